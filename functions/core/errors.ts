@@ -1,0 +1,72 @@
+/**
+ * One error type for everything a client can cause. Handlers and use cases throw
+ * `AppError`; the error middleware alone turns it into RFC 9457 problem+json.
+ * Anything that is not an AppError is a bug and becomes an opaque 500.
+ */
+
+export const errorCodes = {
+  invalid_request: { status: 400, title: 'The request is not valid' },
+  unauthenticated: { status: 401, title: 'Sign-in required' },
+  forbidden: { status: 403, title: 'Not allowed' },
+  not_found: { status: 404, title: 'Not found' },
+  conflict: { status: 409, title: 'Conflict with the current state' },
+  already_exists: { status: 409, title: 'Already exists' },
+  request_in_progress: { status: 409, title: 'The same request is still being processed' },
+  stale_version: { status: 412, title: 'The record has changed since you read it' },
+  unsupported_media_type: { status: 415, title: 'Send application/json' },
+  idempotency_key_reused: { status: 422, title: 'Idempotency-Key was used with a different request' },
+  version_required: { status: 428, title: 'If-Match header required' },
+  internal: { status: 500, title: 'Internal error' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ErrorCode = keyof typeof errorCodes;
+
+export interface FieldProblem {
+  /** Where the problem is, e.g. `body.name.uk`, `query.limit`, `headers.if-match`. */
+  path: string;
+  message: string;
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  code: ErrorCode;
+  detail: string;
+  errors?: FieldProblem[];
+}
+
+export class AppError extends Error {
+  readonly status: number;
+
+  constructor(
+    readonly code: ErrorCode,
+    detail: string,
+    readonly errors?: FieldProblem[],
+  ) {
+    super(detail);
+    this.name = 'AppError';
+    this.status = errorCodes[code].status;
+  }
+
+  toProblem(): Problem {
+    return {
+      type: `https://pakt.app/problems/${this.code.replaceAll('_', '-')}`,
+      title: errorCodes[this.code].title,
+      status: this.status,
+      code: this.code,
+      detail: this.message,
+      ...(this.errors && this.errors.length > 0 ? { errors: this.errors } : {}),
+    };
+  }
+}
+
+export const invalid = (errors: FieldProblem[], detail = 'Some fields are not valid.'): AppError =>
+  new AppError('invalid_request', detail, errors);
+
+export const notFound = (what: string): AppError => new AppError('not_found', `${what} was not found.`);
+
+export const forbidden = (detail: string): AppError => new AppError('forbidden', detail);
+
+export const internalProblem = (): Problem =>
+  new AppError('internal', 'Something went wrong on our side. The request was not completed.').toProblem();

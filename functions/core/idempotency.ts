@@ -1,0 +1,83 @@
+import { createHash } from 'node:crypto';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { TableContext } from '../data/client.js';
+import { keys, type ItemKey } from '../data/keys.js';
+import type { TxItem } from '../data/transact.js';
+import type { Actor } from './actor.js';
+import { AppError } from './errors.js';
+import { toStoredResponse, type StoredResponse } from './http.js';
+import type { ApiResult } from './route.js';
+
+/**
+ * Idempotency-Key for creating POSTs, on the same table. The record is written in
+ * the same transaction as the thing it creates, so a request either created its
+ * record and its replay together, or neither. Keys are scoped to the caller: one
+ * user can never receive another user's stored response.
+ */
+export const idempotencyTtlSeconds = 24 * 60 * 60;
+
+
+export interface IdempotencyContext {
+  recordKey: ItemKey;
+  requestHash: string;
+  /** The transaction item that stores the created record's 201 response as this key's replay. */
+  record(result: ApiResult<unknown>): TxItem;
+}
+
+interface IdempotencyRecord {
+  requestHash: string;
+  response: StoredResponse;
+  expiresAt: number;
+}
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/** Thrown when a concurrent twin stored its response first; the handler replays it. */
+export class IdempotentReplay extends Error {
+  constructor(readonly response: StoredResponse) {
+    super('Replaying the stored response of an earlier identical request.');
+  }
+}
+
+const replayOrReject = (stored: IdempotencyRecord, requestHash: string): StoredResponse => {
+  if (stored.requestHash !== requestHash) {
+    throw new AppError('idempotency_key_reused', 'This Idempotency-Key was already used for a different request. Use a new key.');
+  }
+  return stored.response;
+};
+
+export const idempotencyContext = (
+  table: string,
+  actor: Actor,
+  key: string,
+  request: { routeKey: string; body: unknown },
+  nowSeconds: () => number,
+): IdempotencyContext => {
+  const recordKey = keys.idempotency(sha256(`${actor.userId}\n${key}`));
+  const requestHash = sha256(`${request.routeKey}\n${JSON.stringify(request.body ?? null)}`);
+  return {
+    recordKey,
+    requestHash,
+    record: (result) => ({
+      item: {
+        Put: {
+          TableName: table,
+          Item: { ...recordKey, requestHash, response: toStoredResponse(201, result), expiresAt: nowSeconds() + idempotencyTtlSeconds },
+          ConditionExpression: 'attribute_not_exists(PK) OR expiresAt < :now',
+          ExpressionAttributeValues: { ':now': nowSeconds() },
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        },
+      },
+      onConditionFailed: (stored) =>
+        stored ? new IdempotentReplay(replayOrReject(stored as unknown as IdempotencyRecord, requestHash)) : new AppError('request_in_progress', 'The same request is being processed. Retry shortly.'),
+    }),
+  };
+};
+
+/** The stored response for this key, if an identical request already completed. */
+export const findStoredResponse = async (ctx: TableContext, idempotency: IdempotencyContext, nowSeconds: number): Promise<StoredResponse | undefined> => {
+  const { Item } = await ctx.client.send(new GetCommand({ TableName: ctx.table, Key: idempotency.recordKey, ConsistentRead: true }));
+  const stored = Item as IdempotencyRecord | undefined;
+  if (!stored || stored.expiresAt < nowSeconds) return undefined;
+  return replayOrReject(stored, idempotency.requestHash);
+};

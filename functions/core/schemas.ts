@@ -1,0 +1,34 @@
+import * as z from 'zod/mini';
+
+/** Building blocks shared by module schemas. */
+
+export const ulid = z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'Must be a record id (26-character ULID).'));
+
+/** Ids issued by the identity provider (Cognito subs are UUIDs; the local provider issues ULIDs). */
+export const userId = z.string().check(z.regex(/^[0-9A-Za-z-]{10,64}$/, 'Must be a user id.'));
+
+export const text = (min: number, max: number) =>
+  z.string().check(z.trim(), z.minLength(min, `Must be at least ${min} characters.`), z.maxLength(max, `Must be at most ${max} characters.`));
+
+export const localizedText = (min: number, max: number) =>
+  z.strictObject({
+    uk: text(min, max),
+    en: text(min, max),
+  });
+
+export const email = z.string().check(z.trim(), z.toLowerCase(), z.maxLength(254), z.email('Must be an email address.'));
+
+export const isoTimestamp = z.iso.datetime();
+
+export const pageQuery = z.strictObject({
+  limit: z.optional(z.string().check(z.regex(/^(100|[1-9][0-9]?)$/, 'Must be a whole number from 1 to 100.'))),
+  cursor: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,2048}$/, 'Not a cursor from this list.'))),
+});
+
+export const pageLimit = (limit: string | undefined, fallback = 25): number => (limit === undefined ? fallback : Number(limit));
+
+export const pageOf = <T extends z.ZodMiniType>(item: T) =>
+  z.object({
+    items: z.array(item),
+    nextCursor: z.optional(z.string()),
+  });

@@ -1,0 +1,30 @@
+/**
+ * Key builders for every stored entity: the single place that knows how an
+ * entity is addressed. Sort keys that order lists fold case so that names sort
+ * the way people expect.
+ */
+export interface ItemKey {
+  PK: string;
+  SK: string;
+}
+
+export const sortable = (text: string): string => text.normalize('NFKC').toLocaleLowerCase('uk').trim();
+
+export const keys = {
+  organisation: (orgId: string): ItemKey => ({ PK: `ORG#${orgId}`, SK: 'ORG' }),
+  /** GSI1: every organisation, by name. */
+  organisationsByName: { GSI1PK: 'ORGS' },
+  organisationListKey: (name: string, orgId: string) => ({ GSI1PK: 'ORGS', GSI1SK: `${sortable(name)}#${orgId}` }),
+
+  userProfile: (userId: string): ItemKey => ({ PK: `USER#${userId}`, SK: 'PROFILE' }),
+  /** GSI1: the users of one organisation, by name. */
+  usersOfOrganisation: (orgId: string) => ({ GSI1PK: `ORG#${orgId}#USERS` }),
+  userListKey: (orgId: string, name: string, userId: string) => ({
+    GSI1PK: `ORG#${orgId}#USERS`,
+    GSI1SK: `${sortable(name)}#${userId}`,
+  }),
+  /** Guards email uniqueness across concurrent invitations. */
+  userEmail: (email: string): ItemKey => ({ PK: `EMAIL#${email.toLowerCase()}`, SK: 'EMAIL' }),
+
+  idempotency: (scopedKeyHash: string): ItemKey => ({ PK: `IDEM#${scopedKeyHash}`, SK: 'IDEM' }),
+} as const;

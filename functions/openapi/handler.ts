@@ -1,0 +1,11 @@
+import { moduleHandler } from '../core/handler.js';
+import { buildOpenApiDocument } from './document.js';
+
+let document: ReturnType<typeof buildOpenApiDocument> | undefined;
+
+export const handler = moduleHandler('openapi', {
+  async getOpenApiDocument() {
+    document ??= buildOpenApiDocument();
+    return { body: document, headers: { 'cache-control': 'public, max-age=300' } };
+  },
+});

@@ -1,0 +1,82 @@
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { AppError, notFound } from '../core/errors.js';
+import type { TableContext } from '../data/client.js';
+import { keys } from '../data/keys.js';
+import { decodeCursor, encodeCursor, type Page } from '../data/pagination.js';
+import { transactWrite, type TxItem } from '../data/transact.js';
+import type { Organisation } from './schema.js';
+
+export interface OrganisationRepository {
+  get(orgId: string): Promise<Organisation | undefined>;
+  listByName(limit: number, cursor: string | undefined): Promise<Page<Organisation>>;
+  /** Stores a new organisation together with `alongside` (e.g. its idempotency record). */
+  create(organisation: Organisation, alongside?: TxItem[]): Promise<void>;
+  /** Replaces the organisation if it is still at `expectedVersion`. */
+  update(organisation: Organisation, expectedVersion: number): Promise<void>;
+}
+
+const entity = 'organisation';
+const listIndex = { indexName: 'GSI1', keyNames: ['PK', 'SK', 'GSI1PK', 'GSI1SK'] };
+
+const toItem = (organisation: Organisation) => ({
+  ...keys.organisation(organisation.id),
+  ...keys.organisationListKey(organisation.name.uk, organisation.id),
+  entity,
+  ...organisation,
+});
+
+export const fromOrganisationItem = (item: Record<string, unknown>): Organisation => {
+  const { PK: _pk, SK: _sk, GSI1PK: _gpk, GSI1SK: _gsk, entity: _entity, ...organisation } = item;
+  return organisation as Organisation;
+};
+
+export const organisationRepository = (ctx: TableContext): OrganisationRepository => ({
+  async get(orgId) {
+    const { Item } = await ctx.client.send(new GetCommand({ TableName: ctx.table, Key: keys.organisation(orgId) }));
+    return Item ? fromOrganisationItem(Item) : undefined;
+  },
+
+  async listByName(limit, cursor) {
+    const partition = keys.organisationsByName;
+    const { Items = [], LastEvaluatedKey } = await ctx.client.send(
+      new QueryCommand({
+        TableName: ctx.table,
+        IndexName: listIndex.indexName,
+        KeyConditionExpression: 'GSI1PK = :pk',
+        ExpressionAttributeValues: { ':pk': partition.GSI1PK },
+        Limit: limit,
+        ExclusiveStartKey: decodeCursor(cursor, { keyNames: listIndex.keyNames, partition }),
+      }),
+    );
+    const nextCursor = encodeCursor(LastEvaluatedKey);
+    return { items: Items.map(fromOrganisationItem), ...(nextCursor ? { nextCursor } : {}) };
+  },
+
+  async create(organisation, alongside = []) {
+    await transactWrite(ctx, [
+      {
+        item: { Put: { TableName: ctx.table, Item: toItem(organisation), ConditionExpression: 'attribute_not_exists(PK)' } },
+        onConditionFailed: () => new AppError('already_exists', 'An organisation with this id already exists.'),
+      },
+      ...alongside,
+    ]);
+  },
+
+  async update(organisation, expectedVersion) {
+    await transactWrite(ctx, [
+      {
+        item: {
+          Put: {
+            TableName: ctx.table,
+            Item: toItem(organisation),
+            ConditionExpression: 'attribute_exists(PK) AND version = :expected',
+            ExpressionAttributeValues: { ':expected': expectedVersion },
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          },
+        },
+        onConditionFailed: (stored) =>
+          stored ? new AppError('stale_version', `The organisation is now at version ${String(stored.version)}. Reload it and apply your change again.`) : notFound('The organisation'),
+      },
+    ]);
+  },
+});

@@ -1,0 +1,63 @@
+import { createdResponse, moduleHandler } from '../core/handler.js';
+import { AppError, forbidden, notFound } from '../core/errors.js';
+import { isoNow } from '../core/clock.js';
+import { pageLimit } from '../core/schemas.js';
+import { tableContext } from '../data/client.js';
+import { organisationRepository } from '../organisations/repository.js';
+import { configuredDirectory } from './directory.js';
+import { canGrantRole, canListUsersOf, canManageUsersOf } from './policy.js';
+import { userRepository } from './repository.js';
+import type { User } from './schema.js';
+
+const users = userRepository(tableContext());
+const organisations = organisationRepository(tableContext());
+const directory = configuredDirectory();
+
+export const handler = moduleHandler('users', {
+  async getMe({ actor }) {
+    const { profile, organisation } = await users.getWithOrganisation(actor.userId, actor.orgId);
+    return { body: { userId: actor.userId, roles: actor.roles, organisation: organisation ?? null, profile: profile ?? null } };
+  },
+
+  async listUsers({ actor, params, query }) {
+    if (!canListUsersOf(actor)) throw forbidden('Your role does not allow listing users.');
+    return { body: await users.listByOrganisation(params.orgId, pageLimit(query.limit), query.cursor) };
+  },
+
+  async inviteUser({ actor, params, body, idempotency }) {
+    if (!canManageUsersOf(actor, params.orgId)) throw forbidden('Only an admin or a coordinator of this organisation can invite its users.');
+    if (!canGrantRole(actor, body.role)) throw forbidden('Only an admin can grant the admin role.');
+    if (!(await organisations.get(params.orgId))) throw notFound('The organisation');
+
+    const { userId } = await directory.createUser({ email: body.email, name: body.name, orgId: params.orgId, role: body.role });
+    const now = isoNow();
+    const user: User = {
+      id: userId, orgId: params.orgId, name: body.name, email: body.email, role: body.role,
+      ...(body.position === undefined ? {} : { position: body.position }),
+      status: 'active', version: 1, createdAt: now, updatedAt: now,
+    };
+    const result = createdResponse('/api/users', user);
+    try {
+      await users.create(user, idempotency ? [idempotency.record(result)] : []);
+    } catch (error) {
+      await directory.deleteUser(userId);
+      throw error;
+    }
+    return result;
+  },
+
+  async setUserStatus({ actor, params, body, ifMatch }) {
+    const current = canListUsersOf(actor) ? await users.get(params.userId) : undefined;
+    if (!current) throw notFound('The user');
+    if (!canManageUsersOf(actor, current.orgId)) throw forbidden('Only an admin or a coordinator of this organisation can manage its users.');
+    if (!canGrantRole(actor, current.role)) throw forbidden('Only an admin can change an admin.');
+    if (current.id === actor.userId) throw new AppError('conflict', 'You cannot change your own status.');
+    if (current.version !== ifMatch) throw new AppError('stale_version', 'The user changed since you read it. Reload and try again.');
+    if (current.status === body.status) return { body: current, version: current.version };
+
+    const next: User = { ...current, status: body.status, version: current.version + 1, updatedAt: isoNow() };
+    await directory.setEnabled(current.id, body.status === 'active');
+    await users.update(next, current.version);
+    return { body: next, version: next.version };
+  },
+});

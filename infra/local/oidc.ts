@@ -1,0 +1,206 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { exportJWK, generateKeyPair, type JWK } from 'jose';
+import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import { claimNames } from '../../functions/core/actor.js';
+import { localAccountStore, verifyPassword, type LocalAccountStore } from '../../functions/users/local-accounts.js';
+import type { RunningService } from './dynamodb.js';
+import { htmlEscape, logoutPage, messagePage, signInPage, type DemoAccount } from './pages.js';
+
+/**
+ * The local OpenID Connect provider: the part Cognito plays on AWS. Access tokens
+ * are RS256 JWTs with the claim names Cognito uses (`sub`, `cognito:groups`,
+ * `custom:orgId`, `client_id`, `scope`), so the API verifies them the way the
+ * API Gateway JWT authorizer does.
+ */
+export const apiScope = 'pakt/api';
+export const apiResource = 'urn:pakt:api';
+export const webClientId = 'pakt-web';
+
+export interface OidcOptions {
+  port: number;
+  issuer: string;
+  accountsFile: string;
+  /** Persisted signing key, so tokens survive a restart; omitted → a fresh key. */
+  keyFile?: string;
+  webOrigins: string[];
+  demo?: { password: string; emails: string[] };
+}
+
+const loadSigningKey = async (keyFile: string | undefined): Promise<JWK> => {
+  if (keyFile) {
+    try {
+      return JSON.parse(await readFile(keyFile, 'utf8')) as JWK;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
+  const { privateKey } = await generateKeyPair('RS256', { extractable: true });
+  const jwk = { ...(await exportJWK(privateKey)), kid: randomBytes(8).toString('hex'), alg: 'RS256', use: 'sig' };
+  if (keyFile) {
+    await mkdir(dirname(keyFile), { recursive: true });
+    await writeFile(keyFile, JSON.stringify(jwk), { mode: 0o600 });
+  }
+  return jwk;
+};
+
+const readForm = async (req: IncomingMessage): Promise<URLSearchParams> => {
+  let raw = '';
+  for await (const chunk of req) {
+    raw += String(chunk);
+    if (raw.length > 10_000) break;
+  }
+  return new URLSearchParams(raw);
+};
+
+const sendHtml = (res: ServerResponse, status: number, html: string): void => {
+  res.writeHead(status, {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-frame-options': 'DENY',
+    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; form-action 'self' http://localhost:* http://127.0.0.1:*; frame-ancestors 'none'",
+  });
+  res.end(html);
+};
+
+const providerConfiguration = (options: OidcOptions, accounts: LocalAccountStore, jwk: JWK): Configuration => ({
+  clients: [
+    {
+      client_id: webClientId,
+      client_name: 'Pakt',
+      application_type: 'web',
+      token_endpoint_auth_method: 'none',
+      grant_types: ['authorization_code', 'refresh_token'],
+      response_types: ['code'],
+      redirect_uris: options.webOrigins.map((origin) => `${origin}/auth/callback`),
+      post_logout_redirect_uris: options.webOrigins.map((origin) => `${origin}/`),
+    },
+  ],
+  jwks: { keys: [jwk] },
+  cookies: { keys: [randomBytes(32).toString('hex')] },
+  pkce: { required: () => true },
+  scopes: ['openid', 'profile', 'email', 'offline_access'],
+  claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name', claimNames.orgId, claimNames.groups] },
+  conformIdTokenClaims: false,
+  ttl: { AccessToken: 3600, AuthorizationCode: 60, IdToken: 3600, Interaction: 3600, Session: 8 * 3600, Grant: 8 * 3600, RefreshToken: 8 * 3600 },
+  features: {
+    devInteractions: { enabled: false },
+    revocation: { enabled: true },
+    rpInitiatedLogout: {
+      enabled: true,
+      logoutSource: (ctx, form) => {
+        ctx.type = 'html';
+        ctx.body = logoutPage(form);
+      },
+      postLogoutSuccessSource: (ctx) => {
+        ctx.type = 'html';
+        ctx.body = messagePage('Pakt', 'Ви вийшли з системи · You are signed out.');
+      },
+    },
+    resourceIndicators: {
+      enabled: true,
+      defaultResource: () => apiResource,
+      useGrantedResource: () => true,
+      getResourceServerInfo: (_ctx, resourceIndicator) => {
+        if (resourceIndicator !== apiResource) throw new errors.InvalidTarget();
+        return { scope: apiScope, audience: apiResource, accessTokenTTL: 3600, accessTokenFormat: 'jwt', jwt: { sign: { alg: 'RS256' } } };
+      },
+    },
+  },
+  clientBasedCORS: (_ctx, origin) => options.webOrigins.includes(origin),
+  renderError: (ctx, out) => {
+    ctx.type = 'html';
+    ctx.body = messagePage('Pakt', `${String(out.error)}: ${String(out.error_description ?? '')}`);
+  },
+  findAccount: async (_ctx, sub) => {
+    const account = await accounts.findBySub(sub);
+    if (!account || account.disabled) return undefined;
+    return {
+      accountId: sub,
+      claims: () => ({
+        sub,
+        email: account.email,
+        email_verified: true,
+        name: account.name,
+        [claimNames.orgId]: account.orgId,
+        [claimNames.groups]: account.groups,
+      }),
+    };
+  },
+  extraTokenClaims: async (_ctx: KoaContextWithOIDC, token) => {
+    if (!('accountId' in token) || typeof token.accountId !== 'string') return undefined;
+    const account = await accounts.findBySub(token.accountId);
+    return account ? { [claimNames.orgId]: account.orgId, [claimNames.groups]: account.groups } : undefined;
+  },
+});
+
+export const startOidcProvider = async (options: OidcOptions): Promise<RunningService> => {
+  const accounts = localAccountStore(options.accountsFile);
+  const provider = new Provider(options.issuer, providerConfiguration(options, accounts, await loadSigningKey(options.keyFile)));
+  const callback = provider.callback();
+
+  const demoAccounts = async (): Promise<DemoAccount[]> => {
+    if (!options.demo) return [];
+    const all = await accounts.all();
+    return options.demo.emails.flatMap((email) => {
+      const account = all.find((candidate) => candidate.email === email);
+      return account ? [{ email, name: account.name, role: account.groups.join(', ') }] : [];
+    });
+  };
+
+  const renderSignIn = async (res: ServerResponse, uid: string, status: number, email?: string, error?: string) =>
+    sendHtml(res, status, signInPage({ action: `/interaction/${uid}/login`, demoAccounts: await demoAccounts(), ...(options.demo ? { demoPassword: options.demo.password } : {}), ...(email ? { email } : {}), ...(error ? { error } : {}) }));
+
+  const interaction = async (req: IncomingMessage, res: ServerResponse, uid: string, action: string | undefined) => {
+    const details = await provider.interactionDetails(req, res);
+    if (details.uid !== uid) return sendHtml(res, 400, messagePage('Pakt', 'This sign-in link has expired. Go back to Pakt and try again.'));
+
+    if (details.prompt.name === 'consent') {
+      // Pakt's own web app: its scopes are granted without a consent screen, as Cognito does.
+      const grant = details.grantId ? await provider.Grant.find(details.grantId) : new provider.Grant({ accountId: details.session?.accountId ?? '', clientId: webClientId });
+      if (!grant) throw new Error('Grant not found');
+      const missing = details.prompt.details as { missingOIDCScope?: string[]; missingResourceScopes?: Record<string, string[]> };
+      if (missing.missingOIDCScope) grant.addOIDCScope(missing.missingOIDCScope.join(' '));
+      for (const [resource, scopes] of Object.entries(missing.missingResourceScopes ?? {})) grant.addResourceScope(resource, scopes.join(' '));
+      const grantId = await grant.save();
+      return provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
+    }
+
+    if (req.method === 'GET' && action === undefined) return renderSignIn(res, uid, 200);
+    if (req.method !== 'POST' || action !== 'login') return sendHtml(res, 405, messagePage('Pakt', 'Not allowed.'));
+
+    const form = await readForm(req);
+    const email = (form.get('email') ?? '').trim().toLowerCase();
+    const password = form.get('password') ?? '';
+    const account = await accounts.findByEmail(email);
+    const valid = account !== undefined && !account.disabled && (await verifyPassword(password, account.passwordHash));
+    if (!account || !valid) {
+      return renderSignIn(res, uid, 401, email, account?.disabled ? 'Обліковий запис вимкнено · This account is disabled.' : 'Невірна пошта або пароль · Wrong email or password.');
+    }
+    return provider.interactionFinished(req, res, { login: { accountId: account.sub } }, { mergeWithLastSubmission: false });
+  };
+
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', options.issuer).pathname;
+    const match = /^\/interaction\/([A-Za-z0-9_-]+)(?:\/(login))?$/.exec(path);
+    if (!match?.[1]) return void callback(req, res);
+    interaction(req, res, match[1], match[2]).catch((error: unknown) => {
+      const expired = error instanceof errors.SessionNotFound;
+      sendHtml(res, expired ? 400 : 500, messagePage('Pakt', expired ? 'This sign-in has expired. Go back to Pakt and sign in again.' : `Sign-in failed: ${htmlEscape(error instanceof Error ? error.message : 'unknown error')}`));
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  return {
+    url: options.issuer,
+    stop: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+};

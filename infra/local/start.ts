@@ -1,0 +1,119 @@
+import { rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createServer as createViteServer, type ViteDevServer } from 'vite';
+import { assertPortFree, PortInUseError } from './ports.js';
+import { demoPassword, demoUsers } from './seed.js';
+import { startLocalStack, type LocalStack } from './stack.js';
+import { apiScope, webClientId } from './oidc.js';
+
+/**
+ * `npm start`: the whole product on one machine with demo data.
+ * `npm start -- --reset` deletes .data/ first. Environment settings (README) point
+ * it at existing services instead of starting its own.
+ */
+const root = resolve(import.meta.dirname, '../..');
+const { values: flags } = parseArgs({ options: { reset: { type: 'boolean', default: false }, 'no-seed': { type: 'boolean', default: false } } });
+
+const env = (name: string): string | undefined => (process.env[name] ?? '').trim() || undefined;
+const port = (name: string, fallback: number): number => Number(env(name) ?? fallback);
+
+const ports = {
+  web: port('PAKT_WEB_PORT', 5173),
+  api: port('PAKT_API_PORT', 4000),
+  oidc: port('PAKT_OIDC_PORT', 4010),
+  dynamodb: port('PAKT_DYNAMODB_PORT', 8000),
+  s3: port('PAKT_S3_PORT', 4569),
+};
+const external = {
+  dynamodbEndpoint: env('DYNAMODB_ENDPOINT'),
+  s3Endpoint: env('S3_ENDPOINT'),
+  issuer: env('PAKT_OIDC_ISSUER'),
+  audiences: env('PAKT_OIDC_AUDIENCE')?.split(','),
+};
+const dataDir = join(root, '.data');
+const webOrigin = `http://127.0.0.1:${ports.web}`;
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+let stack: LocalStack | undefined;
+let vite: ViteDevServer | undefined;
+let stopping = false;
+
+const stopAll = async (code: number) => {
+  if (stopping) return;
+  stopping = true;
+  say('\nStopping Pakt…');
+  await vite?.close().catch(() => undefined);
+  await stack?.stop().catch(() => undefined);
+  process.exit(code);
+};
+
+process.on('SIGINT', () => void stopAll(0));
+process.on('SIGTERM', () => void stopAll(0));
+
+const main = async () => {
+  const wanted: [number, string, boolean][] = [
+    [ports.web, 'web', true],
+    [ports.api, 'API', true],
+    [ports.oidc, 'OpenID provider', !external.issuer],
+    [ports.dynamodb, 'DynamoDB Local', !external.dynamodbEndpoint],
+    [ports.s3, 's3rver', !external.s3Endpoint],
+  ];
+  for (const [number, service, needed] of wanted) if (needed) await assertPortFree(number, service);
+  if (flags.reset) {
+    await rm(dataDir, { recursive: true, force: true });
+    say('Reset: deleted .data/');
+  }
+
+  say('Starting Pakt…');
+  stack = await startLocalStack({
+    dataDir,
+    ports,
+    webOrigins: [webOrigin, `http://localhost:${ports.web}`],
+    seed: !flags['no-seed'],
+    external: Object.fromEntries(Object.entries(external).filter(([, value]) => value !== undefined)),
+    log: (line) => say(`  ${line}`),
+  });
+
+  const webConfig = {
+    issuer: stack.issuer,
+    clientId: env('PAKT_OIDC_CLIENT_ID') ?? webClientId,
+    scope: `openid profile email ${apiScope}`,
+    apiBaseUrl: '/api',
+    devOutbox: stack.outboxDir,
+  };
+  vite = await createViteServer({
+    configFile: join(root, 'web/vite.config.ts'),
+    server: { port: ports.web, host: '127.0.0.1', strictPort: true, proxy: { '/api': { target: stack.apiUrl, changeOrigin: false } } },
+    plugins: [
+      {
+        name: 'pakt-runtime-config',
+        configureServer(server) {
+          server.middlewares.use('/config.json', (_req, res) => {
+            res.setHeader('content-type', 'application/json');
+            res.setHeader('cache-control', 'no-store');
+            res.end(JSON.stringify(webConfig));
+          });
+        },
+      },
+    ],
+  });
+  await vite.listen();
+
+  say('');
+  say(`Pakt is running: ${webOrigin}`);
+  say(`  Data:     ${dataDir} (kept between runs; \`npm start -- --reset\` starts clean)`);
+  say(`  Outbox:   ${stack.outboxDir} (emails the system would send)`);
+  say(`  API docs: ${webOrigin}/api/openapi.json`);
+  say('');
+  say(`Demo sign-ins (password: ${demoPassword}):`);
+  for (const user of demoUsers) say(`  ${user.role.padEnd(12)} ${user.email.padEnd(28)} ${user.name}`);
+  say('');
+  say('Press Ctrl-C to stop.');
+};
+
+main().catch(async (error: unknown) => {
+  process.stderr.write(`\n${error instanceof PortInUseError ? error.message : `Pakt could not start: ${error instanceof Error ? error.message : String(error)}`}\n`);
+  await stopAll(1);
+});

@@ -1,0 +1,66 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+/**
+ * Signs in through the local OpenID provider exactly as the SPA does
+ * (authorization code + PKCE), but over plain HTTP, and returns the tokens.
+ */
+export interface Tokens {
+  accessToken: string;
+  idToken: string;
+  refreshToken?: string;
+}
+
+export const signIn = async (options: { issuer: string; clientId: string; redirectUri: string; scope: string; email: string; password: string }): Promise<Tokens> => {
+  const cookies = new Map<string, string>();
+  const request = async (url: string, init: RequestInit = {}): Promise<Response> => {
+    const response = await fetch(url, {
+      ...init,
+      redirect: 'manual',
+      headers: { ...(init.headers as Record<string, string>), cookie: [...cookies].map(([name, value]) => `${name}=${value}`).join('; ') },
+    });
+    for (const line of response.headers.getSetCookie()) {
+      const [pair = ''] = line.split(';');
+      const index = pair.indexOf('=');
+      cookies.set(pair.slice(0, index), pair.slice(index + 1));
+    }
+    return response;
+  };
+
+  const verifier = randomBytes(32).toString('base64url');
+  const challenge = createHash('sha256').update(verifier).digest('base64url');
+  const authorize = new URL(`${options.issuer}/auth`);
+  Object.entries({
+    client_id: options.clientId, redirect_uri: options.redirectUri, response_type: 'code', scope: options.scope,
+    code_challenge: challenge, code_challenge_method: 'S256', state: randomBytes(8).toString('hex'),
+  }).forEach(([name, value]) => authorize.searchParams.set(name, value));
+
+  let location = authorize.href;
+  let signedIn = false;
+  for (let step = 0; step < 12; step += 1) {
+    if (location.startsWith(options.redirectUri)) break;
+    const url = new URL(location, options.issuer).href;
+    let response = await request(url);
+    if (response.status === 200 && /\/interaction\//.test(url) && !signedIn) {
+      signedIn = true;
+      response = await request(`${url}/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ email: options.email, password: options.password }).toString(),
+      });
+    }
+    const next = response.headers.get('location');
+    if (!next) throw new Error(`Sign-in stopped at ${url} with status ${response.status}: ${(await response.text()).slice(0, 300)}`);
+    location = next;
+  }
+  const code = new URL(location).searchParams.get('code');
+  if (!code) throw new Error(`No authorization code in ${location}`);
+
+  const tokenResponse = await fetch(`${options.issuer}/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'authorization_code', code, code_verifier: verifier, client_id: options.clientId, redirect_uri: options.redirectUri }).toString(),
+  });
+  const body = (await tokenResponse.json()) as { access_token?: string; id_token?: string; refresh_token?: string; error?: string; error_description?: string };
+  if (!body.access_token || !body.id_token) throw new Error(`Token request failed: ${body.error ?? ''} ${body.error_description ?? ''}`);
+  return { accessToken: body.access_token, idToken: body.id_token, ...(body.refresh_token ? { refreshToken: body.refresh_token } : {}) };
+};
