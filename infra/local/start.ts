@@ -81,7 +81,6 @@ const main = async () => {
     clientId: env('PAKT_OIDC_CLIENT_ID') ?? webClientId,
     scope: `openid profile email ${apiScope}`,
     apiBaseUrl: '/api',
-    devOutbox: stack.outboxDir,
   };
   vite = await createViteServer({
     configFile: join(root, 'web/vite.config.ts'),

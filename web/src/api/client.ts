@@ -1,0 +1,73 @@
+import type { Problem } from '../../../functions/core/errors';
+
+/**
+ * The one API client: adds the access token, sends JSON, maps problem+json to
+ * ApiError, and retries nothing (creating requests carry an Idempotency-Key so
+ * the user can safely press "Save" again after a network error).
+ */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    detail: string,
+    readonly fieldErrors: Record<string, string> = {},
+  ) {
+    super(detail);
+    this.name = 'ApiError';
+  }
+}
+
+export interface ApiResponse<T> {
+  body: T;
+  etag: string | undefined;
+}
+
+export interface ApiClient {
+  get<T>(path: string): Promise<ApiResponse<T>>;
+  send<T>(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body: unknown, options?: { ifMatch?: string; idempotencyKey?: string }): Promise<ApiResponse<T>>;
+}
+
+/** `body.name.uk` → `name.uk`: field errors keyed the way forms name their fields. */
+const fieldErrorsOf = (problem: Partial<Problem>): Record<string, string> =>
+  Object.fromEntries((problem.errors ?? []).map(({ path, message }) => [path.replace(/^body\./, ''), message]));
+
+const toApiError = async (response: Response): Promise<ApiError> => {
+  const type = response.headers.get('content-type') ?? '';
+  if (type.includes('json')) {
+    const problem = (await response.json().catch(() => ({}))) as Partial<Problem>;
+    return new ApiError(response.status, problem.code ?? 'unknown', problem.detail ?? response.statusText, fieldErrorsOf(problem));
+  }
+  return new ApiError(response.status, 'unknown', response.statusText || `HTTP ${response.status}`);
+};
+
+export const createApiClient = (baseUrl: string, accessToken: () => Promise<string | undefined>, onUnauthenticated: () => void): ApiClient => {
+  const call = async <T>(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<ApiResponse<T>> => {
+    const token = await accessToken();
+    let response: Response;
+    try {
+      response = await fetch(`${baseUrl}${path}`, {
+        method,
+        headers: {
+          accept: 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...extraHeaders,
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    } catch {
+      throw new ApiError(0, 'network', 'network');
+    }
+    if (response.status === 401) onUnauthenticated();
+    if (!response.ok) throw await toApiError(response);
+    return { body: (await response.json()) as T, etag: response.headers.get('etag') ?? undefined };
+  };
+  return {
+    get: (path) => call('GET', path),
+    send: (method, path, body, options = {}) =>
+      call(method, path, body, {
+        ...(options.ifMatch ? { 'if-match': options.ifMatch } : {}),
+        ...(options.idempotencyKey ? { 'idempotency-key': options.idempotencyKey } : {}),
+      }),
+  };
+};

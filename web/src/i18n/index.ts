@@ -1,0 +1,32 @@
+import { createI18n } from 'vue-i18n';
+import { en } from './en';
+import { uk } from './uk';
+
+export const locales = ['uk', 'en'] as const;
+export type Locale = (typeof locales)[number];
+
+const storageKey = 'pakt.locale';
+
+const initialLocale = (): Locale => {
+  const stored = window.localStorage.getItem(storageKey);
+  return stored === 'en' || stored === 'uk' ? stored : 'uk';
+};
+
+export const i18n = createI18n({
+  legacy: false,
+  locale: initialLocale(),
+  fallbackLocale: 'en',
+  messages: { uk, en },
+  datetimeFormats: {
+    uk: { short: { year: 'numeric', month: 'short', day: 'numeric' } },
+    en: { short: { year: 'numeric', month: 'short', day: 'numeric' } },
+  },
+});
+
+export const setLocale = (locale: Locale): void => {
+  i18n.global.locale.value = locale;
+  window.localStorage.setItem(storageKey, locale);
+  document.documentElement.lang = locale;
+};
+
+document.documentElement.lang = initialLocale();

@@ -1,0 +1,36 @@
+import { createRouter, createWebHistory } from 'vue-router';
+import { services } from './services';
+import { useSessionStore } from './stores/session';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    public?: boolean;
+  }
+}
+
+export const createAppRouter = () => {
+  const router = createRouter({
+    history: createWebHistory(),
+    routes: [
+      { path: '/', name: 'home', component: () => import('./views/HomeView.vue') },
+      { path: '/organisations', name: 'organisations', component: () => import('./views/OrganisationsView.vue') },
+      { path: '/organisations/:orgId', name: 'organisation', component: () => import('./views/OrganisationView.vue'), props: true },
+      { path: '/auth/callback', name: 'auth-callback', component: () => import('./views/AuthCallbackView.vue'), meta: { public: true } },
+      { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
+    ],
+  });
+
+  // Every screen but the sign-in callback needs a signed-in user and their profile.
+  router.beforeEach(async (to) => {
+    if (to.meta.public) return true;
+    const { auth } = services();
+    if (!(await auth.currentUser())) {
+      await auth.signIn(to.fullPath);
+      return false;
+    }
+    const session = useSessionStore();
+    if (!session.me) await session.load().catch(() => undefined);
+    return true;
+  });
+  return router;
+};
