@@ -35,6 +35,8 @@ export interface LocalStack {
   bucket: string;
   accountsFile: string;
   outboxDir: string;
+  /** The local provider's private signing key (tests mint edge-case tokens with it). */
+  signingKeyFile: string;
   stop(): Promise<void>;
 }
 
@@ -56,6 +58,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     const bucket = options.bucket ?? 'pakt-local-documents';
     const accountsFile = join(dataDir, 'accounts.json');
     const outboxDir = join(dataDir, 'outbox');
+    const signingKeyFile = join(dataDir, 'oidc-signing-key.json');
 
     let dynamodbEndpoint = options.external?.dynamodbEndpoint;
     if (!dynamodbEndpoint) {
@@ -81,7 +84,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
         issuer,
         accountsFile,
         webOrigins: options.webOrigins,
-        ...(options.dataDir ? { keyFile: join(dataDir, 'oidc-signing-key.json') } : {}),
+        keyFile: signingKeyFile,
         ...(options.seed ? { demo: { password: demoPassword, emails: demoUsers.map((user) => user.email) } } : {}),
       });
       started.push(oidc);
@@ -111,7 +114,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     started.push(api);
     log(`API        ${api.url}/api`);
 
-    return { dynamodbEndpoint, s3Endpoint, issuer, apiUrl: api.url, tableName, bucket, accountsFile, outboxDir, stop };
+    return { dynamodbEndpoint, s3Endpoint, issuer, apiUrl: api.url, tableName, bucket, accountsFile, outboxDir, signingKeyFile, stop };
   } catch (error) {
     await stop();
     throw error;

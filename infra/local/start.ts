@@ -1,11 +1,11 @@
 import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createServer as createViteServer, type ViteDevServer } from 'vite';
 import { assertPortFree, PortInUseError } from './ports.js';
 import { demoPassword, demoUsers } from './seed.js';
 import { startLocalStack, type LocalStack } from './stack.js';
-import { apiScope, webClientId } from './oidc.js';
+import type { RunningService } from './dynamodb.js';
+import { startWebServer } from './web.js';
 
 /**
  * `npm start`: the whole product on one machine with demo data.
@@ -37,14 +37,14 @@ const webOrigin = `http://127.0.0.1:${ports.web}`;
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
 let stack: LocalStack | undefined;
-let vite: ViteDevServer | undefined;
+let web: RunningService | undefined;
 let stopping = false;
 
 const stopAll = async (code: number) => {
   if (stopping) return;
   stopping = true;
   say('\nStopping Pakt…');
-  await vite?.close().catch(() => undefined);
+  await web?.stop().catch(() => undefined);
   await stack?.stop().catch(() => undefined);
   process.exit(code);
 };
@@ -76,29 +76,7 @@ const main = async () => {
     log: (line) => say(`  ${line}`),
   });
 
-  const webConfig = {
-    issuer: stack.issuer,
-    clientId: env('PAKT_OIDC_CLIENT_ID') ?? webClientId,
-    scope: `openid profile email ${apiScope}`,
-    apiBaseUrl: '/api',
-  };
-  vite = await createViteServer({
-    configFile: join(root, 'web/vite.config.ts'),
-    server: { port: ports.web, host: '127.0.0.1', strictPort: true, proxy: { '/api': { target: stack.apiUrl, changeOrigin: false } } },
-    plugins: [
-      {
-        name: 'pakt-runtime-config',
-        configureServer(server) {
-          server.middlewares.use('/config.json', (_req, res) => {
-            res.setHeader('content-type', 'application/json');
-            res.setHeader('cache-control', 'no-store');
-            res.end(JSON.stringify(webConfig));
-          });
-        },
-      },
-    ],
-  });
-  await vite.listen();
+  web = await startWebServer({ port: ports.web, apiUrl: stack.apiUrl, issuer: stack.issuer, ...(env('PAKT_OIDC_CLIENT_ID') ? { clientId: env('PAKT_OIDC_CLIENT_ID') } : {}) });
 
   say('');
   say(`Pakt is running: ${webOrigin}`);

@@ -1,0 +1,67 @@
+import { readFile } from 'node:fs/promises';
+import { generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
+import { describe, expect, it } from 'vitest';
+import { call, demoUser, stack } from '../support/api.js';
+
+const coordinator = demoUser('coordinator');
+
+/** Tokens minted with the provider's own key, to reach every branch of the check. */
+const mint = async (claims: Record<string, unknown>, options: { expiresIn?: string | number; issuer?: string; key?: 'provider' | 'foreign' } = {}) => {
+  const jwk = JSON.parse(await readFile(stack().signingKeyFile, 'utf8')) as JWK;
+  const key = options.key === 'foreign' ? (await generateKeyPair('RS256')).privateKey : await importJWK(jwk, 'RS256');
+  return new SignJWT({ scope: 'pakt/api', client_id: 'pakt-web', 'custom:orgId': coordinator.orgId, 'cognito:groups': ['coordinator'], ...claims })
+    .setProtectedHeader({ alg: 'RS256', kid: jwk.kid ?? '' })
+    .setSubject(coordinator.id)
+    .setIssuer(options.issuer ?? stack().issuer)
+    .setAudience('urn:pakt:api')
+    .setIssuedAt()
+    .setExpirationTime(options.expiresIn ?? '5m')
+    .sign(key);
+};
+
+describe('token verification, as the API Gateway JWT authorizer does it', () => {
+  it('accepts an access token from the provider\'s sign-in flow', async () => {
+    const response = await call<{ userId: string; roles: string[] }>('GET', '/api/me', { as: coordinator });
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ userId: coordinator.id, roles: ['coordinator'] });
+  });
+
+  it('accepts a correctly minted token (control for the cases below)', async () => {
+    expect((await call('GET', '/api/me', { token: await mint({}) })).status).toBe(200);
+  });
+
+  it.each([
+    ['no token at all', async () => undefined],
+    ['garbage', async () => 'not-a-jwt'],
+    ['an ID token (no API scope)', async () => stack().tokens[coordinator.email]?.idToken],
+    ['a token signed with another key', async () => mint({}, { key: 'foreign' })],
+    ['an expired token', async () => mint({}, { expiresIn: Math.floor(Date.now() / 1000) - 60 })],
+    ['a token from another issuer', async () => mint({}, { issuer: 'https://evil.example.org' })],
+    ['a token without the API scope', async () => mint({ scope: 'openid profile' })],
+    ['a token for another client and audience', async () => mintOtherAudience()],
+    ['a token without an organisation', async () => mint({ 'custom:orgId': undefined })],
+  ])('refuses %s with 401 problem+json', async (_case, token) => {
+    const value = await token();
+    const response = await call<{ status: number; code: string }>('GET', '/api/me', value ? { token: value } : {});
+    expect(response.status).toBe(401);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    expect(response.body.code).toBe('unauthenticated');
+  });
+
+  it('leaves the public OpenAPI document open', async () => {
+    const response = await call<{ openapi: string }>('GET', '/api/openapi.json');
+    expect(response.status).toBe(200);
+    expect(response.body.openapi).toBe('3.1.0');
+  });
+});
+
+const mintOtherAudience = async () => {
+  const jwk = JSON.parse(await readFile(stack().signingKeyFile, 'utf8')) as JWK;
+  return new SignJWT({ scope: 'pakt/api', client_id: 'other-app', 'custom:orgId': coordinator.orgId, 'cognito:groups': ['coordinator'] })
+    .setProtectedHeader({ alg: 'RS256', kid: jwk.kid ?? '' })
+    .setSubject(coordinator.id)
+    .setIssuer(stack().issuer)
+    .setAudience('urn:other:api')
+    .setExpirationTime('5m')
+    .sign(await importJWK(jwk, 'RS256'));
+};

@@ -1,0 +1,104 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { webClientId, apiScope } from '../../infra/local/oidc.js';
+import { demoOrganisations } from '../../infra/local/seed.js';
+import { localAccountStore } from '../../functions/users/local-accounts.js';
+import { signIn } from '../support/oidc-login.js';
+import { call, demoUser, stack, uniqueKey } from '../support/api.js';
+
+const coordinator = demoUser('coordinator');
+const admin = demoUser('admin');
+
+interface User {
+  id: string;
+  orgId: string;
+  email: string;
+  role: string;
+  status: string;
+  version: number;
+}
+interface Problem {
+  code: string;
+  errors?: { path: string }[];
+}
+
+const invitation = (role = 'council') => ({ name: 'Марія Шевченко', position: 'Спеціалістка з комунікацій', email: `maria.${crypto.randomUUID().slice(0, 8)}@example.org`, role });
+
+const temporaryPasswordFor = async (userId: string): Promise<string> => {
+  const files = (await readdir(stack().outboxDir)).filter((file) => file.includes(userId));
+  const message = JSON.parse(await readFile(join(stack().outboxDir, files[0] ?? 'missing'), 'utf8')) as { text: string };
+  return message.text.split(' ').at(-1) ?? '';
+};
+
+const signInAs = (email: string, password: string) =>
+  signIn({ issuer: stack().issuer, clientId: webClientId, redirectUri: `${stack().webOrigin}/auth/callback`, scope: `openid profile email ${apiScope}`, email, password });
+
+describe('users', () => {
+  it('GET /api/me returns the profile and organisation in one answer', async () => {
+    const response = await call<{ userId: string; profile: { name: string }; organisation: { id: string } }>('GET', '/api/me', { as: coordinator });
+    expect(response.body).toMatchObject({ userId: coordinator.id, profile: { name: coordinator.name }, organisation: { id: coordinator.orgId } });
+  });
+
+  it('a coordinator invites a colleague, who can then sign in and sees their organisation', async () => {
+    const body = invitation();
+    const invited = await call<User>('POST', `/api/organisations/${coordinator.orgId}/users`, { as: coordinator, body, headers: { 'idempotency-key': uniqueKey() } });
+    expect(invited.status).toBe(201);
+    expect(invited.body).toMatchObject({ orgId: coordinator.orgId, email: body.email, role: 'council', status: 'active', version: 1 });
+
+    const account = await localAccountStore(stack().accountsFile).findBySub(invited.body.id);
+    expect(account).toMatchObject({ email: body.email, orgId: coordinator.orgId, groups: ['council'], disabled: false });
+    const tokens = await signInAs(body.email, await temporaryPasswordFor(invited.body.id));
+    const me = await call<{ userId: string; organisation: { id: string } }>('GET', '/api/me', { token: tokens.accessToken });
+    expect(me.body).toMatchObject({ userId: invited.body.id, organisation: { id: coordinator.orgId } });
+
+    const list = await call<{ items: User[] }>('GET', `/api/organisations/${coordinator.orgId}/users?limit=100`, { as: coordinator });
+    expect(list.body.items.map((user) => user.id)).toContain(invited.body.id);
+  });
+
+  it('refuses a second user with the same email', async () => {
+    const body = invitation();
+    await call('POST', `/api/organisations/${coordinator.orgId}/users`, { as: coordinator, body });
+    const again = await call<Problem>('POST', `/api/organisations/${coordinator.orgId}/users`, { as: admin, body: { ...body, name: 'Someone Else' } });
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('already_exists');
+  });
+
+  it('lets only an admin grant the admin role', async () => {
+    const byCoordinator = await call<Problem>('POST', `/api/organisations/${coordinator.orgId}/users`, { as: coordinator, body: invitation('admin') });
+    const byAdmin = await call<User>('POST', `/api/organisations/${coordinator.orgId}/users`, { as: admin, body: invitation('admin') });
+    expect(byCoordinator.status).toBe(403);
+    expect(byAdmin.status).toBe(201);
+  });
+
+  it('answers 404 for an invitation into an organisation that does not exist', async () => {
+    const response = await call<Problem>('POST', '/api/organisations/01J99999999999999999999999/users', { as: admin, body: invitation() });
+    expect(response.status).toBe(404);
+  });
+
+  it('a disabled user can no longer sign in; re-enabled, they can', async () => {
+    const body = invitation();
+    const invited = await call<User>('POST', `/api/organisations/${coordinator.orgId}/users`, { as: coordinator, body });
+    const password = await temporaryPasswordFor(invited.body.id);
+
+    const disabled = await call<User>('PUT', `/api/users/${invited.body.id}/status`, { as: coordinator, body: { status: 'disabled' }, headers: { 'if-match': '"1"' } });
+    expect(disabled.body).toMatchObject({ status: 'disabled', version: 2 });
+    await expect(signInAs(body.email, password)).rejects.toThrow(/disabled|Sign-in stopped/);
+
+    const enabled = await call<User>('PUT', `/api/users/${invited.body.id}/status`, { as: coordinator, body: { status: 'active' }, headers: { 'if-match': '"2"' } });
+    expect(enabled.body.status).toBe('active');
+    await expect(signInAs(body.email, password)).resolves.toHaveProperty('accessToken');
+  });
+
+  it('does not let a user disable themselves', async () => {
+    const me = await call<{ profile: User }>('GET', '/api/me', { as: coordinator });
+    const response = await call<Problem>('PUT', `/api/users/${coordinator.id}/status`, { as: coordinator, body: { status: 'disabled' }, headers: { 'if-match': `"${me.body.profile.version}"` } });
+    expect(response.status).toBe(409);
+  });
+
+  it('does not let a coordinator manage another organisation\'s users', async () => {
+    const invited = await call<User>('POST', `/api/organisations/${demoOrganisations.funder}/users`, { as: admin, body: invitation('funder') });
+    const response = await call<Problem>('PUT', `/api/users/${invited.body.id}/status`, { as: coordinator, body: { status: 'disabled' }, headers: { 'if-match': '"1"' } });
+    expect(response.status).toBe(403);
+  });
+});

@@ -1,0 +1,67 @@
+import { inject } from 'vitest';
+import { createDocumentClient } from '../../functions/data/client.js';
+import { demoUsers, type DemoUser } from '../../infra/local/seed.js';
+
+/** Small helpers for talking to the local API as a given demo user. */
+export const stack = () => inject('stack');
+
+export const demoUser = (role: DemoUser['role']): DemoUser => {
+  const user = demoUsers.find((candidate) => candidate.role === role);
+  if (!user) throw new Error(`No demo ${role}`);
+  return user;
+};
+
+export const tokenOf = (user: DemoUser | string): string => {
+  const email = typeof user === 'string' ? user : user.email;
+  const tokens = stack().tokens[email];
+  if (!tokens) throw new Error(`No token for ${email}`);
+  return tokens.accessToken;
+};
+
+export interface CallOptions {
+  as?: DemoUser | string | null;
+  token?: string;
+  body?: unknown;
+  rawBody?: string;
+  headers?: Record<string, string>;
+}
+
+export interface CallResult<T = unknown> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+export const call = async <T = Record<string, unknown>>(method: string, path: string, options: CallOptions = {}): Promise<CallResult<T>> => {
+  const token = options.token ?? (options.as ? tokenOf(options.as) : undefined);
+  const response = await fetch(`${stack().apiUrl}${path}`, {
+    method,
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(options.body !== undefined || options.rawBody !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...options.headers,
+    },
+    ...(options.rawBody !== undefined ? { body: options.rawBody } : options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+  });
+  const text = await response.text();
+  let body: unknown = text;
+  try {
+    body = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    // not JSON: keep the text
+  }
+  return { status: response.status, headers: response.headers, body: body as T };
+};
+
+let client: ReturnType<typeof createDocumentClient> | undefined;
+
+/** Direct access to the DynamoDB Local table, for assertions only. */
+export const table = () => {
+  process.env.AWS_REGION ??= 'eu-central-1';
+  process.env.AWS_ACCESS_KEY_ID ??= 'local';
+  process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
+  client ??= createDocumentClient(stack().dynamodbEndpoint);
+  return { client, table: stack().tableName };
+};
+
+export const uniqueKey = (): string => `test-${crypto.randomUUID()}`;

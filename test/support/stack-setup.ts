@@ -1,0 +1,58 @@
+import type { TestProject } from 'vitest/node';
+import { freePort } from '../../infra/local/ports.js';
+import { apiScope, webClientId } from '../../infra/local/oidc.js';
+import { demoPassword, demoUsers } from '../../infra/local/seed.js';
+import { startLocalStack } from '../../infra/local/stack.js';
+import { signIn, type Tokens } from './oidc-login.js';
+
+/**
+ * Starts the real local stack on free ports (DynamoDB Local in memory, s3rver in
+ * a temporary folder, the OpenID provider, the API) with demo data, signs in
+ * each demo user through the provider, and hands endpoints and tokens to tests.
+ */
+export interface StackInfo {
+  apiUrl: string;
+  issuer: string;
+  dynamodbEndpoint: string;
+  s3Endpoint: string;
+  tableName: string;
+  accountsFile: string;
+  outboxDir: string;
+  signingKeyFile: string;
+  webOrigin: string;
+  tokens: Record<string, Tokens>;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    stack: StackInfo;
+  }
+}
+
+export const webOriginForTests = 'http://127.0.0.1:5999';
+
+export default async function setup(project: TestProject) {
+  process.env.LOG_LEVEL ??= 'SILENT';
+  const stack = await startLocalStack({
+    ports: { dynamodb: await freePort(), s3: await freePort(), oidc: await freePort(), api: await freePort() },
+    webOrigins: [webOriginForTests],
+    seed: true,
+  });
+  try {
+    const tokens: Record<string, Tokens> = {};
+    for (const user of demoUsers) {
+      tokens[user.email] = await signIn({
+        issuer: stack.issuer, clientId: webClientId, redirectUri: `${webOriginForTests}/auth/callback`,
+        scope: `openid profile email ${apiScope}`, email: user.email, password: demoPassword,
+      });
+    }
+    project.provide('stack', {
+      apiUrl: stack.apiUrl, issuer: stack.issuer, dynamodbEndpoint: stack.dynamodbEndpoint, s3Endpoint: stack.s3Endpoint,
+      tableName: stack.tableName, accountsFile: stack.accountsFile, outboxDir: stack.outboxDir, signingKeyFile: stack.signingKeyFile, webOrigin: webOriginForTests, tokens,
+    });
+  } catch (error) {
+    await stack.stop();
+    throw error;
+  }
+  return () => stack.stop();
+}
