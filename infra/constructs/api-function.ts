@@ -1,0 +1,105 @@
+import { resolve } from 'node:path';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
+import { Construct } from 'constructs';
+import { tableDefinition } from '../../functions/data/table.js';
+import { lambdaEsbuildOptions } from '../bundling.js';
+
+const root = resolve(import.meta.dirname, '../..');
+
+export interface ApiFunctionProps {
+  /** Path of the handler under functions/, e.g. `organisations/handler.ts`. */
+  entry: string;
+  description: string;
+  retainLogs: boolean;
+  environment?: Record<string, string>;
+}
+
+/**
+ * Every Pakt Lambda: Node.js 22 on arm64, minified ESM bundle from the shared
+ * esbuild settings, JSON logs kept for a bounded time, X-Ray tracing. Grants set
+ * the environment variable and the IAM permission together.
+ */
+export class ApiFunction extends Construct {
+  readonly function: NodejsFunction;
+
+  constructor(scope: Construct, id: string, props: ApiFunctionProps) {
+    super(scope, id);
+    const logGroup = new LogGroup(this, 'Logs', {
+      retention: props.retainLogs ? RetentionDays.SIX_MONTHS : RetentionDays.ONE_MONTH,
+      removalPolicy: props.retainLogs ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: resolve(root, 'functions', props.entry),
+      handler: 'handler',
+      description: props.description,
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: 512,
+      timeout: Duration.seconds(10),
+      tracing: Tracing.ACTIVE,
+      logGroup,
+      loggingFormat: LoggingFormat.JSON,
+      projectRoot: root,
+      depsLockFilePath: resolve(root, 'package-lock.json'),
+      environment: { POWERTOOLS_SERVICE_NAME: 'pakt', NODE_OPTIONS: '--enable-source-maps', ...props.environment },
+      bundling: {
+        minify: lambdaEsbuildOptions.minify,
+        target: lambdaEsbuildOptions.target,
+        format: OutputFormat.ESM,
+        mainFields: [...lambdaEsbuildOptions.mainFields],
+        banner: lambdaEsbuildOptions.banner.js,
+        sourceMap: true,
+        externalModules: [],
+      },
+    });
+    acknowledgeFunctionFindings(this.function);
+  }
+
+  /** Item-level actions on the table and its named indexes only: no wildcards, no Scan, no table management. */
+  grantTable(table: ITableV2, mode: 'read' | 'readwrite'): void {
+    this.function.addEnvironment('TABLE_NAME', table.tableName);
+    const read = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];
+    const write = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+    this.function.addToRolePolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: mode === 'read' ? read : [...read, ...write],
+        resources: [table.tableArn, ...tableDefinition.globalIndexes.map((index) => `${table.tableArn}/index/${index.indexName}`)],
+      }),
+    );
+  }
+
+  grantDocuments(bucket: IBucket, mode: 'read' | 'readwrite'): void {
+    this.function.addEnvironment('DOCUMENTS_BUCKET', bucket.bucketName);
+    if (mode === 'read') bucket.grantRead(this.function);
+    else bucket.grantReadWrite(this.function);
+  }
+
+  grantDirectory(userPool: IUserPool): void {
+    this.function.addEnvironment('USER_POOL_ID', userPool.userPoolId);
+    this.function.addToRolePolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminAddUserToGroup', 'cognito-idp:AdminDisableUser', 'cognito-idp:AdminEnableUser', 'cognito-idp:AdminDeleteUser'],
+        resources: [userPool.userPoolArn],
+      }),
+    );
+  }
+}
+
+/** The findings every Pakt function shares, each with its reason. */
+export const acknowledgeFunctionFindings = (fn: Construct): void => {
+  const acknowledge = (id: string, reason: string) => Validations.of(fn).acknowledge({ id, reason });
+  acknowledge('AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', "The AWS managed basic execution role only lets the function write its own logs.");
+  acknowledge('AwsSolutions-IAM5[Resource::*]', 'X-Ray PutTraceSegments/PutTelemetryRecords accept no resource other than *.');
+  acknowledge('AwsSolutions-L1', 'Pinned to Node.js 22 (the runtime the code, its dependencies and the local toolchain are tested on); moved deliberately, not by default.');
+  acknowledge('Serverless-LambdaLatestVersion', 'Pinned to Node.js 22 deliberately (see AwsSolutions-L1).');
+  acknowledge('Serverless-LambdaDLQ', 'Invoked synchronously (API Gateway, Cognito): failures return to the caller; there is no asynchronous event to dead-letter.');
+};

@@ -1,0 +1,85 @@
+import { CfnOutput, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { CorsHttpMethod, HttpApi, HttpMethod, HttpRoute, HttpRouteKey, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Bucket } from 'aws-cdk-lib/aws-s3';
+import type { Construct } from 'constructs';
+import { moduleAccess, moduleNames, routes } from '../../functions/routes.js';
+import { isProduction, type DeploymentConfig } from '../config.js';
+import { ApiFunction } from '../constructs/api-function.js';
+import { apiResourceServerId, apiScopeName } from './auth-stack.js';
+
+export interface ApiStackDependencies {
+  table: TableV2;
+  documents: Bucket;
+  userPool: UserPool;
+  webClient: UserPoolClient;
+}
+
+/**
+ * The HTTP API: one Lambda per module of the route table, one route per entry,
+ * every non-public route behind the Cognito JWT authorizer and the API scope.
+ */
+export class ApiStack extends Stack {
+  readonly api: HttpApi;
+
+  constructor(scope: Construct, id: string, config: DeploymentConfig, deps: ApiStackDependencies, props: StackProps) {
+    super(scope, id, props);
+    const keep = isProduction(config);
+
+    this.api = new HttpApi(this, 'Api', {
+      description: `Pakt API (${config.stage})`,
+      createDefaultStage: false,
+      corsPreflight: config.webOrigins.length > 0
+        ? { allowOrigins: config.webOrigins, allowHeaders: ['authorization', 'content-type', 'if-match', 'idempotency-key'], allowMethods: [CorsHttpMethod.ANY], exposeHeaders: ['etag', 'location'] }
+        : undefined,
+    });
+    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: keep ? RetentionDays.ONE_YEAR : RetentionDays.ONE_MONTH, removalPolicy: keep ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY });
+    new HttpStage(this, 'DefaultStage', {
+      httpApi: this.api,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: 50, burstLimit: 100 },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        // Request metadata only: no bodies, no tokens, no query strings (they may carry names).
+        format: AccessLogFormat.custom(JSON.stringify({
+          requestId: '$context.requestId', routeKey: '$context.routeKey', status: '$context.status', latencyMs: '$context.responseLatency',
+          integrationError: '$context.integrationErrorMessage', authorizerError: '$context.authorizer.error', time: '$context.requestTime',
+        })),
+      },
+    });
+
+    const authorizer = new HttpJwtAuthorizer('Cognito', deps.userPool.userPoolProviderUrl, { jwtAudience: [deps.webClient.userPoolClientId] });
+
+    const functions = new Map(
+      moduleNames.map((module) => {
+        const fn = new ApiFunction(this, `Module-${module}`, { entry: `${module}/handler.ts`, description: `Pakt ${module} module`, retainLogs: keep });
+        const access = moduleAccess[module];
+        if (access.table) fn.grantTable(deps.table, access.table);
+        if (access.directory) fn.grantDirectory(deps.userPool);
+        return [module, new HttpLambdaIntegration(`${module}-integration`, fn.function)] as const;
+      }),
+    );
+
+    for (const route of routes) {
+      const integration = functions.get(route.module);
+      if (!integration) throw new Error(`No function for module ${route.module}`);
+      const httpRoute = new HttpRoute(this, `Route-${route.operation}`, {
+        httpApi: this.api,
+        routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
+        integration,
+        ...(route.access === 'public' ? {} : { authorizer, authorizationScopes: [`${apiResourceServerId}/${apiScopeName}`] }),
+      });
+      if (route.access === 'public') {
+        Validations.of(httpRoute).acknowledge({ id: 'AwsSolutions-APIG4', reason: `${route.method} ${route.path} is public by design (route table access: public).` });
+      }
+    }
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint });
+  }
+}

@@ -1,0 +1,86 @@
+import { Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import {
+  AccountRecovery, CfnUserPoolGroup, ClientAttributes, FeaturePlan, LambdaVersion, Mfa, OAuthScope, ResourceServerScope,
+  StandardThreatProtectionMode, StringAttribute, UserPool, UserPoolClient, UserPoolClientIdentityProvider, UserPoolEmail, UserPoolOperation, UserPoolResourceServer,
+} from 'aws-cdk-lib/aws-cognito';
+import type { Construct } from 'constructs';
+import { roles } from '../../functions/core/roles.js';
+import { isProduction, type DeploymentConfig } from '../config.js';
+import { ApiFunction } from '../constructs/api-function.js';
+
+/** The scope every API route requires: ID tokens (no scope) are never accepted as access tokens. */
+export const apiResourceServerId = 'pakt';
+export const apiScopeName = 'api';
+
+/**
+ * Sign-in: a Cognito user pool with one group per role and the organisation as
+ * an admin-only custom attribute, the hosted UI, and the web app's client
+ * (authorization code + PKCE, no secret).
+ */
+export class AuthStack extends Stack {
+  readonly userPool: UserPool;
+  readonly webClient: UserPoolClient;
+  readonly hostedUiBaseUrl: string;
+
+  constructor(scope: Construct, id: string, config: DeploymentConfig, props: StackProps) {
+    super(scope, id, props);
+    const keep = isProduction(config);
+
+    this.userPool = new UserPool(this, 'Users', {
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      autoVerify: { email: true },
+      standardAttributes: { email: { required: true, mutable: true }, fullname: { required: false, mutable: true } },
+      customAttributes: { orgId: new StringAttribute({ minLen: 1, maxLen: 64, mutable: true }) },
+      passwordPolicy: { minLength: 12, requireLowercase: true, requireUppercase: true, requireDigits: true, requireSymbols: true, tempPasswordValidity: Duration.days(7) },
+      mfa: Mfa.OPTIONAL,
+      mfaSecondFactor: { otp: true, sms: false },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      featurePlan: FeaturePlan.PLUS,
+      standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
+      deletionProtection: keep,
+      removalPolicy: keep ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      ...(config.senderEmail ? { email: UserPoolEmail.withSES({ fromEmail: config.senderEmail, sesVerifiedDomain: config.senderEmail.split('@')[1] ?? '' }) } : {}),
+      userInvitation: {
+        emailSubject: 'Pakt: запрошення · invitation',
+        emailBody: 'Вас запрошено до Pakt. Ім’я користувача: {username}, тимчасовий пароль: {####}<br>You are invited to Pakt. Username: {username}, temporary password: {####}',
+      },
+    });
+    Validations.of(this.userPool).acknowledge({
+      id: 'AwsSolutions-COG2',
+      reason: 'MFA is offered (TOTP) and enforced by policy for coordinators; council officers in occupied-adjacent communities often lack a second device, so it cannot be required for all.',
+    });
+
+    const preToken = new ApiFunction(this, 'PreTokenGeneration', { entry: 'identity/pre-token-generation.ts', description: 'Adds the organisation to access tokens', retainLogs: keep });
+    this.userPool.addTrigger(UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, preToken.function, LambdaVersion.V2_0);
+
+    for (const role of roles) {
+      new CfnUserPoolGroup(this, `Group-${role}`, { userPoolId: this.userPool.userPoolId, groupName: role, description: `Pakt role ${role}` });
+    }
+
+    const apiScope = new ResourceServerScope({ scopeName: apiScopeName, scopeDescription: 'Use the Pakt API' });
+    const resourceServer = new UserPoolResourceServer(this, 'ApiResourceServer', { userPool: this.userPool, identifier: apiResourceServerId, scopes: [apiScope] });
+
+    const domain = this.userPool.addDomain('HostedUi', { cognitoDomain: { domainPrefix: config.cognitoDomainPrefix } });
+    this.hostedUiBaseUrl = domain.baseUrl();
+
+    this.webClient = this.userPool.addClient('WebClient', {
+      generateSecret: false,
+      authFlows: { userSrp: true },
+      preventUserExistenceErrors: true,
+      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE, OAuthScope.resourceServer(resourceServer, apiScope)],
+        callbackUrls: config.webOrigins.map((origin) => `${origin}/auth/callback`),
+        logoutUrls: config.webOrigins.map((origin) => `${origin}/`),
+      },
+      accessTokenValidity: Duration.hours(1),
+      idTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.hours(12),
+      enableTokenRevocation: true,
+      // The organisation is set by admins only: the client may read it, never write it.
+      writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
+    });
+  }
+}
