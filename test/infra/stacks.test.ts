@@ -1,0 +1,170 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, Validations } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { moduleNames, routes } from '../../functions/routes.js';
+import { readConfig } from '../../infra/config.js';
+import { buildStacks } from '../../infra/stacks/pakt.js';
+
+interface Violation {
+  ruleName: string;
+  severity: string;
+  violatingConstructs: { constructPath: string }[];
+}
+
+const synthApp = (context: Record<string, unknown>) => {
+  const outdir = mkdtempSync(join(tmpdir(), 'pakt-cdk-'));
+  // Bundling is skipped in tests: the stacks are what is asserted, not the code.
+  const app = new App({ outdir, context: { 'aws:cdk:bundling-stacks': [], account: '111122223333', region: 'eu-central-1', '@aws-cdk/core:defaultCrossStackReferences': 'strong', ...context } });
+  const stacks = buildStacks(app, readConfig(app));
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
+  let failure: unknown;
+  try {
+    app.synth();
+  } catch (error) {
+    failure = error;
+  }
+  const reportFile = join(outdir, 'validation-report.json');
+  const report = existsSync(reportFile) ? (JSON.parse(readFileSync(reportFile, 'utf8')) as { pluginReports: { violations: Violation[] }[] }) : { pluginReports: [] };
+  const violations = report.pluginReports.flatMap((plugin) => plugin.violations).flatMap((violation) => violation.violatingConstructs.map((construct) => `${violation.severity} ${violation.ruleName} at ${construct.constructPath}`));
+  return { stacks, failure, violations };
+};
+
+describe('the CDK app (dev stage)', () => {
+  let dev: ReturnType<typeof synthApp>;
+  let data: Template;
+  let auth: Template;
+  let api: Template;
+  let web: Template;
+
+  beforeAll(() => {
+    dev = synthApp({ stage: 'dev' });
+    data = Template.fromStack(dev.stacks.data);
+    auth = Template.fromStack(dev.stacks.auth);
+    api = Template.fromStack(dev.stacks.api);
+    web = Template.fromStack(dev.stacks.web);
+  });
+
+  it('passes cdk-nag AwsSolutions and Serverless checks with every finding fixed or acknowledged with a reason', () => {
+    expect(dev.violations).toEqual([]);
+    expect(dev.failure).toBeUndefined();
+  });
+
+  it('builds the table from the table definition, with PITR, stream and TTL', () => {
+    data.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      KeySchema: [{ AttributeName: 'PK', KeyType: 'HASH' }, { AttributeName: 'SK', KeyType: 'RANGE' }],
+      BillingMode: 'PAY_PER_REQUEST',
+      GlobalSecondaryIndexes: [Match.objectLike({ IndexName: 'GSI1' })],
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+      StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
+      Replicas: [Match.objectLike({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } })],
+    });
+  });
+
+  it('keeps documents private, encrypted, versioned and TLS-only, with CORS for presigned uploads', () => {
+    data.hasResourceProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      VersioningConfiguration: { Status: 'Enabled' },
+      BucketEncryption: Match.anyValue(),
+      CorsConfiguration: { CorsRules: [Match.objectLike({ AllowedMethods: ['POST', 'GET'] })] },
+    });
+    data.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+    });
+  });
+
+  it('creates a user pool with the four groups, the orgId attribute and an API scope', () => {
+    auth.hasResourceProperties('AWS::Cognito::UserPool', {
+      Schema: Match.arrayWith([Match.objectLike({ Name: 'orgId', AttributeDataType: 'String' })]),
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true, InviteMessageTemplate: Match.anyValue() },
+      LambdaConfig: { PreTokenGenerationConfig: { LambdaVersion: 'V2_0', LambdaArn: Match.anyValue() } },
+      Policies: { PasswordPolicy: Match.objectLike({ MinimumLength: 12 }) },
+    });
+    expect(Object.values(auth.findResources('AWS::Cognito::UserPoolGroup')).map((group) => (group as { Properties: { GroupName: string } }).Properties.GroupName).sort()).toEqual(['admin', 'coordinator', 'council', 'funder']);
+    auth.hasResourceProperties('AWS::Cognito::UserPoolResourceServer', { Identifier: 'pakt', Scopes: [{ ScopeName: 'api', ScopeDescription: Match.anyValue() }] });
+    auth.resourceCountIs('AWS::Cognito::UserPoolDomain', 1);
+  });
+
+  it('lets the web client sign in with authorization code + PKCE only, and never write the organisation', () => {
+    auth.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      AllowedOAuthFlows: ['code'],
+      GenerateSecret: false,
+      AllowedOAuthScopes: Match.arrayWith(['openid', Match.objectLike({ 'Fn::Join': Match.anyValue() })]),
+      WriteAttributes: ['name'],
+    });
+  });
+
+  it('deploys one Node.js 22 arm64 function per module, with tracing and bounded log retention', () => {
+    const functions = Object.values(api.findResources('AWS::Lambda::Function')) as { Properties: { Runtime: string; Architectures: string[]; TracingConfig: { Mode: string } } }[];
+    expect(functions).toHaveLength(moduleNames.length);
+    for (const fn of functions) expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' } });
+    api.resourceCountIs('AWS::Logs::LogGroup', moduleNames.length + 1);
+    api.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: Match.anyValue() });
+  });
+
+  it('creates exactly the routes of the route table, all but public ones behind the JWT authorizer and the API scope', () => {
+    api.resourceCountIs('AWS::ApiGatewayV2::Route', routes.length);
+    for (const route of routes) {
+      api.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+        RouteKey: `${route.method} ${route.path}`,
+        ...(route.access === 'public' ? { AuthorizationType: 'NONE' } : { AuthorizationType: 'JWT', AuthorizationScopes: ['pakt/api'] }),
+      });
+    }
+    api.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', { AuthorizerType: 'JWT', IdentitySource: ['$request.header.Authorization'] });
+  });
+
+  it('throttles the API and writes access logs without bodies or tokens', () => {
+    api.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      DefaultRouteSettings: { ThrottlingBurstLimit: 100, ThrottlingRateLimit: 50 },
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
+    });
+  });
+
+  it('grants each module only what the route table says it touches', () => {
+    const policies = Object.entries(api.findResources('AWS::IAM::Policy')).map(([logicalId, policy]) => ({ logicalId, document: JSON.stringify(policy) }));
+    const policyOf = (module: string) => policies.find((policy) => policy.logicalId.includes(`Module${module}`))?.document ?? '';
+    expect(policyOf('users')).toContain('cognito-idp:AdminCreateUser');
+    expect(policyOf('organisations')).not.toContain('cognito-idp');
+    expect(policyOf('openapi')).not.toContain('dynamodb');
+    for (const { document } of policies) {
+      expect(document).not.toContain('dynamodb:Scan');
+      expect(document).not.toContain('dynamodb:*');
+    }
+  });
+
+  it('serves the SPA from a private bucket through CloudFront with origin access control, security headers and /api on the same origin', () => {
+    web.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        DefaultRootObject: 'index.html',
+        DefaultCacheBehavior: Match.objectLike({ ViewerProtocolPolicy: 'redirect-to-https', FunctionAssociations: Match.anyValue(), ResponseHeadersPolicyId: Match.anyValue() }),
+        CacheBehaviors: [Match.objectLike({ PathPattern: '/api/*', ViewerProtocolPolicy: 'https-only' })],
+        Logging: Match.anyValue(),
+      }),
+    });
+    web.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+    web.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+      ResponseHeadersPolicyConfig: { SecurityHeadersConfig: Match.objectLike({ StrictTransportSecurity: Match.anyValue(), ContentSecurityPolicy: Match.anyValue(), FrameOptions: { FrameOption: 'DENY', Override: true } }) },
+    });
+  });
+});
+
+describe('the CDK app (prod stage)', () => {
+  it('retains and protects the table and buckets', () => {
+    const prod = synthApp({ stage: 'prod', webDomainName: 'pakt.example.org', webCertificateArn: 'arn:aws:acm:us-east-1:111122223333:certificate/abc' });
+    expect(prod.violations).toEqual([]);
+    const data = Template.fromStack(prod.stacks.data);
+    data.hasResource('AWS::DynamoDB::GlobalTable', { DeletionPolicy: 'Retain', Properties: Match.objectLike({ Replicas: [Match.objectLike({ DeletionProtectionEnabled: true })] }) });
+    data.allResources('AWS::S3::Bucket', { DeletionPolicy: 'Retain' });
+    Template.fromStack(prod.stacks.web).hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({ Aliases: ['pakt.example.org'], ViewerCertificate: Match.objectLike({ MinimumProtocolVersion: 'TLSv1.2_2021' }) }),
+    });
+  });
+
+  it('refuses a production stage without a domain', () => {
+    expect(() => readConfig(new App({ context: { stage: 'prod' } }))).toThrow(/webDomainName/);
+  });
+});
