@@ -1,7 +1,7 @@
 import { Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import {
   AccountRecovery, CfnUserPoolGroup, ClientAttributes, FeaturePlan, LambdaVersion, Mfa, OAuthScope, ResourceServerScope,
-  StandardThreatProtectionMode, StringAttribute, UserPool, UserPoolClient, UserPoolClientIdentityProvider, UserPoolEmail, UserPoolOperation, UserPoolResourceServer,
+  StandardThreatProtectionMode, StringAttribute, UserPool, type UserPoolClient, UserPoolClientIdentityProvider, UserPoolEmail, UserPoolOperation, UserPoolResourceServer,
 } from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
 import { roles } from '../../functions/core/roles.js';
