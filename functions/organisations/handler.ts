@@ -31,8 +31,8 @@ export const handler = moduleHandler('organisations', {
     return { body: organisation, version: organisation.version };
   },
 
-  async createOrganisation({ body, idempotency }) {
-    const organisation = newOrganisation(body, newId(), isoNow());
+  async createOrganisation({ actor, body, idempotency }) {
+    const organisation = newOrganisation(body, newId(), isoNow(), actor.orgId);
     const result = createdResponse('/api/organisations', organisation);
     await organisations.create(organisation, idempotency ? [idempotency.record(result)] : []);
     return result;
@@ -40,7 +40,7 @@ export const handler = moduleHandler('organisations', {
 
   async updateOrganisation({ actor, params, body, ifMatch }) {
     const current = await findVisible(actor, params.orgId);
-    if (!canEditOrganisation(actor, current.id)) throw forbidden('Only an admin or a coordinator of this organisation can change it.');
+    if (!canEditOrganisation(actor, current)) throw forbidden('Only an admin, a coordinator of this organisation or of the organisation that registered it can change it.');
     if (current.version !== ifMatch) {
       throw new AppError('stale_version', `The organisation is now at version ${current.version}. Reload it and apply your change again.`);
     }

@@ -2,8 +2,9 @@ import type { Organisation, OrganisationInput, OrganisationPatch } from './schem
 
 /** Pure rules for building and changing an organisation record. */
 
-export const newOrganisation = (input: OrganisationInput, id: string, now: string): Organisation => ({
+export const newOrganisation = (input: OrganisationInput, id: string, now: string, registeredByOrgId?: string): Organisation => ({
   id,
+  ...(registeredByOrgId === undefined ? {} : { registeredByOrgId }),
   name: input.name,
   type: input.type,
   ...(input.registrationCode === undefined ? {} : { registrationCode: input.registrationCode }),

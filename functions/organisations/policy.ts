@@ -9,5 +9,10 @@ export const canSeeAllOrganisations = (actor: Actor): boolean => hasRole(actor, 
 
 export const canSeeOrganisation = (actor: Actor, orgId: string): boolean => canSeeAllOrganisations(actor) || actor.orgId === orgId;
 
-export const canEditOrganisation = (actor: Actor, orgId: string): boolean =>
-  hasRole(actor, 'admin') || (hasRole(actor, 'coordinator') && actor.orgId === orgId);
+/**
+ * An admin edits any organisation; a coordinator edits their own organisation and
+ * the partner organisations their organisation registered (until the partner's
+ * own coordinators take it over).
+ */
+export const canEditOrganisation = (actor: Actor, organisation: { id: string; registeredByOrgId?: string | undefined }): boolean =>
+  hasRole(actor, 'admin') || (hasRole(actor, 'coordinator') && (actor.orgId === organisation.id || actor.orgId === organisation.registeredByOrgId));

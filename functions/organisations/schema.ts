@@ -40,6 +40,8 @@ export const Organisation = z.object({
     address: z.optional(z.string()),
     website: z.optional(z.string()),
   }),
+  /** The organisation whose coordinator registered this one (they may maintain it too). */
+  registeredByOrgId: z.optional(ulid),
   version: z.number(),
   createdAt: isoTimestamp,
   updatedAt: isoTimestamp,

@@ -107,6 +107,16 @@ describe('organisations', () => {
     expect(other.status).toBe(403);
   });
 
+  it('lets the coordinator whose organisation registered a partner maintain it, and no other coordinator', async () => {
+    const created = await call<Organisation & { registeredByOrgId: string }>('POST', '/api/organisations', { as: coordinator, body: newOrganisation() });
+    expect(created.body.registeredByOrgId).toBe(coordinator.orgId);
+    const path = `/api/organisations/${created.body.id}`;
+    const byRegistrar = await call('PATCH', path, { as: coordinator, body: { type: 'council' }, headers: { 'if-match': '"1"' } });
+    const byOtherCoordinator = await call('PATCH', path, { as: 'resource.center@pakt.local', body: { type: 'other' }, headers: { 'if-match': '"2"' } });
+    expect(byRegistrar.status).toBe(200);
+    expect(byOtherCoordinator.status).toBe(403);
+  });
+
   it('applies two concurrent edits of the same version exactly once', async () => {
     const created = await call<Organisation>('POST', '/api/organisations', { as: admin, body: newOrganisation() });
     const path = `/api/organisations/${created.body.id}`;

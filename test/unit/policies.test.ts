@@ -18,7 +18,8 @@ describe.each([
     expect([canSeeAllOrganisations(who), canSeeOrganisation(who, 'own'), canSeeOrganisation(who, 'other')]).toEqual([seesAll, seesOwn, seesOther]);
   });
   it('edits organisations as the policy says', () => {
-    expect([canEditOrganisation(who, 'own'), canEditOrganisation(who, 'other')]).toEqual([editsOwn, editsOther]);
+    expect([canEditOrganisation(who, { id: 'own' }), canEditOrganisation(who, { id: 'other' })]).toEqual([editsOwn, editsOther]);
+    expect(canEditOrganisation(who, { id: 'partner', registeredByOrgId: 'own' })).toBe(role === 'admin' || role === 'coordinator');
   });
   it('manages users as the policy says', () => {
     expect([canListUsersOf(who), canManageUsersOf(who, 'own'), canManageUsersOf(who, 'other'), canGrantRole(who, 'admin'), canGrantRole(who, 'council')]).toEqual([
@@ -30,6 +31,6 @@ describe.each([
 describe('an actor without roles', () => {
   it('may do nothing but see their own organisation', () => {
     const nobody: Actor = { userId: 'u', orgId: 'own', roles: [] };
-    expect([canSeeAllOrganisations(nobody), canSeeOrganisation(nobody, 'own'), canEditOrganisation(nobody, 'own'), canManageUsersOf(nobody, 'own')]).toEqual([false, true, false, false]);
+    expect([canSeeAllOrganisations(nobody), canSeeOrganisation(nobody, 'own'), canEditOrganisation(nobody, { id: 'own' }), canManageUsersOf(nobody, 'own')]).toEqual([false, true, false, false]);
   });
 });

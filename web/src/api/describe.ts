@@ -14,4 +14,27 @@ export const describeError = (t: Translate, error: unknown): string => {
   return t('errors.unknown');
 };
 
-export const fieldErrorsOf = (error: unknown): Record<string, string> => (error instanceof ApiError ? error.fieldErrors : {});
+/** The API's field messages are English; these are the ones users meet, in their language. */
+const knownMessages: [RegExp, string][] = [
+  [/^Must be at least (\d+) characters\.$/, 'validation.minLength'],
+  [/^Must be at most (\d+) characters\.$/, 'validation.maxLength'],
+  [/^Must be an email address\.$/, 'validation.email'],
+  [/^Must be a phone number/, 'validation.phone'],
+  [/^Must be a web address/, 'validation.website'],
+  [/^Must be 4 to 32 letters/, 'validation.registrationCode'],
+  [/^Invalid option/, 'validation.option'],
+  [/received undefined$/, 'validation.required'],
+];
+
+export const localizeFieldMessage = (t: Translate, message: string): string => {
+  for (const [pattern, key] of knownMessages) {
+    const match = pattern.exec(message);
+    if (match) return t(key, { n: match[1] ?? '' });
+  }
+  return message;
+};
+
+export const fieldErrorsOf = (error: unknown, t?: Translate): Record<string, string> => {
+  if (!(error instanceof ApiError)) return {};
+  return t ? Object.fromEntries(Object.entries(error.fieldErrors).map(([field, message]) => [field, localizeFieldMessage(t, message)])) : error.fieldErrors;
+};

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { demoUsers } from '../../infra/local/seed.js';
+import { openBrowser, screenshot, signInAs, webUrl } from '../support/browser.js';
+
+const coordinator = demoUsers.find((user) => user.role === 'coordinator');
+const council = demoUsers.find((user) => user.role === 'council');
+
+describe('coordinator journey', () => {
+  let page: Page;
+  let close: () => Promise<void>;
+  const suffix = crypto.randomUUID().slice(0, 6);
+
+  beforeAll(async () => {
+    ({ page, close } = await openBrowser());
+  });
+  afterAll(async () => close());
+
+  it('signs in through the OpenID provider\'s page with the demo coordinator', async () => {
+    await page.goto(webUrl());
+    await page.waitForURL(/\/interaction\//);
+    await screenshot(page, '01-sign-in');
+    await signInAs(page, coordinator?.email ?? '');
+    await expect(page.getByTestId('user-name').textContent()).resolves.toBe(coordinator?.name);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Вітаємо');
+    await screenshot(page, '02-home-coordinator');
+  });
+
+  it('lists the seeded organisations', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: 'Організації', exact: true }).click();
+    await page.getByTestId('organisations-table').waitFor();
+    await expect(page.getByRole('link', { name: 'Молочанська міська рада Запорізької області' }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('link', { name: 'Кримськотатарський ресурсний центр' }).isVisible()).resolves.toBe(true);
+  });
+
+  it('shows the server\'s field errors next to the fields', async () => {
+    await page.getByTestId('organisation-new').click();
+    await page.locator('#org-name-uk').fill('Я');
+    await page.locator('#org-name-en').fill('Test');
+    await page.locator('#org-email').fill('not-an-email');
+    await page.getByTestId('organisation-save').click();
+    await page.getByText('Щонайменше 2 символів.').waitFor();
+    await expect(page.getByText('Вкажіть адресу електронної пошти.').isVisible()).resolves.toBe(true);
+    await screenshot(page, '03-organisation-form-errors');
+  });
+
+  it('creates an organisation and sees it listed', async () => {
+    await page.locator('#org-name-uk').fill(`Громадська спілка «Світанок» ${suffix}`);
+    await page.locator('#org-name-en').fill(`Svitanok Union ${suffix}`);
+    await page.locator('#org-email').fill('info@svitanok.example.org');
+    await page.locator('#org-phone').fill('+380 61 123 4567');
+    await page.getByTestId('organisation-save').click();
+    await page.getByRole('link', { name: `Громадська спілка «Світанок» ${suffix}` }).waitFor();
+    await screenshot(page, '04-organisation-created');
+  });
+
+  it('edits the organisation it created', async () => {
+    await page.getByRole('link', { name: `Громадська спілка «Світанок» ${suffix}` }).click();
+    await page.getByTestId('organisation-edit').click();
+    await page.locator('#org-address').fill('Запоріжжя, вул. Соборна, 1');
+    await page.getByTestId('organisation-save').click();
+    await page.getByText('Запоріжжя, вул. Соборна, 1').waitFor();
+    await expect(page.getByTestId('organisation-name').textContent()).resolves.toContain('Світанок');
+  });
+
+  it('switches the interface to English and back', async () => {
+    await page.getByTestId('language-switch').getByText('EN').click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Organisations', exact: true }).waitFor();
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+    await expect(page.getByTestId('organisation-name').textContent()).resolves.toContain(`Svitanok Union ${suffix}`);
+    await screenshot(page, '05-organisation-english');
+    await page.getByTestId('language-switch').getByText('UK').click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Організації', exact: true }).waitFor();
+  });
+});
+
+describe('council journey', () => {
+  let page: Page;
+  let close: () => Promise<void>;
+
+  beforeAll(async () => {
+    ({ page, close } = await openBrowser());
+  });
+  afterAll(async () => close());
+
+  it('sees only their own organisation and no management actions', async () => {
+    await signInAs(page, council?.email ?? '');
+    await expect(page.getByRole('link', { name: 'Організації', exact: true }).count()).resolves.toBe(0);
+    await page.getByRole('link', { name: 'Моя організація' }).click();
+    await page.getByTestId('organisation-name').waitFor();
+    await expect(page.getByTestId('organisation-name').textContent()).resolves.toBe('Молочанська міська рада Запорізької області');
+    await expect(page.getByTestId('organisation-edit').count()).resolves.toBe(0);
+    await expect(page.getByTestId('user-invite').count()).resolves.toBe(0);
+    await screenshot(page, '06-council-own-organisation');
+  });
+
+  it('gets "not found" for another organisation\'s page', async () => {
+    await page.goto(`${webUrl()}/organisations/01J00000000000000000000005`);
+    await page.getByRole('alert').waitFor();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('не знайдено');
+  });
+});

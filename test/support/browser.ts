@@ -1,0 +1,47 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { demoPassword } from '../../infra/local/seed.js';
+import { chromiumPath } from './e2e-setup.js';
+
+/** Headless Debian Chromium with the flags that work offline on this machine. */
+export const openBrowser = async (): Promise<{ context: BrowserContext; page: Page; close: () => Promise<void> }> => {
+  const profile = await mkdtemp(join(tmpdir(), 'pakt-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath,
+    headless: true,
+    locale: 'uk-UA',
+    viewport: { width: 1280, height: 860 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    context,
+    page,
+    close: async () => {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+};
+
+export const webUrl = () => inject('webUrl');
+
+/** Signs in through the provider's page by picking a demo user, as a person would. */
+export const signInAs = async (page: Page, email: string) => {
+  await page.goto(webUrl());
+  await page.waitForURL(/\/interaction\//);
+  await page.locator(`[data-email="${email}"]`).click();
+  await page.getByRole('button', { name: /Увійти/ }).click();
+  await page.waitForURL(`${webUrl()}/`);
+  await page.getByTestId('user-name').waitFor();
+  return demoPassword;
+};
+
+export const screenshot = async (page: Page, name: string) => {
+  const folder = resolve(import.meta.dirname, '../../screenshots');
+  await mkdir(folder, { recursive: true });
+  await page.screenshot({ path: join(folder, `${name}.png`), fullPage: true });
+};
