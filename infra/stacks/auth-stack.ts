@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import {
   AccountRecovery, CfnUserPoolGroup, ClientAttributes, FeaturePlan, LambdaVersion, Mfa, OAuthScope, ResourceServerScope,
   StandardThreatProtectionMode, StringAttribute, UserPool, type UserPoolClient, UserPoolClientIdentityProvider, UserPoolEmail, UserPoolOperation, UserPoolResourceServer,
@@ -82,5 +82,6 @@ export class AuthStack extends Stack {
       // The organisation is set by admins only: the client may read it, never write it.
       writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
     });
+    new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
   }
 }
