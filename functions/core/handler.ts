@@ -7,7 +7,7 @@ import { tableContext } from '../data/client.js';
 import { actorFromClaims, type Actor } from './actor.js';
 import { AppError, internalProblem, type FieldProblem } from './errors.js';
 import { jsonResponse, problemResponse, toStoredResponse, versionFromIfMatch, type StoredResponse } from './http.js';
-import { findStoredResponse, idempotencyContext, IdempotentReplay, type IdempotencyContext } from './idempotency.js';
+import { idempotencyContext, IdempotentReplay, type IdempotencyContext } from './idempotency.js';
 import { logger } from './logger.js';
 import type { ApiRequest, ApiResult, Operation } from './route.js';
 import { parsePart } from './validation.js';
@@ -87,7 +87,7 @@ export const parseRequest = (route: AppRoute, event: ApiEvent): ApiRequest<AppRo
   if (problems.length > 0) throw new AppError('invalid_request', 'Some fields are not valid.', problems);
 
   const idempotency: IdempotencyContext | undefined =
-    actor && idempotencyKey ? idempotencyContext(tableContext().table, actor, idempotencyKey, { routeKey: event.routeKey, body }, nowSeconds) : undefined;
+    actor && idempotencyKey ? idempotencyContext(tableContext(), actor, idempotencyKey, { routeKey: event.routeKey, body }, nowSeconds) : undefined;
   return {
     actor, params, query, body, ifMatch, idempotency,
     meta: {
@@ -118,8 +118,9 @@ const problemJsonErrors = (): MiddlewareObj<ApiEvent, Response> => ({
 
 /**
  * The Lambda handler of one module: finds the route by its API Gateway route key,
- * parses the request, replays idempotent retries, runs the operation, shapes the
- * response. Registered last, `problemJsonErrors` turns every failure into problem+json.
+ * parses the request, runs the operation, shapes the response. Idempotent retries
+ * surface as IdempotentReplay from the operation's transaction and are replayed.
+ * Registered last, `problemJsonErrors` turns every failure into problem+json.
  */
 export const moduleHandler = <M extends ModuleName>(module: M, operations: NoInfer<Operations<M>>) =>
   middy<ApiEvent, Response, Error, Context>()
@@ -130,10 +131,6 @@ export const moduleHandler = <M extends ModuleName>(module: M, operations: NoInf
       if (route?.module !== module) throw new AppError('not_found', `No route ${event.routeKey} here.`);
       logger.appendKeys({ route: event.routeKey });
       const request = parseRequest(route, event);
-      if (request.idempotency) {
-        const stored = await findStoredResponse(tableContext(), request.idempotency, nowSeconds());
-        if (stored) return replay(stored);
-      }
       const operation = (operations as unknown as Record<string, Operation<AppRoute>>)[route.operation];
       if (operation === undefined) throw new Error(`Module ${module} does not implement ${route.operation}`);
       const stored = toStoredResponse(route.successStatus, await operation(request));

@@ -22,6 +22,12 @@ export interface IdempotencyContext {
   requestHash: string;
   /** The transaction item that stores the created record's 201 response as this key's replay. */
   record(result: ApiResult<unknown>): TxItem;
+  /**
+   * For operations with side effects outside the table (e.g. creating a Cognito
+   * user): replays a completed identical request before they happen. Pure table
+   * writes need not call it: their transaction detects the replay by itself.
+   */
+  replayIfCompleted(): Promise<void>;
 }
 
 interface IdempotencyRecord {
@@ -47,7 +53,7 @@ const replayOrReject = (stored: IdempotencyRecord, requestHash: string): StoredR
 };
 
 export const idempotencyContext = (
-  table: string,
+  ctx: TableContext,
   actor: Actor,
   key: string,
   request: { routeKey: string; body: unknown },
@@ -61,7 +67,7 @@ export const idempotencyContext = (
     record: (result) => ({
       item: {
         Put: {
-          TableName: table,
+          TableName: ctx.table,
           Item: { ...recordKey, requestHash, response: toStoredResponse(201, result), expiresAt: nowSeconds() + idempotencyTtlSeconds },
           ConditionExpression: 'attribute_not_exists(PK) OR expiresAt < :now',
           ExpressionAttributeValues: { ':now': nowSeconds() },
@@ -71,11 +77,15 @@ export const idempotencyContext = (
       onConditionFailed: (stored) =>
         stored ? new IdempotentReplay(replayOrReject(stored as unknown as IdempotencyRecord, requestHash)) : new AppError('request_in_progress', 'The same request is being processed. Retry shortly.'),
     }),
+    async replayIfCompleted() {
+      const stored = await findStoredResponse(ctx, { recordKey, requestHash }, nowSeconds());
+      if (stored) throw new IdempotentReplay(stored);
+    },
   };
 };
 
 /** The stored response for this key, if an identical request already completed. */
-export const findStoredResponse = async (ctx: TableContext, idempotency: IdempotencyContext, nowSeconds: number): Promise<StoredResponse | undefined> => {
+const findStoredResponse = async (ctx: TableContext, idempotency: Pick<IdempotencyContext, 'recordKey' | 'requestHash'>, nowSeconds: number): Promise<StoredResponse | undefined> => {
   const { Item } = await ctx.client.send(new GetCommand({ TableName: ctx.table, Key: idempotency.recordKey, ConsistentRead: true }));
   const stored = Item as IdempotencyRecord | undefined;
   if (!stored || stored.expiresAt < nowSeconds) return undefined;

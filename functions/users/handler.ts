@@ -27,6 +27,7 @@ export const handler = moduleHandler('users', {
   async inviteUser({ actor, params, body, idempotency }) {
     if (!canManageUsersOf(actor, params.orgId)) throw forbidden('Only an admin or a coordinator of this organisation can invite its users.');
     if (!canGrantRole(actor, body.role)) throw forbidden('Only an admin can grant the admin role.');
+    await idempotency?.replayIfCompleted();
     if (!(await organisations.get(params.orgId))) throw notFound('The organisation');
 
     const { userId } = await directory.createUser({ email: body.email, name: body.name, orgId: params.orgId, role: body.role });

@@ -116,8 +116,10 @@ export const startApiServer = async (options: ApiServerOptions): Promise<Running
 
     const body = await readBody(req);
     const requestId = randomUUID();
-    const queryStringParameters: Record<string, string> = {};
-    for (const [name, value] of url.searchParams) queryStringParameters[name] = name in queryStringParameters ? `${queryStringParameters[name]},${value}` : value;
+    // A Map, then fromEntries: names such as __proto__ become own keys, as in API Gateway's JSON event.
+    const query = new Map<string, string>();
+    for (const [name, value] of url.searchParams) query.set(name, query.has(name) ? `${query.get(name) ?? ''},${value}` : value);
+    const queryStringParameters: Record<string, string> = Object.fromEntries(query);
     const now = new Date();
     const event = {
       version: '2.0',

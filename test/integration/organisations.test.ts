@@ -174,3 +174,11 @@ describe('organisations', () => {
     });
   });
 });
+
+describe('query parameters with prototype names', () => {
+  it('are unknown parameters, not silently ignored', async () => {
+    const response = await call<Problem>('GET', '/api/organisations?__proto__=x', { as: coordinator });
+    expect(response.status).toBe(400);
+    expect(response.body.errors?.[0]?.path).toBe('query.__proto__');
+  });
+});

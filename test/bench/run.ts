@@ -1,0 +1,152 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { tableContext } from '../../functions/data/client.js';
+import { keys } from '../../functions/data/keys.js';
+import { freePort } from '../../infra/local/ports.js';
+import { apiScope, webClientId } from '../../infra/local/oidc.js';
+import { demoOrganisations, demoPassword, demoUsers } from '../../infra/local/seed.js';
+import { startLocalStack } from '../../infra/local/stack.js';
+import { signIn } from '../support/oidc-login.js';
+import { measureBundles } from './bundles.js';
+import { attachMeter, type Metered } from './dynamodb-meter.js';
+
+/**
+ * `npm run bench`: per route, DynamoDB requests and consumed capacity per call and
+ * the local API's median latency beside a raw GetItem on the same DynamoDB Local
+ * (overhead ratio); per Lambda, bundle size and cold import time beside an
+ * SDK-only bundle. Prints a table and writes test-results/bench.json.
+ */
+const iterations = Number(process.env.BENCH_ITERATIONS ?? 40);
+const budgets = { requestsPerCall: 1, detailReadRcu: 1, listPageRcu: 2, bundleBytes: 600 * 1024, coldImportExtraMs: 15, apiOverheadRatio: 1.1 };
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+};
+
+process.env.LOG_LEVEL = 'SILENT';
+const webOrigin = 'http://127.0.0.1:5998';
+const stack = await startLocalStack({ ports: { dynamodb: await freePort(), s3: await freePort(), oidc: await freePort(), api: await freePort() }, webOrigins: [webOrigin], seed: true });
+
+try {
+  const tokenFor = async (role: string) => {
+    const user = demoUsers.find((candidate) => candidate.role === role);
+    if (!user) throw new Error(role);
+    const tokens = await signIn({ issuer: stack.issuer, clientId: webClientId, redirectUri: `${webOrigin}/auth/callback`, scope: `openid profile email ${apiScope}`, email: user.email, password: demoPassword });
+    return tokens.accessToken;
+  };
+  const admin = await tokenFor('admin');
+  const coordinator = await tokenFor('coordinator');
+  const ctx = tableContext();
+  const meter = attachMeter(ctx.client);
+
+  const request = async (method: string, path: string, token: string | undefined, body?: unknown, headers: Record<string, string> = {}) => {
+    const response = await fetch(`${stack.apiUrl}${path}`, {
+      method,
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    if (response.status >= 400) throw new Error(`${method} ${path}: ${response.status} ${text.slice(0, 200)}`);
+    return { headers: response.headers, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+  };
+
+  const created = await request('POST', '/api/organisations', coordinator, { name: { uk: 'Бенчмарк', en: 'Benchmark' }, type: 'ngo' });
+  const benchOrg = String(created.body.id);
+  let orgVersion = 1;
+  const target = await request('POST', `/api/organisations/${demoOrganisations.relativesNgo}/users`, admin, { name: 'Bench Target', email: 'bench.target@example.org', role: 'council' });
+  let targetVersion = 1;
+  let targetActive = true;
+  let counter = 0;
+
+  const scenarios: { name: string; kind: 'detail' | 'list' | 'write' | 'other'; call: () => Promise<unknown> }[] = [
+    { name: 'GET /api/openapi.json', kind: 'other', call: () => request('GET', '/api/openapi.json', undefined) },
+    { name: 'GET /api/me', kind: 'detail', call: () => request('GET', '/api/me', coordinator) },
+    { name: 'GET /api/organisations (page of 25)', kind: 'list', call: () => request('GET', '/api/organisations?limit=25', coordinator) },
+    { name: 'GET /api/organisations/{orgId}', kind: 'detail', call: () => request('GET', `/api/organisations/${benchOrg}`, coordinator) },
+    { name: 'POST /api/organisations', kind: 'write', call: () => request('POST', '/api/organisations', coordinator, { name: { uk: `Організація ${counter += 1}`, en: `Organisation ${counter}` }, type: 'ngo' }) },
+    {
+      name: 'POST /api/organisations (Idempotency-Key)', kind: 'write',
+      call: () => request('POST', '/api/organisations', coordinator, { name: { uk: `Організація ${counter += 1}`, en: `Organisation ${counter}` }, type: 'ngo' }, { 'idempotency-key': `bench-${crypto.randomUUID()}` }),
+    },
+    {
+      name: 'PATCH /api/organisations/{orgId}', kind: 'write',
+      call: async () => {
+        await request('PATCH', `/api/organisations/${benchOrg}`, coordinator, { contacts: { phone: `+380 44 000 ${String(counter += 1).padStart(4, '0')}` } }, { 'if-match': `"${orgVersion}"` });
+        orgVersion += 1;
+      },
+    },
+    { name: 'GET /api/organisations/{orgId}/users', kind: 'list', call: () => request('GET', `/api/organisations/${demoOrganisations.relativesNgo}/users?limit=25`, coordinator) },
+    {
+      name: 'POST /api/organisations/{orgId}/users', kind: 'write',
+      call: () => request('POST', `/api/organisations/${demoOrganisations.relativesNgo}/users`, admin, { name: `Bench User ${counter += 1}`, email: `bench.${counter}.${Date.now()}@example.org`, role: 'council' }),
+    },
+    {
+      name: 'PUT /api/users/{userId}/status', kind: 'write',
+      call: async () => {
+        targetActive = !targetActive;
+        await request('PUT', `/api/users/${String(target.body.id)}/status`, admin, { status: targetActive ? 'active' : 'disabled' }, { 'if-match': `"${targetVersion}"` });
+        targetVersion += 1;
+      },
+    },
+  ];
+
+  // Raw GetItem on the same DynamoDB Local, same client: the floor the API is compared with.
+  const rawTimes: number[] = [];
+  for (let i = 0; i < iterations + 5; i += 1) {
+    const started = performance.now();
+    await ctx.client.send(new GetCommand({ TableName: ctx.table, Key: keys.organisation(benchOrg) }));
+    if (i >= 5) rawTimes.push(performance.now() - started);
+  }
+  const rawGetItemMs = median(rawTimes);
+
+  const routes = [];
+  for (const scenario of scenarios) {
+    for (let i = 0; i < 5; i += 1) await scenario.call();
+    const times: number[] = [];
+    const metered: Metered[] = [];
+    for (let i = 0; i < iterations; i += 1) {
+      meter.reset();
+      const started = performance.now();
+      await scenario.call();
+      times.push(performance.now() - started);
+      metered.push(meter.read());
+    }
+    const last = metered.at(-1);
+    const medianMs = median(times);
+    routes.push({
+      route: scenario.name,
+      kind: scenario.kind,
+      dynamodbRequests: median(metered.map((m) => m.requests)),
+      operations: last?.operations.join('+') ?? '',
+      readUnits: median(metered.map((m) => m.readUnits)),
+      writeUnits: median(metered.map((m) => m.writeUnits)),
+      medianMs: Number(medianMs.toFixed(2)),
+      overheadRatio: Number((medianMs / rawGetItemMs).toFixed(2)),
+    });
+  }
+
+  const bundles = await measureBundles();
+  const sdk = bundles[0];
+
+  process.stdout.write(`\nPakt benchmark — ${iterations} calls per route, ${new Date().toISOString()}\n`);
+  process.stdout.write(`Raw GetItem on DynamoDB Local (same client, same run): median ${rawGetItemMs.toFixed(2)} ms\n\n`);
+  const pad = (value: unknown, width: number) => String(value).padEnd(width);
+  process.stdout.write(`${pad('route', 46)}${pad('ddb req', 9)}${pad('ops', 30)}${pad('RCU', 6)}${pad('WCU', 6)}${pad('median ms', 11)}× raw GetItem\n`);
+  for (const row of routes) {
+    process.stdout.write(`${pad(row.route, 46)}${pad(row.dynamodbRequests, 9)}${pad(row.operations, 30)}${pad(row.readUnits, 6)}${pad(row.writeUnits, 6)}${pad(row.medianMs, 11)}${row.overheadRatio}\n`);
+  }
+  process.stdout.write(`\n${pad('bundle', 40)}${pad('KB (min)', 10)}${pad('cold import ms', 16)}vs SDK-only\n`);
+  for (const bundle of bundles) {
+    process.stdout.write(`${pad(bundle.name, 40)}${pad((bundle.bytes / 1024).toFixed(1), 10)}${pad(bundle.coldImportMs.toFixed(1), 16)}${sdk ? `${(bundle.bytes / sdk.bytes).toFixed(2)}× size, +${(bundle.coldImportMs - sdk.coldImportMs).toFixed(1)} ms` : ''}\n`);
+  }
+  process.stdout.write(`\nBudgets: ≤${budgets.requestsPerCall} DynamoDB request per call; ≤${budgets.detailReadRcu} RCU per detail read, ≤${budgets.listPageRcu} per list page; bundle ≤600 KB; cold import ≤ SDK-only + ${budgets.coldImportExtraMs} ms; API ≤ ${budgets.apiOverheadRatio}× raw GetItem.\n`);
+
+  const file = resolve(import.meta.dirname, '../../test-results/bench.json');
+  await mkdir(resolve(file, '..'), { recursive: true });
+  await writeFile(file, JSON.stringify({ at: new Date().toISOString(), iterations, rawGetItemMs, budgets, routes, bundles }, null, 2));
+  process.stdout.write(`Written to ${file}\n`);
+} finally {
+  await stack.stop();
+}
