@@ -17,6 +17,9 @@ export const startDynamoDbLocal = async ({ port, dataDir }: { port: number; data
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  // Last resort if the parent dies without stopping it: never leave Java running.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
   const exited = new Promise<never>((_, reject) =>
     child.once('exit', (code) => reject(new Error(`DynamoDB Local exited (code ${String(code)}). Is Java 17+ installed? ${output.slice(-500)}`))),
   );
@@ -26,6 +29,7 @@ export const startDynamoDbLocal = async ({ port, dataDir }: { port: number; data
     url: `http://127.0.0.1:${port}`,
     stop: () =>
       new Promise((resolve) => {
+        process.removeListener('exit', killOnExit);
         if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');

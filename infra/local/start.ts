@@ -51,6 +51,19 @@ const stopAll = async (code: number) => {
 
 process.on('SIGINT', () => void stopAll(0));
 process.on('SIGTERM', () => void stopAll(0));
+process.on('SIGHUP', () => void stopAll(0));
+process.on('uncaughtException', (error) => {
+  process.stderr.write(`Pakt stopped on an unexpected error: ${error.message}\n`);
+  void stopAll(1);
+});
+
+// The AWS SDK warns on every start that future releases need Node 22; the Lambdas run Node 22.
+const defaultWarningListeners = process.listeners('warning');
+process.removeAllListeners('warning');
+process.on('warning', (warning) => {
+  if (warning.name === 'NodeVersionSupportWarning' || warning.message.startsWith('NodeVersionSupportWarning')) return;
+  for (const listener of defaultWarningListeners) listener(warning);
+});
 
 const main = async () => {
   const wanted: [number, string, boolean][] = [
