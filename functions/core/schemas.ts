@@ -32,3 +32,9 @@ export const pageOf = <T extends z.ZodMiniType>(item: T) =>
     items: z.array(item),
     nextCursor: z.optional(z.string()),
   });
+
+/** One page of a list, as every list route returns it. */
+export interface Page<T> {
+  items: T[];
+  nextCursor?: string;
+}

@@ -1,5 +1,7 @@
 import { invalid } from '../core/errors.js';
 
+export type { Page } from '../core/schemas.js';
+
 /**
  * Opaque list cursors: the DynamoDB LastEvaluatedKey, base64url-encoded. A cursor
  * is accepted only if it points into the partition being listed, so it can never
@@ -28,8 +30,3 @@ export const decodeCursor = (cursor: string | undefined, expected: { keyNames: s
   if (!Object.entries(expected.partition).every(([name, value]) => key[name] === value)) throw bad;
   return key;
 };
-
-export interface Page<T> {
-  items: T[];
-  nextCursor?: string;
-}
