@@ -12,6 +12,8 @@ export const errorCodes = {
   conflict: { status: 409, title: 'Conflict with the current state' },
   already_exists: { status: 409, title: 'Already exists' },
   request_in_progress: { status: 409, title: 'The same request is still being processed' },
+  invalid_transition: { status: 409, title: 'Not possible in the record\'s current state' },
+  already_done: { status: 409, title: 'Already done' },
   stale_version: { status: 412, title: 'The record has changed since you read it' },
   unsupported_media_type: { status: 415, title: 'Send application/json' },
   idempotency_key_reused: { status: 422, title: 'Idempotency-Key was used with a different request' },

@@ -1,0 +1,147 @@
+import * as z from 'zod/mini';
+import { isoTimestamp, pageQuery, text, ulid, userId } from '../core/schemas.js';
+
+/** The contract of the memoranda routes. */
+
+export const memorandumStatuses = ['draft', 'in_review', 'approved', 'signed', 'active', 'closed', 'terminated'] as const;
+export const MemorandumStatus = z.enum(memorandumStatuses);
+
+const isoDate = z.iso.date('Must be a date, e.g. 2026-12-31.');
+const itemId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,40}$/, 'Must be 1 to 40 letters, digits, _ or -.'));
+
+/** Memorandum text is written in Ukrainian, English or both; at least one of them. */
+const bilingual = (max: number) =>
+  z.strictObject({ uk: z.optional(text(0, max)), en: z.optional(text(0, max)) }).check(
+    z.refine((value) => (value.uk ?? '') !== '' || (value.en ?? '') !== '', { message: 'Write it in Ukrainian, English or both.' }),
+  );
+
+export const Indicator = z.strictObject({
+  id: itemId,
+  name: bilingual(300),
+  unit: text(1, 40),
+  baseline: z.number().check(z.gte(0, 'Must be 0 or more.')),
+  target: z.number().check(z.gte(0, 'Must be 0 or more.')),
+});
+
+export const recurrences = ['once', 'monthly', 'quarterly', 'yearly'] as const;
+
+export const Obligation = z.strictObject({
+  id: itemId,
+  partyOrgId: ulid,
+  text: bilingual(2000),
+  category: z.optional(text(1, 80)),
+  dueDate: z.optional(isoDate),
+  recurrence: z.optional(z.enum(recurrences)),
+  indicators: z.optional(z.array(Indicator).check(z.maxLength(20))),
+});
+
+export const Party = z.strictObject({
+  orgId: ulid,
+  /** The party's role in this memorandum, e.g. "City Council", "NGO". */
+  role: bilingual(120),
+  approverUserId: z.optional(userId),
+  signatoryUserId: z.optional(userId),
+});
+
+export const Clause = z.strictObject({ id: itemId, text: bilingual(2000) });
+
+export const MemorandumContent = z.strictObject({
+  title: bilingual(300),
+  term: z.strictObject({ start: isoDate, end: z.optional(z.nullable(isoDate)) }),
+  parties: z.array(Party).check(z.minLength(2, 'A memorandum has at least two parties.'), z.maxLength(20)),
+  purposes: z.array(Clause).check(z.maxLength(50)),
+  areas: z.array(Clause).check(z.maxLength(50)),
+  obligations: z.array(Obligation).check(z.maxLength(200)),
+});
+
+export const MemorandumCreate = z.strictObject({
+  content: MemorandumContent,
+  /** Start from an existing memorandum the caller can see: its content is copied as the first draft. */
+  templateId: z.optional(ulid),
+});
+
+export const MemorandumParams = z.strictObject({ memorandumId: ulid });
+
+export const MemorandumListQuery = z.strictObject({
+  ...pageQuery.def.shape,
+  status: z.optional(MemorandumStatus),
+});
+
+export const PartyState = z.object({
+  orgId: ulid,
+  approval: z.enum(['pending', 'approved', 'returned']),
+});
+
+export const Memorandum = z.object({
+  id: ulid,
+  status: MemorandumStatus,
+  draftingOrgId: ulid,
+  content: MemorandumContent,
+  revision: z.number(),
+  /** The revision frozen for review (in_review and after). */
+  reviewRevision: z.optional(z.number()),
+  parties: z.array(PartyState),
+  version: z.number(),
+  createdAt: isoTimestamp,
+  updatedAt: isoTimestamp,
+});
+
+export const MemorandumSummary = z.object({
+  id: ulid,
+  title: z.object({ uk: z.optional(z.string()), en: z.optional(z.string()) }),
+  status: MemorandumStatus,
+  draftingOrgId: ulid,
+  updatedAt: isoTimestamp,
+});
+
+export const MemorandumPage = z.object({ items: z.array(MemorandumSummary), nextCursor: z.optional(z.string()) });
+
+export const AuditEvent = z.object({
+  seq: z.number(),
+  at: isoTimestamp,
+  actor: z.object({ userId: z.string(), orgId: z.string() }),
+  action: z.string(),
+  detail: z.optional(z.record(z.string(), z.unknown())),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+
+export const MemorandumView = z.object({
+  memorandum: Memorandum,
+  events: z.array(AuditEvent),
+});
+
+export const RevisionSummary = z.object({ revision: z.number(), savedAt: isoTimestamp, savedBy: z.string() });
+export const RevisionList = z.object({ items: z.array(RevisionSummary) });
+
+export const DiffQuery = z.strictObject({
+  from: z.string().check(z.regex(/^[1-9][0-9]{0,5}$/, 'Must be a revision number.')),
+  to: z.string().check(z.regex(/^[1-9][0-9]{0,5}$/, 'Must be a revision number.')),
+});
+
+export const ChangeKind = z.enum(['added', 'removed', 'changed']);
+export const SectionDiff = z.object({
+  section: z.enum(['title', 'term', 'parties', 'purposes', 'areas', 'obligations']),
+  changes: z.array(z.object({ kind: ChangeKind, id: z.string(), before: z.optional(z.unknown()), after: z.optional(z.unknown()) })),
+});
+export const RevisionDiff = z.object({ from: z.number(), to: z.number(), sections: z.array(SectionDiff) });
+
+export const AuditVerification = z.object({
+  valid: z.boolean(),
+  events: z.number(),
+  headHash: z.string(),
+  firstBrokenSeq: z.optional(z.number()),
+  reason: z.optional(z.string()),
+});
+
+export type MemorandumStatus = z.infer<typeof MemorandumStatus>;
+export type MemorandumContent = z.infer<typeof MemorandumContent>;
+export type MemorandumCreate = z.infer<typeof MemorandumCreate>;
+export type Memorandum = z.infer<typeof Memorandum>;
+export type MemorandumSummary = z.infer<typeof MemorandumSummary>;
+export type MemorandumView = z.infer<typeof MemorandumView>;
+export type AuditEvent = z.infer<typeof AuditEvent>;
+export type RevisionDiff = z.infer<typeof RevisionDiff>;
+export type SectionDiff = z.infer<typeof SectionDiff>;
+export type AuditVerification = z.infer<typeof AuditVerification>;
+export type PartyState = z.infer<typeof PartyState>;

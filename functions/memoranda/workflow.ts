@@ -1,0 +1,92 @@
+import type { MemorandumStatus, PartyState } from './schema.js';
+
+/**
+ * The memorandum workflow as a pure function: given the state, an action and how
+ * the caller relates to the memorandum, either the next state or the reason it is
+ * refused. Handlers load, call `decide`, and persist; nothing else decides.
+ *
+ * draft → in_review → approved → signed → active → closed
+ * in_review → draft (withdrawn, or returned by a party); active → terminated
+ */
+export const memorandumActions = ['edit', 'submit', 'withdraw', 'approve', 'return', 'sign', 'activate', 'close', 'terminate'] as const;
+export type MemorandumAction = (typeof memorandumActions)[number];
+
+/** How the caller relates to this memorandum (decided from the stored record, never the request). */
+export interface Participant {
+  /** A coordinator of the drafting organisation. */
+  draftingCoordinator: boolean;
+  /** The party whose named approver the caller is. */
+  approverFor?: string;
+  /** The party whose named signatory the caller is. */
+  signatoryFor?: string;
+  /** The scheduler, which activates signed memoranda from their start date. */
+  system?: boolean;
+}
+
+export interface WorkflowState {
+  status: MemorandumStatus;
+  parties: PartyState[];
+  signedBy: string[];
+}
+
+export type Decision =
+  | { allowed: true; next: WorkflowState; event: string }
+  | { allowed: false; code: 'forbidden' | 'invalid_transition' | 'already_done'; reason: string };
+
+const refuse = (code: 'forbidden' | 'invalid_transition' | 'already_done', reason: string): Decision => ({ allowed: false, code, reason });
+const allow = (next: WorkflowState, event: string): Decision => ({ allowed: true, next, event });
+const allPending = (parties: PartyState[]): PartyState[] => parties.map((party) => ({ orgId: party.orgId, approval: 'pending' }));
+
+const requireStatus = (state: WorkflowState, wanted: MemorandumStatus, action: MemorandumAction): Decision | undefined =>
+  state.status === wanted ? undefined : refuse('invalid_transition', `Cannot ${action} a memorandum that is ${state.status.replace('_', ' ')}.`);
+
+export const decide = (state: WorkflowState, action: MemorandumAction, who: Participant): Decision => {
+  switch (action) {
+    case 'edit':
+    case 'submit': {
+      if (!who.draftingCoordinator) return refuse('forbidden', 'Only a coordinator of the drafting organisation can edit or submit the memorandum.');
+      const wrongState = requireStatus(state, 'draft', action);
+      if (wrongState) return wrongState;
+      return action === 'edit'
+        ? allow(state, 'edited')
+        : allow({ ...state, status: 'in_review', parties: allPending(state.parties) }, 'submitted');
+    }
+    case 'withdraw': {
+      if (!who.draftingCoordinator) return refuse('forbidden', 'Only a coordinator of the drafting organisation can withdraw the memorandum.');
+      const wrongState = requireStatus(state, 'in_review', action);
+      if (wrongState) return wrongState;
+      if (state.parties.some((party) => party.approval !== 'pending')) return refuse('invalid_transition', 'A party has already acted on this revision; it can no longer be withdrawn.');
+      return allow({ ...state, status: 'draft' }, 'withdrawn');
+    }
+    case 'approve':
+    case 'return': {
+      const party = state.parties.find((candidate) => candidate.orgId === who.approverFor);
+      if (!who.approverFor || !party) return refuse('forbidden', 'Only a party\'s named approver can approve or return the memorandum.');
+      const wrongState = requireStatus(state, 'in_review', action);
+      if (wrongState) return wrongState;
+      if (party.approval === 'approved') return refuse('already_done', 'Your organisation has already approved this revision.');
+      if (action === 'return') return allow({ ...state, status: 'draft', parties: allPending(state.parties) }, 'returned');
+      const parties = state.parties.map((candidate) => (candidate.orgId === party.orgId ? { ...candidate, approval: 'approved' as const } : candidate));
+      const everyoneApproved = parties.every((candidate) => candidate.approval === 'approved');
+      return allow({ ...state, parties, status: everyoneApproved ? 'approved' : 'in_review' }, everyoneApproved ? 'approved_by_all' : 'approved');
+    }
+    case 'sign': {
+      if (!who.signatoryFor || !state.parties.some((party) => party.orgId === who.signatoryFor)) return refuse('forbidden', 'Only a party\'s named signatory can sign for it.');
+      const wrongState = requireStatus(state, 'approved', action);
+      if (wrongState) return wrongState;
+      if (state.signedBy.includes(who.signatoryFor)) return refuse('already_done', 'Your organisation has already signed.');
+      const signedBy = [...state.signedBy, who.signatoryFor];
+      const everyoneSigned = state.parties.every((party) => signedBy.includes(party.orgId));
+      return allow({ ...state, signedBy, status: everyoneSigned ? 'signed' : 'approved' }, everyoneSigned ? 'signed_by_all' : 'signed');
+    }
+    case 'activate': {
+      if (!who.system) return refuse('forbidden', 'Memoranda become active on their start date, by the scheduler.');
+      return requireStatus(state, 'signed', action) ?? allow({ ...state, status: 'active' }, 'activated');
+    }
+    case 'close':
+    case 'terminate': {
+      if (!who.draftingCoordinator) return refuse('forbidden', 'Only a coordinator of the drafting organisation can close or terminate the memorandum.');
+      return requireStatus(state, 'active', action) ?? allow({ ...state, status: action === 'close' ? 'closed' : 'terminated' }, action === 'close' ? 'closed' : 'terminated');
+    }
+  }
+};
