@@ -2,6 +2,10 @@ import { defineRoute, routeKeyOf, type RouteDefinition } from './core/route.js';
 import { pageQuery } from './core/schemas.js';
 import { OpenApiDocument } from './openapi/schema.js';
 import { Organisation, OrganisationInput, OrganisationPage, OrganisationParams, OrganisationPatch } from './organisations/schema.js';
+import {
+  AuditVerification, DiffQuery, MemorandumCreate, MemorandumDraft, MemorandumListQuery, MemorandumPage, MemorandumParams, MemorandumView,
+  Memorandum, NoBody, ReturnRequest, RevisionDiff, RevisionList,
+} from './memoranda/schema.js';
 import { Me, OrganisationUsersParams, User, UserInvite, UserPage, UserParams, UserStatusChange } from './users/schema.js';
 
 /**
@@ -58,6 +62,61 @@ export const routes = [
     params: UserParams, body: UserStatusChange, response: User, successStatus: 200, requiresIfMatch: true,
     resource: 'user',
   }),
+  defineRoute({
+    method: 'GET', path: '/api/memoranda', module: 'memoranda', operation: 'listMemoranda',
+    summary: 'Memoranda the caller\'s organisation is party to, latest change first', access: ['admin', 'coordinator', 'council', 'funder'],
+    query: MemorandumListQuery, response: MemorandumPage, successStatus: 200,
+  }),
+  defineRoute({
+    method: 'POST', path: '/api/memoranda', module: 'memoranda', operation: 'createMemorandum',
+    summary: 'Start a draft memorandum, blank or from a template', access: ['coordinator'],
+    body: MemorandumCreate, response: Memorandum, successStatus: 201, idempotent: true,
+  }),
+  defineRoute({
+    method: 'GET', path: '/api/memoranda/{memorandumId}', module: 'memoranda', operation: 'getMemorandum',
+    summary: 'A memorandum with its parties\' state and audit trail', access: ['admin', 'coordinator', 'council', 'funder'],
+    params: MemorandumParams, response: MemorandumView, successStatus: 200, resource: 'memorandum',
+  }),
+  defineRoute({
+    method: 'PUT', path: '/api/memoranda/{memorandumId}/draft', module: 'memoranda', operation: 'saveDraft',
+    summary: 'Save the draft as a new revision', access: ['coordinator'],
+    params: MemorandumParams, body: MemorandumDraft, response: Memorandum, successStatus: 200, requiresIfMatch: true, resource: 'memorandum',
+  }),
+  defineRoute({
+    method: 'POST', path: '/api/memoranda/{memorandumId}/submit', module: 'memoranda', operation: 'submitMemorandum',
+    summary: 'Freeze the current revision and ask every party to approve it', access: ['coordinator'],
+    params: MemorandumParams, body: NoBody, response: Memorandum, successStatus: 200, requiresIfMatch: true, resource: 'memorandum',
+  }),
+  defineRoute({
+    method: 'POST', path: '/api/memoranda/{memorandumId}/withdraw', module: 'memoranda', operation: 'withdrawMemorandum',
+    summary: 'Take a submitted memorandum back to draft while no party has acted', access: ['coordinator'],
+    params: MemorandumParams, body: NoBody, response: Memorandum, successStatus: 200, requiresIfMatch: true, resource: 'memorandum',
+  }),
+  defineRoute({
+    method: 'POST', path: '/api/memoranda/{memorandumId}/approve', module: 'memoranda', operation: 'approveMemorandum',
+    summary: 'Approve the frozen revision for the caller\'s party', access: ['coordinator', 'council'],
+    params: MemorandumParams, body: NoBody, response: Memorandum, successStatus: 200, requiresIfMatch: true, resource: 'memorandum',
+  }),
+  defineRoute({
+    method: 'POST', path: '/api/memoranda/{memorandumId}/return', module: 'memoranda', operation: 'returnMemorandum',
+    summary: 'Return the memorandum to draft with a comment', access: ['coordinator', 'council'],
+    params: MemorandumParams, body: ReturnRequest, response: Memorandum, successStatus: 200, requiresIfMatch: true, resource: 'memorandum',
+  }),
+  defineRoute({
+    method: 'GET', path: '/api/memoranda/{memorandumId}/revisions', module: 'memoranda', operation: 'listRevisions',
+    summary: 'Every saved revision: who saved it and when', access: ['admin', 'coordinator', 'council', 'funder'],
+    params: MemorandumParams, response: RevisionList, successStatus: 200, resource: 'memorandum',
+  }),
+  defineRoute({
+    method: 'GET', path: '/api/memoranda/{memorandumId}/diff', module: 'memoranda', operation: 'diffRevisions',
+    summary: 'What changed between two revisions, section by section', access: ['admin', 'coordinator', 'council', 'funder'],
+    params: MemorandumParams, query: DiffQuery, response: RevisionDiff, successStatus: 200, resource: 'memorandum',
+  }),
+  defineRoute({
+    method: 'GET', path: '/api/memoranda/{memorandumId}/audit/verify', module: 'memoranda', operation: 'verifyAuditTrail',
+    summary: 'Recompute the audit hash chain and report the first broken link', access: ['admin', 'coordinator', 'council', 'funder'],
+    params: MemorandumParams, response: AuditVerification, successStatus: 200, resource: 'memorandum',
+  }),
 ] as const satisfies readonly RouteDefinition[];
 
 export type AppRoute = (typeof routes)[number];
@@ -74,6 +133,7 @@ export const moduleAccess: Record<ModuleName, { table?: 'read' | 'readwrite'; di
   openapi: {},
   organisations: { table: 'readwrite' },
   users: { table: 'readwrite', directory: true },
+  memoranda: { table: 'readwrite' },
 };
 
 const byKey = new Map<string, AppRoute>(routes.map((route) => [routeKeyOf(route), route]));

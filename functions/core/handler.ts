@@ -43,7 +43,8 @@ const readBody = (route: AppRoute, event: ApiEvent, problems: FieldProblem[]): u
     if (raw !== undefined) problems.push({ path: 'body', message: 'This request takes no body.' });
     return undefined;
   }
-  if (raw === undefined) return undefined;
+  // No body is an empty object: the schema then names each missing field.
+  if (raw === undefined) return {};
   const contentType = header(event, 'content-type') ?? '';
   if (!/^application\/([a-z.+-]*\+)?json\b/i.test(contentType)) {
     throw new AppError('unsupported_media_type', 'Send the body as application/json.');

@@ -30,7 +30,7 @@ export interface RouteDefinition {
   /** Needs `If-Match` with the record's ETag (optimistic concurrency). */
   requiresIfMatch?: boolean;
   /** The record the route addresses, for the authorization-matrix test. */
-  resource?: 'organisation' | 'user';
+  resource?: 'organisation' | 'user' | 'memorandum';
 }
 
 export const defineRoute = <const R extends RouteDefinition>(route: R): R => route;

@@ -26,5 +26,15 @@ export const keys = {
   /** Guards email uniqueness across concurrent invitations. */
   userEmail: (email: string): ItemKey => ({ PK: `EMAIL#${email.toLowerCase()}`, SK: 'EMAIL' }),
 
+  memorandumPartition: (memorandumId: string) => `MOU#${memorandumId}`,
+  memorandumHead: (memorandumId: string): ItemKey => ({ PK: `MOU#${memorandumId}`, SK: 'HEAD' }),
+  memorandumParty: (memorandumId: string, orgId: string): ItemKey => ({ PK: `MOU#${memorandumId}`, SK: `PARTY#${orgId}` }),
+  /** GSI1: the memoranda an organisation is party to, latest change first. */
+  memorandaOfOrganisation: (orgId: string) => ({ GSI1PK: `ORG#${orgId}#MOU` }),
+  memorandumListKey: (orgId: string, updatedAt: string, memorandumId: string) => ({ GSI1PK: `ORG#${orgId}#MOU`, GSI1SK: `${updatedAt}#${memorandumId}` }),
+  /** Zero-padded so that revisions and events sort by number. */
+  memorandumRevision: (memorandumId: string, revision: number): ItemKey => ({ PK: `MOU#${memorandumId}`, SK: `REV#${String(revision).padStart(6, '0')}` }),
+  auditEvent: (memorandumId: string, seq: number): ItemKey => ({ PK: `MOU#${memorandumId}`, SK: `EVT#${String(seq).padStart(8, '0')}` }),
+
   idempotency: (scopedKeyHash: string): ItemKey => ({ PK: `IDEM#${scopedKeyHash}`, SK: 'IDEM' }),
 } as const;

@@ -54,11 +54,23 @@ export const MemorandumContent = z.strictObject({
   obligations: z.array(Obligation).check(z.maxLength(200)),
 });
 
-export const MemorandumCreate = z.strictObject({
-  content: MemorandumContent,
-  /** Start from an existing memorandum the caller can see: its content is copied as the first draft. */
-  templateId: z.optional(ulid),
+export const MemorandumCreate = z
+  .strictObject({
+    content: z.optional(MemorandumContent),
+    /** Start from an existing memorandum the caller can see: its content is copied as the first draft. */
+    templateId: z.optional(ulid),
+  })
+  .check(z.refine((body) => (body.content === undefined) !== (body.templateId === undefined), { message: 'Send either content or templateId.' }));
+
+export const MemorandumDraft = z.strictObject({ content: MemorandumContent });
+
+export const ReturnRequest = z.strictObject({
+  comment: text(3, 4000),
+  /** The section or item the comment is about, e.g. { section: 'obligations', id: 'o3' }. */
+  anchor: z.optional(z.strictObject({ section: z.enum(['title', 'term', 'parties', 'purposes', 'areas', 'obligations']), id: z.optional(itemId) })),
 });
+
+export const NoBody = z.strictObject({});
 
 export const MemorandumParams = z.strictObject({ memorandumId: ulid });
 
@@ -72,11 +84,29 @@ export const PartyState = z.object({
   approval: z.enum(['pending', 'approved', 'returned']),
 });
 
+/** Names copied in when the draft is saved, so every party can read them. */
+export const Directory = z.object({
+  organisations: z.record(z.string(), z.object({ uk: z.string(), en: z.string() })),
+  people: z.record(z.string(), z.object({ name: z.string(), position: z.optional(z.string()), orgId: z.string() })),
+});
+
+export const ReturnComment = z.object({
+  orgId: z.string(),
+  userId: z.string(),
+  at: isoTimestamp,
+  revision: z.number(),
+  comment: z.string(),
+  anchor: z.optional(z.object({ section: z.string(), id: z.optional(z.string()) })),
+});
+
 export const Memorandum = z.object({
   id: ulid,
   status: MemorandumStatus,
   draftingOrgId: ulid,
   content: MemorandumContent,
+  directory: Directory,
+  comments: z.array(ReturnComment),
+  signedBy: z.array(z.string()),
   revision: z.number(),
   /** The revision frozen for review (in_review and after). */
   reviewRevision: z.optional(z.number()),
@@ -145,3 +175,7 @@ export type RevisionDiff = z.infer<typeof RevisionDiff>;
 export type SectionDiff = z.infer<typeof SectionDiff>;
 export type AuditVerification = z.infer<typeof AuditVerification>;
 export type PartyState = z.infer<typeof PartyState>;
+export type Directory = z.infer<typeof Directory>;
+export type ReturnComment = z.infer<typeof ReturnComment>;
+export type MemorandumDraft = z.infer<typeof MemorandumDraft>;
+export type ReturnRequest = z.infer<typeof ReturnRequest>;

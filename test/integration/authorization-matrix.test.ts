@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { routes, type AppRoute } from '../../functions/routes.js';
 import { demoOrganisations } from '../../infra/local/seed.js';
 import { call, demoUser } from '../support/api.js';
+import { caseContent, createOtherMemorandum } from '../support/memoranda.js';
 
 /**
  * Every route × every kind of caller × {a record of the caller's organisation,
@@ -31,6 +32,17 @@ const expected: Record<AppRoute['operation'], Expectation> = {
   listUsers: byCaller({ admin: same(200), coordinator: same(200) }, same(403)),
   inviteUser: byCaller({ admin: same(201), coordinator: { own: 201, other: 403 } }, same(403)),
   setUserStatus: byCaller({ admin: same(200), coordinator: { own: 200, other: 403 } }, same(403)),
+  listMemoranda: byCaller({}, same(200)),
+  createMemorandum: byCaller({ coordinator: same(201) }, same(403)),
+  getMemorandum: byCaller({}, { own: 200, other: 404 }),
+  saveDraft: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
+  submitMemorandum: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
+  withdrawMemorandum: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
+  approveMemorandum: byCaller({ coordinator: { own: 200, other: 404 }, council: { own: 200, other: 404 } }, same(403)),
+  returnMemorandum: byCaller({ coordinator: { own: 200, other: 404 }, council: { own: 200, other: 404 } }, same(403)),
+  listRevisions: byCaller({}, { own: 200, other: 404 }),
+  diffRevisions: byCaller({}, { own: 200, other: 404 }),
+  verifyAuditTrail: byCaller({}, { own: 200, other: 404 }),
 };
 
 const callers: Caller[] = ['anonymous', 'admin', 'coordinator', 'council', 'funder'];
@@ -48,10 +60,28 @@ const userVersion = async (orgId: string, userId: string) => {
   return page.body.items.find((user) => user.id === userId)?.version ?? 1;
 };
 
+/**
+ * The memorandum a caller acts on: for "own", a fresh one from the source case in
+ * the state the action needs (the NGO, the council and the funder are parties);
+ * for "other", one between two organisations none of these callers belongs to.
+ */
+const memorandumFor = async (route: AppRoute, scope: Scope): Promise<{ id: string; version: number }> => {
+  if (scope === 'other') return otherMemorandum;
+  const needsReview = ['withdrawMemorandum', 'approveMemorandum', 'returnMemorandum'].includes(route.operation);
+  const content = caseContent();
+  content.parties.push({ orgId: demoOrganisations.funder, role: { en: 'Funder' }, approverUserId: demoUser('funder').id, signatoryUserId: demoUser('funder').id });
+  const created = await call<{ id: string; version: number }>('POST', '/api/memoranda', { as: demoUser('coordinator'), body: { content } });
+  if (!needsReview) return created.body;
+  return (await call<{ id: string; version: number }>('POST', `/api/memoranda/${created.body.id}/submit`, { as: demoUser('coordinator'), headers: { 'if-match': `"${created.body.version}"` } })).body;
+};
+let otherMemorandum: { id: string; version: number };
+
 const requestFor = async (route: AppRoute, caller: Caller, scope: Scope) => {
   const orgId = orgOf(caller, scope);
   const userId = targetUsers.get(orgId) ?? 'missing';
-  const path = route.path.replace('{orgId}', orgId).replace('{userId}', userId);
+  const memorandum = route.path.includes('{memorandumId}') ? await memorandumFor(route, scope) : undefined;
+  const path = route.path.replace('{orgId}', orgId).replace('{userId}', userId).replace('{memorandumId}', memorandum?.id ?? '');
+  const ifMatch = { 'if-match': `"${memorandum?.version ?? 0}"` };
   const as = caller === 'anonymous' ? null : demoUser(caller);
   switch (route.operation) {
     case 'createOrganisation':
@@ -62,6 +92,18 @@ const requestFor = async (route: AppRoute, caller: Caller, scope: Scope) => {
       return { path, as, body: { name: 'Matrix Person', email: `matrix.${crypto.randomUUID().slice(0, 8)}@example.org`, role: 'council' } };
     case 'setUserStatus':
       return { path, as, body: { status: 'active' }, headers: { 'if-match': `"${await userVersion(orgId, userId)}"` } };
+    case 'createMemorandum':
+      return { path, as, body: { content: caseContent(false) } };
+    case 'saveDraft':
+      return { path, as, body: { content: caseContent() }, headers: ifMatch };
+    case 'submitMemorandum':
+    case 'withdrawMemorandum':
+    case 'approveMemorandum':
+      return { path, as, headers: ifMatch };
+    case 'returnMemorandum':
+      return { path, as, body: { comment: 'Please add a reporting period.' }, headers: ifMatch };
+    case 'diffRevisions':
+      return { path: `${path}?from=1&to=1`, as };
     default:
       return { path, as };
   }
@@ -76,6 +118,7 @@ describe('authorization matrix', () => {
       });
       targetUsers.set(orgId, invited.body.id);
     }
+    otherMemorandum = await createOtherMemorandum();
   });
 
   it('has a row for every route in the route table', () => {

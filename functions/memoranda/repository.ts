@@ -1,0 +1,185 @@
+import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { AppError, notFound } from '../core/errors.js';
+import type { TableContext } from '../data/client.js';
+import { keys } from '../data/keys.js';
+import { decodeCursor, encodeCursor, type Page } from '../data/pagination.js';
+import { transactWrite, type TxItem } from '../data/transact.js';
+import type { ChainedEvent } from './audit-chain.js';
+import { fromOrganisationItem } from '../organisations/repository.js';
+import type { Organisation } from '../organisations/schema.js';
+import type { User } from '../users/schema.js';
+import type { AuditEvent, Memorandum, MemorandumContent, MemorandumStatus, MemorandumSummary } from './schema.js';
+
+/** A memorandum as stored: the head, plus the chain head that the next event links to. */
+export interface StoredMemorandum extends Memorandum {
+  auditHead: { seq: number; hash: string };
+}
+
+export interface Revision {
+  revision: number;
+  content: MemorandumContent;
+  savedAt: string;
+  savedBy: string;
+}
+
+export interface MemorandumWrite {
+  head: StoredMemorandum;
+  /** The version the head must still be at; undefined when creating. */
+  expectedVersion?: number;
+  event: ChainedEvent;
+  revision?: Revision;
+  /** Parties dropped from the draft: their list entries are removed. */
+  removedParties?: string[];
+  alongside?: TxItem[];
+}
+
+export interface MemorandumRepository {
+  /** Head and audit trail in one Query (revisions are not read). */
+  load(memorandumId: string): Promise<{ memorandum: StoredMemorandum; events: AuditEvent[] } | undefined>;
+  write(change: MemorandumWrite): Promise<void>;
+  listForOrganisation(orgId: string, options: { limit: number; cursor?: string; status?: MemorandumStatus }): Promise<Page<MemorandumSummary>>;
+  revisions(memorandumId: string): Promise<Omit<Revision, 'content'>[]>;
+  revisionContents(memorandumId: string, revisions: number[]): Promise<Map<number, MemorandumContent>>;
+  /** Organisations and user profiles named by a draft, in one BatchGetItem. */
+  lookUp(orgIds: string[], userIds: string[]): Promise<{ organisations: Map<string, Organisation>; users: Map<string, User> }>;
+}
+
+const strip = <T>(item: Record<string, unknown>): T => {
+  const { PK: _pk, SK: _sk, GSI1PK: _gpk, GSI1SK: _gsk, entity: _entity, ...rest } = item;
+  return rest as T;
+};
+
+const titleOf = (content: MemorandumContent) => content.title;
+
+export const memorandumRepository = (ctx: TableContext): MemorandumRepository => ({
+  async load(memorandumId) {
+    const items: Record<string, unknown>[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      // Everything but revisions sorts before "REV#": events (EVT#), the head (HEAD) and party entries (PARTY#).
+      const page = await ctx.client.send(
+        new QueryCommand({
+          TableName: ctx.table,
+          KeyConditionExpression: 'PK = :pk AND SK < :revisions',
+          ExpressionAttributeValues: { ':pk': keys.memorandumPartition(memorandumId), ':revisions': 'REV#' },
+          ExclusiveStartKey: start,
+        }),
+      );
+      items.push(...(page.Items ?? []));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    const head = items.find((item) => item.entity === 'memorandum');
+    if (!head) return undefined;
+    return {
+      memorandum: strip<StoredMemorandum>(head),
+      events: items.filter((item) => item.entity === 'auditEvent').map((item) => strip<AuditEvent>(item)),
+    };
+  },
+
+  async write({ head, expectedVersion, event, revision, removedParties = [], alongside = [] }) {
+    const { content } = head;
+    const items: TxItem[] = [
+      {
+        item: {
+          Put: {
+            TableName: ctx.table,
+            Item: { ...keys.memorandumHead(head.id), entity: 'memorandum', ...head },
+            ...(expectedVersion === undefined
+              ? { ConditionExpression: 'attribute_not_exists(PK)' }
+              : { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expectedVersion }, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const }),
+          },
+        },
+        onConditionFailed: (stored) =>
+          expectedVersion === undefined ? new AppError('already_exists', 'This memorandum already exists.') : stored ? new AppError('stale_version', 'The memorandum changed since you read it. Reload it and try again.') : notFound('The memorandum'),
+      },
+      ...content.parties.map((party) => ({
+        item: {
+          Put: {
+            TableName: ctx.table,
+            Item: {
+              ...keys.memorandumParty(head.id, party.orgId),
+              ...keys.memorandumListKey(party.orgId, head.updatedAt, head.id),
+              entity: 'memorandumParty',
+              id: head.id,
+              orgId: party.orgId,
+              title: titleOf(content),
+              status: head.status,
+              draftingOrgId: head.draftingOrgId,
+              updatedAt: head.updatedAt,
+            },
+          },
+        },
+      })),
+      ...removedParties.map((orgId) => ({ item: { Delete: { TableName: ctx.table, Key: keys.memorandumParty(head.id, orgId) } } })),
+      ...(revision
+        ? [{
+            item: { Put: { TableName: ctx.table, Item: { ...keys.memorandumRevision(head.id, revision.revision), entity: 'memorandumRevision', ...revision }, ConditionExpression: 'attribute_not_exists(PK)' } },
+            onConditionFailed: () => new AppError('conflict', 'This revision was saved by someone else at the same time. Reload and try again.'),
+          }]
+        : []),
+      {
+        item: { Put: { TableName: ctx.table, Item: { ...keys.auditEvent(head.id, event.seq), entity: 'auditEvent', ...event }, ConditionExpression: 'attribute_not_exists(PK)' } },
+        onConditionFailed: () => new AppError('conflict', 'Another change to this memorandum was recorded at the same time. Reload and try again.'),
+      },
+      ...alongside,
+    ];
+    await transactWrite(ctx, items);
+  },
+
+  async listForOrganisation(orgId, { limit, cursor, status }) {
+    const partition = keys.memorandaOfOrganisation(orgId);
+    const { Items = [], LastEvaluatedKey } = await ctx.client.send(
+      new QueryCommand({
+        TableName: ctx.table,
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :pk',
+        ...(status ? { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' } } : {}),
+        ExpressionAttributeValues: { ':pk': partition.GSI1PK, ...(status ? { ':status': status } : {}) },
+        ScanIndexForward: false,
+        Limit: limit,
+        ExclusiveStartKey: decodeCursor(cursor, { keyNames: ['PK', 'SK', 'GSI1PK', 'GSI1SK'], partition }),
+      }),
+    );
+    const nextCursor = encodeCursor(LastEvaluatedKey);
+    return {
+      items: Items.map((item) => ({ id: String(item.id), title: item.title as MemorandumSummary['title'], status: item.status as MemorandumStatus, draftingOrgId: String(item.draftingOrgId), updatedAt: String(item.updatedAt) })),
+      ...(nextCursor ? { nextCursor } : {}),
+    };
+  },
+
+  async revisions(memorandumId) {
+    const items: Record<string, unknown>[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await ctx.client.send(
+        new QueryCommand({
+          TableName: ctx.table,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :rev)',
+          ExpressionAttributeValues: { ':pk': keys.memorandumPartition(memorandumId), ':rev': 'REV#' },
+          ProjectionExpression: 'revision, savedAt, savedBy',
+          ExclusiveStartKey: start,
+        }),
+      );
+      items.push(...(page.Items ?? []));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return items as Omit<Revision, 'content'>[];
+  },
+
+  async revisionContents(memorandumId, revisions) {
+    const { Responses } = await ctx.client.send(
+      new BatchGetCommand({ RequestItems: { [ctx.table]: { Keys: [...new Set(revisions)].map((revision) => keys.memorandumRevision(memorandumId, revision)) } } }),
+    );
+    return new Map((Responses?.[ctx.table] ?? []).map((item) => [Number(item.revision), item.content as MemorandumContent]));
+  },
+
+  async lookUp(orgIds, userIds) {
+    const wanted = [...new Set(orgIds)].map((orgId) => keys.organisation(orgId)).concat([...new Set(userIds)].map((userId) => keys.userProfile(userId)));
+    const { Responses } = await ctx.client.send(new BatchGetCommand({ RequestItems: { [ctx.table]: { Keys: wanted } } }));
+    const items = Responses?.[ctx.table] ?? [];
+    return {
+      organisations: new Map(items.filter((item) => item.entity === 'organisation').map((item) => { const organisation = fromOrganisationItem(item); return [organisation.id, organisation]; })),
+      users: new Map(items.filter((item) => item.entity === 'user').map((item) => { const user = strip<User>(item); return [user.id, user]; })),
+    };
+  },
+});

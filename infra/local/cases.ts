@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { MemorandumContent } from '../../functions/memoranda/schema.js';
+
+/**
+ * The real memorandum between the relatives' NGO and the Molochansk City Council
+ * (infra/local/cases/, copied from the shared source documents), parsed into a
+ * draft: three purposes, seven areas of cooperation, the council's five
+ * obligations and the NGO's four. Used by the demo data and the tests.
+ */
+const text = readFileSync(resolve(import.meta.dirname, 'cases/memorandum-ngo-city-council.txt'), 'utf8');
+
+const bulletsBetween = (start: string, end: string): string[] => {
+  const from = text.indexOf(start);
+  const to = text.indexOf(end, from + start.length);
+  if (from < 0 || to < 0) throw new Error(`Case text changed: cannot find "${start}" … "${end}"`);
+  return text
+    .slice(from + start.length, to)
+    .split('•')
+    .slice(1)
+    .map((bullet) => bullet.replace(/\s+/g, ' ').trim().replace(/[;,]$/, ''))
+    .filter((bullet) => bullet.length > 0);
+};
+
+export const memorandumCase = {
+  purposes: bulletsBetween('Zaporizhzhia region\n', 'NGO Association of Relatives'),
+  areas: bulletsBetween('in the following areas:', 'According to the Memorandum'),
+  councilObligations: bulletsBetween('within the limits of its powers:', 'For its part'),
+  ngoObligations: bulletsBetween('Political Prisoners of the Kremlin":', 'Thank you'),
+};
+
+export interface CaseParties {
+  ngoOrgId: string;
+  councilOrgId: string;
+  ngoApprover?: string;
+  ngoSignatory?: string;
+  councilApprover?: string;
+  councilSignatory?: string;
+}
+
+export const caseMemorandumContent = (parties: CaseParties): MemorandumContent => ({
+  title: {
+    uk: 'Меморандум про співпрацю між ГО «Асоціація родичів політв’язнів Кремля» та Молочанською міською радою',
+    en: 'Memorandum of cooperation between the NGO Association of Relatives of Political Prisoners of the Kremlin and the Molochansk City Council',
+  },
+  term: { start: '2026-01-15', end: null },
+  parties: [
+    { orgId: parties.ngoOrgId, role: { uk: 'Громадська організація', en: 'NGO' }, ...(parties.ngoApprover ? { approverUserId: parties.ngoApprover } : {}), ...(parties.ngoSignatory ? { signatoryUserId: parties.ngoSignatory } : {}) },
+    { orgId: parties.councilOrgId, role: { uk: 'Міська рада', en: 'City Council' }, ...(parties.councilApprover ? { approverUserId: parties.councilApprover } : {}), ...(parties.councilSignatory ? { signatoryUserId: parties.councilSignatory } : {}) },
+  ],
+  purposes: memorandumCase.purposes.map((purpose, index) => ({ id: `p${index + 1}`, text: { en: purpose } })),
+  areas: memorandumCase.areas.map((area, index) => ({ id: `a${index + 1}`, text: { en: area } })),
+  obligations: [
+    ...memorandumCase.councilObligations.map((obligation, index) => ({ id: `c${index + 1}`, partyOrgId: parties.councilOrgId, text: { en: obligation }, recurrence: 'quarterly' as const })),
+    ...memorandumCase.ngoObligations.map((obligation, index) => ({ id: `n${index + 1}`, partyOrgId: parties.ngoOrgId, text: { en: obligation }, recurrence: 'quarterly' as const })),
+  ],
+});

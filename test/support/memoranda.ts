@@ -1,0 +1,47 @@
+import { caseMemorandumContent } from '../../infra/local/cases.js';
+import { demoOrganisations } from '../../infra/local/seed.js';
+import { call, demoUser } from './api.js';
+
+/** The source-case memorandum between the NGO and the council, with named approvers and signatories. */
+export const caseContent = (named = true) => {
+  const coordinator = demoUser('coordinator');
+  const council = demoUser('council');
+  return caseMemorandumContent({
+    ngoOrgId: demoOrganisations.relativesNgo,
+    councilOrgId: demoOrganisations.molochanskCouncil,
+    ...(named ? { ngoApprover: coordinator.id, ngoSignatory: coordinator.id, councilApprover: council.id, councilSignatory: council.id } : {}),
+  });
+};
+
+export interface Created {
+  id: string;
+  version: number;
+  status: string;
+}
+
+export const createCaseMemorandum = async (options: { submit?: boolean } = {}): Promise<Created> => {
+  const created = await call<Created>('POST', '/api/memoranda', { as: demoUser('coordinator'), body: { content: caseContent() } });
+  if (created.status !== 201) throw new Error(`create failed: ${created.status} ${JSON.stringify(created.body)}`);
+  if (!options.submit) return created.body;
+  const submitted = await call<Created>('POST', `/api/memoranda/${created.body.id}/submit`, { as: demoUser('coordinator'), headers: { 'if-match': `"${created.body.version}"` } });
+  if (submitted.status !== 200) throw new Error(`submit failed: ${submitted.status} ${JSON.stringify(submitted.body)}`);
+  return submitted.body;
+};
+
+/** A memorandum between the resource centre and the rights institute: none of the demo callers but its coordinator is party. */
+export const createOtherMemorandum = async (): Promise<Created> => {
+  const content = {
+    title: { en: 'Legal solidarity with the Crimean Tatar people' },
+    term: { start: '2026-02-01', end: '2027-07-31' },
+    parties: [
+      { orgId: demoOrganisations.resourceCenter, role: { en: 'Resource centre' } },
+      { orgId: demoOrganisations.rightsInstitute, role: { en: 'Partner' } },
+    ],
+    purposes: [{ id: 'p1', text: { en: 'Promote a civilian international movement for the de-occupation of Crimea' } }],
+    areas: [{ id: 'a1', text: { en: 'Seminars and trainings for a network of activists' } }],
+    obligations: [],
+  };
+  const created = await call<Created>('POST', '/api/memoranda', { as: 'resource.center@pakt.local', body: { content } });
+  if (created.status !== 201) throw new Error(`create failed: ${created.status} ${JSON.stringify(created.body)}`);
+  return created.body;
+};
