@@ -1,4 +1,4 @@
-import { hasRole, type Actor } from '../core/actor.js';
+import type { Actor } from '../core/actor.js';
 import { isoNow } from '../core/clock.js';
 import { AppError, invalid, notFound, type FieldProblem } from '../core/errors.js';
 import { createdResponse, moduleHandler } from '../core/handler.js';
@@ -7,24 +7,14 @@ import { pageLimit } from '../core/schemas.js';
 import { tableContext } from '../data/client.js';
 import { chainEvent, verifyChain } from './audit-chain.js';
 import { diffContents } from './diff.js';
-import { contentProblems, namedPeople, partyStatesFor, submissionProblems } from './model.js';
+import { contentProblems, namedPeople, newDraft, partyStatesFor, submissionProblems } from './model.js';
 import { memorandumRepository, type StoredMemorandum } from './repository.js';
 import type { Directory, Memorandum, MemorandumContent, ReturnRequest } from './schema.js';
-import { decide, type MemorandumAction, type Participant } from './workflow.js';
+import { decide, participantOf, type MemorandumAction } from './workflow.js';
 
 const memoranda = memorandumRepository(tableContext());
 
 const isParty = (actor: Actor, memorandum: Memorandum): boolean => memorandum.content.parties.some((party) => party.orgId === actor.orgId);
-
-/** How the caller relates to the memorandum, from the stored record alone. */
-const participantOf = (actor: Actor, memorandum: Memorandum): Participant => {
-  const ownParty = memorandum.content.parties.find((party) => party.orgId === actor.orgId);
-  return {
-    draftingCoordinator: hasRole(actor, 'coordinator') && actor.orgId === memorandum.draftingOrgId,
-    ...(ownParty?.approverUserId === actor.userId ? { approverFor: ownParty.orgId } : {}),
-    ...(ownParty?.signatoryUserId === actor.userId ? { signatoryFor: ownParty.orgId } : {}),
-  };
-};
 
 /** Loads a memorandum the caller is party to; anyone else learns nothing (404). */
 const loadVisible = async (actor: Actor, memorandumId: string) => {
@@ -105,15 +95,9 @@ export const handler = moduleHandler('memoranda', {
   async createMemorandum({ actor, body, idempotency }) {
     const content = body.content ?? (await loadVisible(actor, body.templateId ?? '')).memorandum.content;
     const directory = await checkedDirectory(content, actor.orgId);
-    const now = isoNow();
-    const id = newId();
-    const event = chainEvent(undefined, { at: now, actor: { userId: actor.userId, orgId: actor.orgId }, action: 'created', detail: { revision: 1, ...(body.templateId ? { templateId: body.templateId } : {}) } });
-    const head: StoredMemorandum = {
-      id, status: 'draft', draftingOrgId: actor.orgId, content, directory, comments: [], signedBy: [], revision: 1,
-      parties: partyStatesFor(content, []), version: 1, createdAt: now, updatedAt: now, auditHead: { seq: event.seq, hash: event.hash },
-    };
+    const { head, event, revision } = newDraft({ id: newId(), content, directory, actor, now: isoNow(), templateId: body.templateId });
     const result = createdResponse('/api/memoranda', publicView(head));
-    await memoranda.write({ head, event, revision: { revision: 1, content, savedAt: now, savedBy: actor.userId }, alongside: idempotency ? [idempotency.record(result)] : [] });
+    await memoranda.write({ head, event, revision, alongside: idempotency ? [idempotency.record(result)] : [] });
     return result;
   },
 

@@ -1,5 +1,7 @@
 import type { FieldProblem } from '../core/errors.js';
-import type { MemorandumContent, PartyState } from './schema.js';
+import type { Actor } from '../core/actor.js';
+import { chainEvent, type ChainedEvent } from './audit-chain.js';
+import type { Directory, MemorandumContent, PartyState } from './schema.js';
 
 /** Pure rules about a memorandum's content that a schema alone cannot express. */
 
@@ -46,3 +48,18 @@ export const partyStatesFor = (content: MemorandumContent, current: PartyState[]
 /** The people a draft names (approvers and signatories), by user id. */
 export const namedPeople = (content: MemorandumContent): { userId: string; orgId: string }[] =>
   content.parties.flatMap((party) => [party.approverUserId, party.signatoryUserId].flatMap((userId) => (userId ? [{ userId, orgId: party.orgId }] : [])));
+
+/** A new draft: its head at revision 1, the first revision and the first event of its audit chain. */
+export const newDraft = (input: { id: string; content: MemorandumContent; directory: Directory; actor: Pick<Actor, 'userId' | 'orgId'>; now: string; templateId?: string | undefined }) => {
+  const event: ChainedEvent = chainEvent(undefined, {
+    at: input.now, actor: { userId: input.actor.userId, orgId: input.actor.orgId }, action: 'created', detail: { revision: 1, ...(input.templateId ? { templateId: input.templateId } : {}) },
+  });
+  return {
+    head: {
+      id: input.id, status: 'draft' as const, draftingOrgId: input.actor.orgId, content: input.content, directory: input.directory, comments: [], signedBy: [], revision: 1,
+      parties: partyStatesFor(input.content, []), version: 1, createdAt: input.now, updatedAt: input.now, auditHead: { seq: event.seq, hash: event.hash },
+    },
+    event,
+    revision: { revision: 1, content: input.content, savedAt: input.now, savedBy: input.actor.userId },
+  };
+};

@@ -169,6 +169,7 @@ export type MemorandumContent = z.infer<typeof MemorandumContent>;
 export type MemorandumCreate = z.infer<typeof MemorandumCreate>;
 export type Memorandum = z.infer<typeof Memorandum>;
 export type MemorandumSummary = z.infer<typeof MemorandumSummary>;
+export type MemorandumPage = z.infer<typeof MemorandumPage>;
 export type MemorandumView = z.infer<typeof MemorandumView>;
 export type AuditEvent = z.infer<typeof AuditEvent>;
 export type RevisionDiff = z.infer<typeof RevisionDiff>;

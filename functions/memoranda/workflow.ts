@@ -1,4 +1,5 @@
-import type { MemorandumStatus, PartyState } from './schema.js';
+import { hasRole, type Actor } from '../core/actor.js';
+import type { Memorandum, MemorandumStatus, PartyState } from './schema.js';
 
 /**
  * The memorandum workflow as a pure function: given the state, an action and how
@@ -90,3 +91,17 @@ export const decide = (state: WorkflowState, action: MemorandumAction, who: Part
     }
   }
 };
+
+/** How the caller relates to the memorandum, from the stored record alone. */
+export const participantOf = (actor: Actor, memorandum: Pick<Memorandum, 'draftingOrgId' | 'content'>): Participant => {
+  const ownParty = memorandum.content.parties.find((party) => party.orgId === actor.orgId);
+  return {
+    draftingCoordinator: hasRole(actor, 'coordinator') && actor.orgId === memorandum.draftingOrgId,
+    ...(ownParty?.approverUserId === actor.userId ? { approverFor: ownParty.orgId } : {}),
+    ...(ownParty?.signatoryUserId === actor.userId ? { signatoryFor: ownParty.orgId } : {}),
+  };
+};
+
+/** The actions the caller may take now (the SPA shows exactly these). */
+export const availableActions = (actor: Actor, memorandum: Pick<Memorandum, 'draftingOrgId' | 'content' | 'status' | 'parties' | 'signedBy'>): MemorandumAction[] =>
+  memorandumActions.filter((action) => decide({ status: memorandum.status, parties: memorandum.parties, signedBy: memorandum.signedBy }, action, participantOf(actor, memorandum)).allowed);

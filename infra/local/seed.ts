@@ -5,6 +5,9 @@ import { organisationRepository } from '../../functions/organisations/repository
 import type { Organisation } from '../../functions/organisations/schema.js';
 import { hashPassword, localAccountStore } from '../../functions/users/local-accounts.js';
 import { userRepository } from '../../functions/users/repository.js';
+import { newDraft } from '../../functions/memoranda/model.js';
+import { memorandumRepository } from '../../functions/memoranda/repository.js';
+import { caseMemorandumContent } from './cases.js';
 
 /**
  * Demo data from the two source cases (../shared/cases): the relatives' NGO and
@@ -105,5 +108,26 @@ export const seedDemoData = async (ctx: TableContext, accountsFile: string): Pro
     const profile = { id: user.id, orgId: user.orgId, name: user.name, position: user.position, email: user.email, role: user.role, status: 'active' as const, version: 1, createdAt: seededAt, updatedAt: seededAt };
     if (await ignoreExisting(users.create(profile))) created += 1;
   }
+  if (await ignoreExisting(seedCaseMemorandum(ctx))) created += 1;
   return { created };
+};
+
+/** The NGO–council memorandum of the source case, as a draft the demo coordinator can submit. */
+export const demoMemorandumId = demoId(201);
+
+const seedCaseMemorandum = async (ctx: TableContext): Promise<void> => {
+  const coordinator = demoUsers[0];
+  const council = demoUsers[1];
+  if (!coordinator || !council) return;
+  const content = caseMemorandumContent({
+    ngoOrgId: demoOrganisations.relativesNgo, councilOrgId: demoOrganisations.molochanskCouncil,
+    ngoApprover: coordinator.id, ngoSignatory: coordinator.id, councilApprover: council.id, councilSignatory: council.id,
+  });
+  const nameOf = (orgId: string) => organisations.find((organisation) => organisation.id === orgId)?.name ?? { uk: orgId, en: orgId };
+  const directory = {
+    organisations: { [demoOrganisations.relativesNgo]: nameOf(demoOrganisations.relativesNgo), [demoOrganisations.molochanskCouncil]: nameOf(demoOrganisations.molochanskCouncil) },
+    people: Object.fromEntries([coordinator, council].map((user) => [user.id, { name: user.name, position: user.position, orgId: user.orgId }])),
+  };
+  const draft = newDraft({ id: demoMemorandumId, content, directory, actor: { userId: coordinator.id, orgId: coordinator.orgId }, now: seededAt });
+  await memorandumRepository(ctx).write(draft);
 };

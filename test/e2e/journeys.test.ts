@@ -100,3 +100,73 @@ describe('council journey', () => {
     await expect(page.getByRole('alert').textContent()).resolves.toContain('не знайдено');
   });
 });
+
+describe('memorandum journey', () => {
+  let coordinatorPage: Page;
+  let councilPage: Page;
+  const closers: (() => Promise<void>)[] = [];
+  const memorandumUrl = () => `${webUrl()}/memoranda/01J00000000000000000000201`;
+
+  beforeAll(async () => {
+    const first = await openBrowser();
+    const second = await openBrowser();
+    coordinatorPage = first.page;
+    councilPage = second.page;
+    closers.push(first.close, second.close);
+    await signInAs(coordinatorPage, coordinator?.email ?? '');
+    await signInAs(councilPage, council?.email ?? '');
+  });
+  afterAll(async () => {
+    for (const close of closers) await close();
+  });
+
+  it('the coordinator edits the seeded draft of the real memorandum and submits it', async () => {
+    await coordinatorPage.getByRole('navigation').getByRole('link', { name: 'Меморандуми' }).click();
+    await coordinatorPage.getByTestId('memoranda-table').waitFor();
+    await coordinatorPage.goto(memorandumUrl());
+    await coordinatorPage.getByTestId('memorandum-edit').click();
+    await coordinatorPage.locator('#title-uk').waitFor();
+    await coordinatorPage.locator('#purposes-0-uk').fill('Сприяти звільненню громадян України, незаконно позбавлених особистої свободи');
+    await screenshot(coordinatorPage, '07-memorandum-editor');
+    await coordinatorPage.getByTestId('memorandum-save').click();
+    await coordinatorPage.getByTestId('memorandum-title').waitFor();
+    await coordinatorPage.getByTestId('memorandum-submit').click();
+    await coordinatorPage.getByRole('button', { name: 'Надіслати на погодження' }).last().click();
+    await coordinatorPage.getByTestId('memorandum-status').filter({ hasText: 'На погодженні' }).waitFor();
+  });
+
+  it('the council officer returns it with a comment about one obligation', async () => {
+    await councilPage.goto(memorandumUrl());
+    await councilPage.getByTestId('memorandum-return').click();
+    await councilPage.locator('#return-comment').fill('Просимо уточнити строки проведення пресконференцій.');
+    await councilPage.getByTestId('memorandum-return-send').click();
+    await councilPage.getByTestId('memorandum-status').filter({ hasText: 'Чернетка' }).waitFor();
+  });
+
+  it('the coordinator sees the comment, edits, compares revisions and resubmits', async () => {
+    await coordinatorPage.goto(memorandumUrl());
+    await coordinatorPage.getByText('Просимо уточнити строки проведення пресконференцій.').waitFor();
+    await coordinatorPage.getByTestId('memorandum-edit').click();
+    await coordinatorPage.locator('#areas-0-uk').waitFor();
+    await coordinatorPage.locator('#areas-0-uk').fill('Сприяння звільненню незаконно позбавлених волі цивільних громадян України');
+    await coordinatorPage.getByTestId('memorandum-save').click();
+    await coordinatorPage.getByTestId('memorandum-compare').click();
+    await coordinatorPage.getByTestId('revision-diff').getByText('Сприяння звільненню').waitFor();
+    await screenshot(coordinatorPage, '08-memorandum-diff');
+    await coordinatorPage.getByTestId('memorandum-submit').click();
+    await coordinatorPage.getByRole('button', { name: 'Надіслати на погодження' }).last().click();
+    await coordinatorPage.getByTestId('memorandum-status').filter({ hasText: 'На погодженні' }).waitFor();
+  });
+
+  it('both parties approve, and the audit trail verifies', async () => {
+    await councilPage.goto(memorandumUrl());
+    await councilPage.getByTestId('memorandum-approve').click();
+    await councilPage.getByText('Погоджено.').first().waitFor();
+    await coordinatorPage.goto(memorandumUrl());
+    await coordinatorPage.getByTestId('memorandum-approve').click();
+    await coordinatorPage.getByTestId('memorandum-status').getByText('Погоджено').waitFor();
+    await coordinatorPage.getByTestId('memorandum-verify').click();
+    await expect(coordinatorPage.getByTestId('memorandum-verification').textContent()).resolves.toContain('Журнал цілісний');
+    await screenshot(coordinatorPage, '09-memorandum-approved');
+  });
+});

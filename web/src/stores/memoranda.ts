@@ -1,0 +1,48 @@
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import type { AuditVerification, Memorandum, MemorandumContent, MemorandumPage, MemorandumStatus, MemorandumView, ReturnRequest, RevisionDiff } from '../../../functions/memoranda/schema';
+import { services } from '../services';
+import { usePagedList } from './paged-list';
+
+export type TransitionAction = 'submit' | 'withdraw' | 'approve' | 'return';
+
+/** My organisation's memoranda, and the actions taken on one of them. */
+export const useMemorandaStore = defineStore('memoranda', () => {
+  const status = ref<MemorandumStatus | null>(null);
+  const list = usePagedList(async (cursor?: string) => {
+    const query = new URLSearchParams({ limit: '25', ...(cursor ? { cursor } : {}), ...(status.value ? { status: status.value } : {}) });
+    return (await services().api.get<MemorandumPage>(`/memoranda?${query.toString()}`)).body;
+  });
+
+  const filterBy = async (next: MemorandumStatus | null) => {
+    status.value = next;
+    await list.load();
+  };
+
+  const path = (memorandumId: string) => `/memoranda/${encodeURIComponent(memorandumId)}`;
+
+  const fetchOne = async (memorandumId: string) => {
+    const { body, etag } = await services().api.get<MemorandumView>(path(memorandumId));
+    return { view: body, etag };
+  };
+
+  const create = async (body: { content: MemorandumContent } | { templateId: string }, idempotencyKey: string) =>
+    (await services().api.send<Memorandum>('POST', '/memoranda', body, { idempotencyKey })).body;
+
+  const saveDraft = async (memorandumId: string, content: MemorandumContent, etag: string) =>
+    services().api.send<Memorandum>('PUT', `${path(memorandumId)}/draft`, { content }, { ifMatch: etag });
+
+  const transition = async (memorandumId: string, action: TransitionAction, etag: string, body: ReturnRequest | Record<string, never> = {}) =>
+    services().api.send<Memorandum>('POST', `${path(memorandumId)}/${action}`, body, { ifMatch: etag });
+
+  const revisions = async (memorandumId: string) => (await services().api.get<{ items: { revision: number; savedAt: string; savedBy: string }[] }>(`${path(memorandumId)}/revisions`)).body.items;
+
+  const diff = async (memorandumId: string, from: number, to: number) => (await services().api.get<RevisionDiff>(`${path(memorandumId)}/diff?from=${from}&to=${to}`)).body;
+
+  const verify = async (memorandumId: string) => (await services().api.get<AuditVerification>(`${path(memorandumId)}/audit/verify`)).body;
+
+  return {
+    status, items: list.items, nextCursor: list.nextCursor, state: list.state, error: list.error, load: list.load, loadMore: list.loadMore,
+    filterBy, fetchOne, create, saveDraft, transition, revisions, diff, verify, $reset: list.reset,
+  };
+});

@@ -1,0 +1,82 @@
+import type { MemorandumContent } from '../../../functions/memoranda/schema';
+
+/**
+ * The editor's working copy of a memorandum: every text field a plain string
+ * (empty when not written), dates as YYYY-MM-DD strings. Converted to and from
+ * the API's content at the edges.
+ */
+export interface BilingualField {
+  uk: string;
+  en: string;
+}
+
+export interface DraftIndicator { id: string; name: BilingualField; unit: string; baseline: number; target: number }
+export interface DraftObligation { id: string; partyOrgId: string; text: BilingualField; category: string; dueDate: string; recurrence: string; indicators: DraftIndicator[] }
+export interface DraftParty { orgId: string; role: BilingualField; approverUserId: string; signatoryUserId: string }
+export interface DraftClause { id: string; text: BilingualField }
+export interface Draft {
+  title: BilingualField;
+  start: string;
+  end: string;
+  openEnded: boolean;
+  parties: DraftParty[];
+  purposes: DraftClause[];
+  areas: DraftClause[];
+  obligations: DraftObligation[];
+}
+
+export const newItemId = (prefix: string): string => `${prefix}${crypto.randomUUID().replaceAll('-', '').slice(0, 8)}`;
+
+const field = (text: { uk?: string | undefined; en?: string | undefined } | undefined): BilingualField => ({ uk: text?.uk ?? '', en: text?.en ?? '' });
+
+const bilingual = (value: BilingualField): { uk?: string; en?: string } => ({
+  ...(value.uk.trim() ? { uk: value.uk.trim() } : {}),
+  ...(value.en.trim() ? { en: value.en.trim() } : {}),
+});
+
+export const emptyDraft = (ownOrgId: string): Draft => ({
+  title: { uk: '', en: '' },
+  start: new Date().toISOString().slice(0, 10),
+  end: '',
+  openEnded: true,
+  parties: [
+    { orgId: ownOrgId, role: { uk: '', en: '' }, approverUserId: '', signatoryUserId: '' },
+    { orgId: '', role: { uk: '', en: '' }, approverUserId: '', signatoryUserId: '' },
+  ],
+  purposes: [],
+  areas: [],
+  obligations: [],
+});
+
+export const draftFrom = (content: MemorandumContent): Draft => ({
+  title: field(content.title),
+  start: content.term.start,
+  end: content.term.end ?? '',
+  openEnded: !content.term.end,
+  parties: content.parties.map((party) => ({ orgId: party.orgId, role: field(party.role), approverUserId: party.approverUserId ?? '', signatoryUserId: party.signatoryUserId ?? '' })),
+  purposes: content.purposes.map((item) => ({ id: item.id, text: field(item.text) })),
+  areas: content.areas.map((item) => ({ id: item.id, text: field(item.text) })),
+  obligations: content.obligations.map((item) => ({
+    id: item.id, partyOrgId: item.partyOrgId, text: field(item.text), category: item.category ?? '', dueDate: item.dueDate ?? '', recurrence: item.recurrence ?? '',
+    indicators: (item.indicators ?? []).map((indicator) => ({ id: indicator.id, name: field(indicator.name), unit: indicator.unit, baseline: indicator.baseline, target: indicator.target })),
+  })),
+});
+
+export const contentFrom = (draft: Draft): MemorandumContent => ({
+  title: bilingual(draft.title),
+  term: { start: draft.start, end: draft.openEnded || draft.end === '' ? null : draft.end },
+  parties: draft.parties.map((party) => ({
+    orgId: party.orgId, role: bilingual(party.role),
+    ...(party.approverUserId ? { approverUserId: party.approverUserId } : {}),
+    ...(party.signatoryUserId ? { signatoryUserId: party.signatoryUserId } : {}),
+  })),
+  purposes: draft.purposes.map((item) => ({ id: item.id, text: bilingual(item.text) })),
+  areas: draft.areas.map((item) => ({ id: item.id, text: bilingual(item.text) })),
+  obligations: draft.obligations.map((item) => ({
+    id: item.id, partyOrgId: item.partyOrgId, text: bilingual(item.text),
+    ...(item.category.trim() ? { category: item.category.trim() } : {}),
+    ...(item.dueDate ? { dueDate: item.dueDate } : {}),
+    ...(item.recurrence ? { recurrence: item.recurrence as 'once' | 'monthly' | 'quarterly' | 'yearly' } : {}),
+    ...(item.indicators.length > 0 ? { indicators: item.indicators.map((indicator) => ({ id: indicator.id, name: bilingual(indicator.name), unit: indicator.unit.trim(), baseline: indicator.baseline, target: indicator.target })) } : {}),
+  })),
+});
