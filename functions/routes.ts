@@ -4,7 +4,7 @@ import { OpenApiDocument } from './openapi/schema.js';
 import { Organisation, OrganisationInput, OrganisationPage, OrganisationParams, OrganisationPatch } from './organisations/schema.js';
 import {
   AuditVerification, DiffQuery, MemorandumCreate, MemorandumDraft, MemorandumListQuery, MemorandumPage, MemorandumParams, MemorandumView,
-  Memorandum, NoBody, ReturnRequest, RevisionDiff, RevisionList,
+  Memorandum, NoBody, ReturnRequest, RevisionDiff, RevisionList, SignRequest, DocumentParams, DocumentLink,
 } from './memoranda/schema.js';
 import { Me, OrganisationUsersParams, User, UserInvite, UserPage, UserParams, UserStatusChange } from './users/schema.js';
 
@@ -93,7 +93,7 @@ export const routes = [
     params: MemorandumParams, body: NoBody, response: Memorandum, successStatus: 200, requiresIfMatch: true, resource: 'memorandum',
   }),
   defineRoute({
-    method: 'POST', path: '/api/memoranda/{memorandumId}/approve', module: 'memoranda', operation: 'approveMemorandum',
+    method: 'POST', path: '/api/memoranda/{memorandumId}/approve', module: 'signing', operation: 'approveMemorandum',
     summary: 'Approve the frozen revision for the caller\'s party', access: ['coordinator', 'council'],
     params: MemorandumParams, body: NoBody, response: Memorandum, successStatus: 200, requiresIfMatch: true, resource: 'memorandum',
   }),
@@ -101,6 +101,16 @@ export const routes = [
     method: 'POST', path: '/api/memoranda/{memorandumId}/return', module: 'memoranda', operation: 'returnMemorandum',
     summary: 'Return the memorandum to draft with a comment', access: ['coordinator', 'council'],
     params: MemorandumParams, body: ReturnRequest, response: Memorandum, successStatus: 200, requiresIfMatch: true, resource: 'memorandum',
+  }),
+  defineRoute({
+    method: 'POST', path: '/api/memoranda/{memorandumId}/sign', module: 'signing', operation: 'signMemorandum',
+    summary: 'Sign the final text for the caller\'s party (the last signature seals it)', access: ['coordinator', 'council'],
+    params: MemorandumParams, body: SignRequest, response: Memorandum, successStatus: 200, requiresIfMatch: true, resource: 'memorandum',
+  }),
+  defineRoute({
+    method: 'GET', path: '/api/memoranda/{memorandumId}/documents/{kind}', module: 'signing', operation: 'getDocumentLink',
+    summary: 'A short-lived download link for the final text or the certificate, after an integrity check', access: ['admin', 'coordinator', 'council', 'funder'],
+    params: DocumentParams, response: DocumentLink, successStatus: 200, resource: 'memorandum',
   }),
   defineRoute({
     method: 'GET', path: '/api/memoranda/{memorandumId}/revisions', module: 'memoranda', operation: 'listRevisions',
@@ -127,13 +137,15 @@ export const moduleNames = [...new Set(routes.map((route) => route.module))] as 
 
 /**
  * What each module's function may touch; the CDK stack grants exactly this.
- * `directory` is the identity provider's user administration (Cognito).
+ * `directory` is the identity provider's user administration (Cognito);
+ * `fonts` ships the PDF fonts with the function.
  */
-export const moduleAccess: Record<ModuleName, { table?: 'read' | 'readwrite'; directory?: boolean }> = {
+export const moduleAccess: Record<ModuleName, { table?: 'read' | 'readwrite'; documents?: { mode: 'read' | 'readwrite'; prefixes: string[] }; directory?: boolean; fonts?: boolean }> = {
   openapi: {},
   organisations: { table: 'readwrite' },
   users: { table: 'readwrite', directory: true },
   memoranda: { table: 'readwrite' },
+  signing: { table: 'readwrite', documents: { mode: 'readwrite', prefixes: ['memoranda/'] }, fonts: true },
 };
 
 const byKey = new Map<string, AppRoute>(routes.map((route) => [routeKeyOf(route), route]));

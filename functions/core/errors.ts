@@ -14,11 +14,14 @@ export const errorCodes = {
   request_in_progress: { status: 409, title: 'The same request is still being processed' },
   invalid_transition: { status: 409, title: 'Not possible in the record\'s current state' },
   already_done: { status: 409, title: 'Already done' },
+  document_mismatch: { status: 409, title: 'The document differs from the one on record' },
   stale_version: { status: 412, title: 'The record has changed since you read it' },
   unsupported_media_type: { status: 415, title: 'Send application/json' },
   idempotency_key_reused: { status: 422, title: 'Idempotency-Key was used with a different request' },
   version_required: { status: 428, title: 'If-Match header required' },
   internal: { status: 500, title: 'Internal error' },
+  integrity_failure: { status: 500, title: 'A stored document failed its integrity check' },
+  storage_unavailable: { status: 503, title: 'Document storage is unavailable' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof errorCodes;

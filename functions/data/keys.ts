@@ -34,6 +34,12 @@ export const keys = {
   memorandumListKey: (orgId: string, updatedAt: string, memorandumId: string) => ({ GSI1PK: `ORG#${orgId}#MOU`, GSI1SK: `${updatedAt}#${memorandumId}` }),
   /** Zero-padded so that revisions and events sort by number. */
   memorandumRevision: (memorandumId: string, revision: number): ItemKey => ({ PK: `MOU#${memorandumId}`, SK: `REV#${String(revision).padStart(6, '0')}` }),
+  trackedObligation: (memorandumId: string, obligationId: string): ItemKey => ({ PK: `MOU#${memorandumId}`, SK: `OBL#${obligationId}` }),
+  /** GSI1: the obligations an organisation owns across memoranda, by due date (undated last). */
+  obligationListKey: (ownerOrgId: string, dueDate: string | undefined, memorandumId: string, obligationId: string) => ({
+    GSI1PK: `ORG#${ownerOrgId}#OBL`,
+    GSI1SK: `${dueDate ?? '9999-12-31'}#${memorandumId}#${obligationId}`,
+  }),
   auditEvent: (memorandumId: string, seq: number): ItemKey => ({ PK: `MOU#${memorandumId}`, SK: `EVT#${String(seq).padStart(8, '0')}` }),
 
   idempotency: (scopedKeyHash: string): ItemKey => ({ PK: `IDEM#${scopedKeyHash}`, SK: 'IDEM' }),

@@ -1,5 +1,5 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import type { Memorandum } from './schema.js';
+import type { Memorandum, Signature } from './schema.js';
 
 /**
  * The two documents of a memorandum as pdfmake definitions (pure; rendering and
@@ -8,16 +8,6 @@ import type { Memorandum } from './schema.js';
  */
 type Text = { uk?: string | undefined; en?: string | undefined };
 
-export interface Signature {
-  orgId: string;
-  userId: string;
-  fullName: string;
-  position: string;
-  at: string;
-  documentHash: string;
-  sourceIp: string;
-  userAgent: string;
-}
 
 const both = (text: Text | undefined, style?: string): Content[] =>
   [

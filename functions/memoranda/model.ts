@@ -56,7 +56,7 @@ export const newDraft = (input: { id: string; content: MemorandumContent; direct
   });
   return {
     head: {
-      id: input.id, status: 'draft' as const, draftingOrgId: input.actor.orgId, content: input.content, directory: input.directory, comments: [], signedBy: [], revision: 1,
+      id: input.id, status: 'draft' as const, draftingOrgId: input.actor.orgId, content: input.content, directory: input.directory, comments: [], signedBy: [], signatures: [], documents: {}, revision: 1,
       parties: partyStatesFor(input.content, []), version: 1, createdAt: input.now, updatedAt: input.now, auditHead: { seq: event.seq, hash: event.hash },
     },
     event,

@@ -30,6 +30,8 @@ export interface MemorandumWrite {
   revision?: Revision;
   /** Parties dropped from the draft: their list entries are removed. */
   removedParties?: string[];
+  /** On the last signature: each obligation becomes a tracked record owned by its party. */
+  trackObligations?: boolean;
   alongside?: TxItem[];
 }
 
@@ -76,7 +78,7 @@ export const memorandumRepository = (ctx: TableContext): MemorandumRepository =>
     };
   },
 
-  async write({ head, expectedVersion, event, revision, removedParties = [], alongside = [] }) {
+  async write({ head, expectedVersion, event, revision, removedParties = [], trackObligations = false, alongside = [] }) {
     const { content } = head;
     const items: TxItem[] = [
       {
@@ -111,6 +113,32 @@ export const memorandumRepository = (ctx: TableContext): MemorandumRepository =>
         },
       })),
       ...removedParties.map((orgId) => ({ item: { Delete: { TableName: ctx.table, Key: keys.memorandumParty(head.id, orgId) } } })),
+      ...(trackObligations
+        ? content.obligations.map((obligation) => ({
+            item: {
+              Put: {
+                TableName: ctx.table,
+                Item: {
+                  ...keys.trackedObligation(head.id, obligation.id),
+                  ...keys.obligationListKey(obligation.partyOrgId, obligation.dueDate, head.id, obligation.id),
+                  entity: 'trackedObligation',
+                  memorandumId: head.id,
+                  obligationId: obligation.id,
+                  ownerOrgId: obligation.partyOrgId,
+                  text: obligation.text,
+                  ...(obligation.category ? { category: obligation.category } : {}),
+                  ...(obligation.dueDate ? { dueDate: obligation.dueDate } : {}),
+                  ...(obligation.recurrence ? { recurrence: obligation.recurrence } : {}),
+                  indicators: obligation.indicators ?? [],
+                  status: 'not_started',
+                  percentComplete: 0,
+                  createdAt: head.updatedAt,
+                },
+                ConditionExpression: 'attribute_not_exists(PK)',
+              },
+            },
+          }))
+        : []),
       ...(revision
         ? [{
             item: { Put: { TableName: ctx.table, Item: { ...keys.memorandumRevision(head.id, revision.revision), entity: 'memorandumRevision', ...revision }, ConditionExpression: 'attribute_not_exists(PK)' } },

@@ -51,7 +51,8 @@ export const MemorandumContent = z.strictObject({
   parties: z.array(Party).check(z.minLength(2, 'A memorandum has at least two parties.'), z.maxLength(20)),
   purposes: z.array(Clause).check(z.maxLength(50)),
   areas: z.array(Clause).check(z.maxLength(50)),
-  obligations: z.array(Obligation).check(z.maxLength(200)),
+  // Signing turns each obligation into a tracked record in the same transaction (≤ 100 items).
+  obligations: z.array(Obligation).check(z.maxLength(70, 'At most 70 obligations per memorandum.')),
 });
 
 export const MemorandumCreate = z
@@ -99,6 +100,36 @@ export const ReturnComment = z.object({
   anchor: z.optional(z.object({ section: z.string(), id: z.optional(z.string()) })),
 });
 
+export const StoredDocument = z.object({
+  key: z.string(),
+  sha256: z.string(),
+  size: z.number(),
+  renderedAt: isoTimestamp,
+});
+
+export const Signature = z.object({
+  orgId: z.string(),
+  userId: z.string(),
+  fullName: z.string(),
+  position: z.string(),
+  at: isoTimestamp,
+  documentHash: z.string(),
+  sourceIp: z.string(),
+  userAgent: z.string(),
+});
+
+export const SignRequest = z.strictObject({
+  fullName: text(3, 120),
+  position: text(2, 120),
+  /** The SHA-256 of the final PDF the signatory was shown. */
+  documentHash: z.string().check(z.regex(/^[a-f0-9]{64}$/, 'Must be the SHA-256 of the document (64 hex characters).')),
+  confirm: z.literal(true, 'Confirm that you sign this document.'),
+});
+
+export const documentKinds = ['final', 'certificate'] as const;
+export const DocumentParams = z.strictObject({ memorandumId: ulid, kind: z.enum(documentKinds) });
+export const DocumentLink = z.object({ url: z.string(), filename: z.string(), sha256: z.string(), size: z.number(), expiresAt: isoTimestamp });
+
 export const Memorandum = z.object({
   id: ulid,
   status: MemorandumStatus,
@@ -107,6 +138,8 @@ export const Memorandum = z.object({
   directory: Directory,
   comments: z.array(ReturnComment),
   signedBy: z.array(z.string()),
+  signatures: z.array(Signature),
+  documents: z.object({ final: z.optional(StoredDocument), certificate: z.optional(StoredDocument) }),
   revision: z.number(),
   /** The revision frozen for review (in_review and after). */
   reviewRevision: z.optional(z.number()),
@@ -176,6 +209,10 @@ export type RevisionDiff = z.infer<typeof RevisionDiff>;
 export type SectionDiff = z.infer<typeof SectionDiff>;
 export type AuditVerification = z.infer<typeof AuditVerification>;
 export type PartyState = z.infer<typeof PartyState>;
+export type Signature = z.infer<typeof Signature>;
+export type StoredDocument = z.infer<typeof StoredDocument>;
+export type SignRequest = z.infer<typeof SignRequest>;
+export type DocumentLink = z.infer<typeof DocumentLink>;
 export type Directory = z.infer<typeof Directory>;
 export type ReturnComment = z.infer<typeof ReturnComment>;
 export type MemorandumDraft = z.infer<typeof MemorandumDraft>;

@@ -1,11 +1,10 @@
 import { resolve } from 'node:path';
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Aws, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { tableDefinition } from '../../functions/data/table.js';
@@ -19,6 +18,8 @@ export interface ApiFunctionProps {
   description: string;
   retainLogs: boolean;
   environment?: Record<string, string>;
+  /** Ship pdfmake's Roboto fonts next to the bundle (for functions that render PDFs). */
+  fonts?: boolean;
 }
 
 /**
@@ -57,6 +58,15 @@ export class ApiFunction extends Construct {
         banner: lambdaEsbuildOptions.banner.js,
         sourceMap: true,
         externalModules: [],
+        ...(props.fonts
+          ? {
+              commandHooks: {
+                beforeBundling: () => [],
+                beforeInstall: () => [],
+                afterBundling: (inputDir: string, outputDir: string) => [`mkdir -p "${outputDir}/fonts"`, `cp "${inputDir}"/node_modules/pdfmake/fonts/Roboto/*.ttf "${outputDir}/fonts/"`],
+              },
+            }
+          : {}),
       },
     });
     acknowledgeFunctionFindings(this.function);
@@ -76,10 +86,19 @@ export class ApiFunction extends Construct {
     );
   }
 
-  grantDocuments(bucket: IBucket, mode: 'read' | 'readwrite'): void {
-    this.function.addEnvironment('DOCUMENTS_BUCKET', bucket.bucketName);
-    if (mode === 'read') bucket.grantRead(this.function);
-    else bucket.grantReadWrite(this.function);
+  /** Object-level access under the module's key prefixes only (no listing, no bucket settings). */
+  grantDocuments(bucketName: string, prefixes: string[], mode: 'read' | 'readwrite'): void {
+    this.function.addEnvironment('DOCUMENTS_BUCKET', bucketName);
+    const resources = prefixes.map((prefix) => `arn:${Aws.PARTITION}:s3:::${bucketName}/${prefix}*`);
+    this.function.addToRolePolicy(
+      new PolicyStatement({ effect: Effect.ALLOW, actions: mode === 'read' ? ['s3:GetObject'] : ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'], resources }),
+    );
+    for (const prefix of prefixes) {
+      Validations.of(this.function).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${bucketName}/${prefix}*]`,
+        reason: `Object keys are generated per record under ${prefix}; access is limited to that prefix.`,
+      });
+    }
   }
 
   grantDirectory(userPool: IUserPool): void {

@@ -12,6 +12,7 @@ import { moduleAccess, moduleNames, routes } from '../../functions/routes.js';
 import { isProduction, type DeploymentConfig } from '../config.js';
 import { ApiFunction } from '../constructs/api-function.js';
 import { apiResourceServerId, apiScopeName } from './auth-stack.js';
+import { documentsBucketName } from './data-stack.js';
 
 export interface ApiStackDependencies {
   table: TableV2;
@@ -58,9 +59,10 @@ export class ApiStack extends Stack {
 
     const functions = new Map(
       moduleNames.map((module) => {
-        const fn = new ApiFunction(this, `Module-${module}`, { entry: `${module}/handler.ts`, description: `Pakt ${module} module`, retainLogs: keep });
         const access = moduleAccess[module];
+        const fn = new ApiFunction(this, `Module-${module}`, { entry: `${module}/handler.ts`, description: `Pakt ${module} module`, retainLogs: keep, fonts: access.fonts ?? false });
         if (access.table) fn.grantTable(deps.table, access.table);
+        if (access.documents) fn.grantDocuments(documentsBucketName(config), access.documents.prefixes, access.documents.mode);
         if (access.directory) fn.grantDirectory(deps.userPool);
         return [module, new HttpLambdaIntegration(`${module}-integration`, fn.function)] as const;
       }),

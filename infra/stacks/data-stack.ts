@@ -9,6 +9,9 @@ import { isProduction, type DeploymentConfig } from '../config.js';
  * The records and the documents: one DynamoDB table built from THE table
  * definition, and the private documents bucket (PDFs, evidence).
  */
+/** Named, so that functions get object-level grants on fixed key prefixes. */
+export const documentsBucketName = (config: DeploymentConfig): string => `pakt-${config.stage}-documents-${config.account}-${config.region}`;
+
 export class DataStack extends Stack {
   readonly table: TableV2;
   readonly documents: Bucket;
@@ -46,6 +49,7 @@ export class DataStack extends Stack {
     Validations.of(accessLogs).acknowledge({ id: 'AwsSolutions-S1', reason: 'This bucket receives the server access logs of the other buckets; logging it would loop.' });
 
     this.documents = new Bucket(this, 'Documents', {
+      bucketName: documentsBucketName(config),
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       encryption: BucketEncryption.S3_MANAGED,
       enforceSSL: true,

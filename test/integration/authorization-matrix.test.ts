@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { routes, type AppRoute } from '../../functions/routes.js';
 import { demoOrganisations } from '../../infra/local/seed.js';
 import { call, demoUser } from '../support/api.js';
-import { caseContent, createOtherMemorandum } from '../support/memoranda.js';
+import { caseContent, createApprovedMemorandum, createOtherMemorandum } from '../support/memoranda.js';
 
 /**
  * Every route × every kind of caller × {a record of the caller's organisation,
@@ -40,6 +40,9 @@ const expected: Record<AppRoute['operation'], Expectation> = {
   withdrawMemorandum: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
   approveMemorandum: byCaller({ coordinator: { own: 200, other: 404 }, council: { own: 200, other: 404 } }, same(403)),
   returnMemorandum: byCaller({ coordinator: { own: 200, other: 404 }, council: { own: 200, other: 404 } }, same(403)),
+  signMemorandum: byCaller({ coordinator: { own: 200, other: 404 }, council: { own: 200, other: 404 } }, same(403)),
+  // The signing fixture has two parties (NGO, council): a funder is no party to it.
+  getDocumentLink: byCaller({ funder: same(404) }, { own: 200, other: 404 }),
   listRevisions: byCaller({}, { own: 200, other: 404 }),
   diffRevisions: byCaller({}, { own: 200, other: 404 }),
   verifyAuditTrail: byCaller({}, { own: 200, other: 404 }),
@@ -65,8 +68,9 @@ const userVersion = async (orgId: string, userId: string) => {
  * the state the action needs (the NGO, the council and the funder are parties);
  * for "other", one between two organisations none of these callers belongs to.
  */
-const memorandumFor = async (route: AppRoute, scope: Scope): Promise<{ id: string; version: number }> => {
+const memorandumFor = async (route: AppRoute, scope: Scope): Promise<{ id: string; version: number; documents?: { final?: { sha256: string } } }> => {
   if (scope === 'other') return otherMemorandum;
+  if (route.operation === 'signMemorandum' || route.operation === 'getDocumentLink') return createApprovedMemorandum();
   const needsReview = ['withdrawMemorandum', 'approveMemorandum', 'returnMemorandum'].includes(route.operation);
   const content = caseContent();
   content.parties.push({ orgId: demoOrganisations.funder, role: { en: 'Funder' }, approverUserId: demoUser('funder').id, signatoryUserId: demoUser('funder').id });
@@ -100,6 +104,10 @@ const requestFor = async (route: AppRoute, caller: Caller, scope: Scope) => {
     case 'withdrawMemorandum':
     case 'approveMemorandum':
       return { path, as, headers: ifMatch };
+    case 'signMemorandum':
+      return { path, as, body: { fullName: 'Matrix Signer', position: 'Tester', documentHash: memorandum?.documents?.final?.sha256 ?? '0'.repeat(64), confirm: true }, headers: ifMatch };
+    case 'getDocumentLink':
+      return { path: path.replace('{kind}', 'final'), as };
     case 'returnMemorandum':
       return { path, as, body: { comment: 'Please add a reporting period.' }, headers: ifMatch };
     case 'diffRevisions':

@@ -17,6 +17,7 @@ export interface Created {
   id: string;
   version: number;
   status: string;
+  documents?: { final?: { sha256: string; key: string }; certificate?: { sha256: string; key: string } };
 }
 
 export const createCaseMemorandum = async (options: { submit?: boolean } = {}): Promise<Created> => {
@@ -44,4 +45,14 @@ export const createOtherMemorandum = async (): Promise<Created> => {
   const created = await call<Created>('POST', '/api/memoranda', { as: 'resource.center@pakt.local', body: { content } });
   if (created.status !== 201) throw new Error(`create failed: ${created.status} ${JSON.stringify(created.body)}`);
   return created.body;
+};
+
+/** The source-case memorandum approved by both parties: its final PDF is rendered and signing is open. */
+export const createApprovedMemorandum = async (): Promise<Created> => {
+  const inReview = await createCaseMemorandum({ submit: true });
+  const path = `/api/memoranda/${inReview.id}`;
+  const byCouncil = await call<Created>('POST', `${path}/approve`, { as: demoUser('council'), headers: { 'if-match': `"${inReview.version}"` } });
+  const approved = await call<Created>('POST', `${path}/approve`, { as: demoUser('coordinator'), headers: { 'if-match': `"${byCouncil.body.version}"` } });
+  if (approved.status !== 200) throw new Error(`approve failed: ${approved.status} ${JSON.stringify(approved.body)}`);
+  return approved.body;
 };

@@ -16,6 +16,7 @@ export interface StackInfo {
   dynamodbEndpoint: string;
   s3Endpoint: string;
   tableName: string;
+  bucket: string;
   accountsFile: string;
   outboxDir: string;
   signingKeyFile: string;
@@ -48,7 +49,7 @@ export default async function setup(project: TestProject) {
     }
     project.provide('stack', {
       apiUrl: stack.apiUrl, issuer: stack.issuer, dynamodbEndpoint: stack.dynamodbEndpoint, s3Endpoint: stack.s3Endpoint,
-      tableName: stack.tableName, accountsFile: stack.accountsFile, outboxDir: stack.outboxDir, signingKeyFile: stack.signingKeyFile, webOrigin: webOriginForTests, tokens,
+      tableName: stack.tableName, bucket: stack.bucket, accountsFile: stack.accountsFile, outboxDir: stack.outboxDir, signingKeyFile: stack.signingKeyFile, webOrigin: webOriginForTests, tokens,
     });
   } catch (error) {
     await stack.stop();

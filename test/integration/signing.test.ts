@@ -1,0 +1,147 @@
+import { createHash } from 'node:crypto';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createS3Client } from '../../functions/files/document-store.js';
+import { demoOrganisations } from '../../infra/local/seed.js';
+import { call, demoUser, stack, table } from '../support/api.js';
+import { createApprovedMemorandum, createCaseMemorandum } from '../support/memoranda.js';
+
+const coordinator = demoUser('coordinator');
+const council = demoUser('council');
+
+interface Memorandum {
+  id: string;
+  status: string;
+  version: number;
+  signedBy: string[];
+  signatures: { orgId: string; fullName: string; documentHash: string; sourceIp: string }[];
+  documents: { final?: { sha256: string; key: string }; certificate?: { sha256: string; key: string } };
+}
+interface Problem {
+  code: string;
+  errors?: { path: string }[];
+}
+
+const ifMatch = (version: number) => ({ 'if-match': `"${version}"` });
+const signBody = (memorandum: Memorandum, fullName: string) => ({ fullName, position: 'Посада', documentHash: memorandum.documents.final?.sha256 ?? '', confirm: true });
+
+const sign = (memorandum: Memorandum, as: typeof coordinator, fullName: string) =>
+  call<Memorandum>('POST', `/api/memoranda/${memorandum.id}/sign`, { as, body: signBody(memorandum, fullName), headers: ifMatch(memorandum.version) });
+
+const download = async (memorandumId: string, kind: 'final' | 'certificate') => {
+  const link = await call<{ url: string; sha256: string; filename: string }>('GET', `/api/memoranda/${memorandumId}/documents/${kind}`, { as: council });
+  return { link, bytes: link.status === 200 ? new Uint8Array(await (await fetch(link.body.url)).arrayBuffer()) : new Uint8Array() };
+};
+
+describe('signing', () => {
+  it('renders the final PDF on the last approval and serves it with its SHA-256', async () => {
+    const approved = (await createApprovedMemorandum()) as Memorandum;
+    expect(approved.status).toBe('approved');
+    const { link, bytes } = await download(approved.id, 'final');
+    expect(link.status).toBe(200);
+    expect(link.body.filename).toBe(`pakt-${approved.id}-final.pdf`);
+    expect(Buffer.from(bytes.slice(0, 5)).toString()).toBe('%PDF-');
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(approved.documents.final?.sha256);
+  });
+
+  it('goes to signed with the last signature: certificate stored, obligations tracked, all in the audit trail', async () => {
+    const approved = (await createApprovedMemorandum()) as Memorandum;
+    const first = await sign(approved, council, 'Ігор Петренко');
+    expect(first.body).toMatchObject({ status: 'approved', signedBy: [council.orgId] });
+    expect(first.body.documents.certificate).toBeUndefined();
+    const last = await sign(first.body, coordinator, 'Олена Коваль');
+    expect(last.body.status).toBe('signed');
+    expect(last.body.signatures.map((signature) => signature.fullName)).toEqual(['Ігор Петренко', 'Олена Коваль']);
+    expect(last.body.signatures[0]?.documentHash).toBe(approved.documents.final?.sha256);
+    expect(last.body.documents.certificate?.sha256).toMatch(/^[a-f0-9]{64}$/);
+
+    const { link } = await download(approved.id, 'certificate');
+    expect(link.status).toBe(200);
+
+    const { client, table: tableName } = table();
+    const tracked = await client.send(new QueryCommand({ TableName: tableName, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': `ORG#${demoOrganisations.molochanskCouncil}#OBL` } }));
+    expect((tracked.Items ?? []).filter((item) => item.memorandumId === approved.id)).toHaveLength(5);
+
+    const verified = await call<{ valid: boolean; events: number }>('GET', `/api/memoranda/${approved.id}/audit/verify`, { as: coordinator });
+    expect(verified.body).toMatchObject({ valid: true, events: 6 });
+    const again = await call<Problem>('PUT', `/api/memoranda/${approved.id}/draft`, { as: coordinator, body: { content: {} }, headers: ifMatch(last.body.version) });
+    expect(again.status).toBe(400);
+  });
+
+  it('refuses a signature over a document hash other than the one on record', async () => {
+    const approved = (await createApprovedMemorandum()) as Memorandum;
+    const response = await call<Problem>('POST', `/api/memoranda/${approved.id}/sign`, { as: council, body: { ...signBody(approved, 'Ігор Петренко'), documentHash: 'f'.repeat(64) }, headers: ifMatch(approved.version) });
+    expect(response.status).toBe(409);
+    expect(response.body.code).toBe('document_mismatch');
+  });
+
+  it('lets only a party\'s named signatory sign, once, and only after approval', async () => {
+    const inReview = (await createCaseMemorandum({ submit: true })) as Memorandum;
+    const early = await call<Problem>('POST', `/api/memoranda/${inReview.id}/sign`, { as: council, body: { fullName: 'Ігор Петренко', position: 'Секретар', documentHash: 'a'.repeat(64), confirm: true }, headers: ifMatch(inReview.version) });
+    expect(early.status).toBe(409);
+    const approved = (await createApprovedMemorandum()) as Memorandum;
+    const signed = await sign(approved, council, 'Ігор Петренко');
+    const twice = await sign(signed.body, council, 'Ігор Петренко');
+    expect(twice.status).toBe(409);
+    expect((twice.body as unknown as Problem).code).toBe('already_done');
+    const notConfirmed = await call<Problem>('POST', `/api/memoranda/${approved.id}/sign`, { as: coordinator, body: { ...signBody(approved, 'Олена Коваль'), confirm: false }, headers: ifMatch(signed.body.version) });
+    expect(notConfirmed.body.errors?.map((error) => error.path)).toEqual(['body.confirm']);
+  });
+
+  it('refuses to serve a stored PDF whose bytes no longer match its SHA-256', async () => {
+    const approved = (await createApprovedMemorandum()) as Memorandum;
+    const s3 = createS3Client(stack().s3Endpoint);
+    await s3.send(new PutObjectCommand({ Bucket: stack().bucket, Key: approved.documents.final?.key ?? '', Body: new TextEncoder().encode('%PDF-1.7 forged'), ContentType: 'application/pdf' }));
+    const response = await call<Problem>('GET', `/api/memoranda/${approved.id}/documents/final`, { as: coordinator });
+    expect(response.status).toBe(500);
+    expect(response.body.code).toBe('integrity_failure');
+  });
+});
+
+describe('a storage fault while rendering the final PDF', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  const handlerInProcess = async () => {
+    Object.assign(process.env, { TABLE_NAME: stack().tableName, DYNAMODB_ENDPOINT: stack().dynamodbEndpoint, S3_ENDPOINT: stack().s3Endpoint, DOCUMENTS_BUCKET: stack().bucket, LOCAL_ACCOUNTS_FILE: stack().accountsFile, LOG_LEVEL: 'SILENT' });
+    process.env.AWS_REGION ??= 'eu-central-1';
+    process.env.AWS_ACCESS_KEY_ID ??= 'local';
+    process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
+    return ((await import('../../functions/signing/handler.js')) as { handler: (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<APIGatewayProxyStructuredResultV2> }).handler;
+  };
+
+  const approveEvent = (memorandumId: string, version: number): APIGatewayProxyEventV2WithJWTAuthorizer =>
+    ({
+      version: '2.0', routeKey: 'POST /api/memoranda/{memorandumId}/approve', rawPath: `/api/memoranda/${memorandumId}/approve`, rawQueryString: '',
+      headers: { 'if-match': `"${version}"` }, pathParameters: { memorandumId }, isBase64Encoded: false,
+      requestContext: {
+        accountId: '0', apiId: 'test', domainName: 'test', domainPrefix: 'test', requestId: 'fault', routeKey: 'POST /api/memoranda/{memorandumId}/approve', stage: '$default', time: '', timeEpoch: 0,
+        http: { method: 'POST', path: '/', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'vitest' },
+        authorizer: { principalId: '', integrationLatency: 0, jwt: { scopes: ['pakt/api'], claims: { sub: coordinator.id, 'custom:orgId': coordinator.orgId, 'cognito:groups': '[coordinator]' } } },
+      },
+    }) as APIGatewayProxyEventV2WithJWTAuthorizer;
+
+  it('leaves the memorandum unchanged (503), and the retry succeeds', async () => {
+    const inReview = await createCaseMemorandum({ submit: true });
+    const byCouncil = await call<Memorandum>('POST', `/api/memoranda/${inReview.id}/approve`, { as: council, headers: ifMatch(inReview.version) });
+    const handler = await handlerInProcess();
+    const context = { awsRequestId: 'fault', functionName: 'pakt-signing', getRemainingTimeInMillis: () => 5000 } as Context;
+    const realSend = S3Client.prototype.send as (this: S3Client, command: unknown) => Promise<unknown>;
+    vi.spyOn(S3Client.prototype, 'send').mockImplementation(function (this: S3Client, command: unknown) {
+      if (command instanceof PutObjectCommand) return Promise.reject(new Error('S3 is down'));
+      return realSend.call(this, command);
+    } as S3Client['send']);
+
+    const failed = await handler(approveEvent(inReview.id, byCouncil.body.version), context);
+    expect(failed.statusCode).toBe(503);
+    const unchanged = await call<{ memorandum: Memorandum; events: unknown[] }>('GET', `/api/memoranda/${inReview.id}`, { as: coordinator });
+    expect(unchanged.body.memorandum).toMatchObject({ status: 'in_review', version: byCouncil.body.version });
+    expect(unchanged.body.events).toHaveLength(3);
+
+    vi.restoreAllMocks();
+    const retried = await handler(approveEvent(inReview.id, byCouncil.body.version), context);
+    expect(retried.statusCode).toBe(200);
+    expect(JSON.parse(retried.body ?? '{}')).toMatchObject({ status: 'approved' });
+  });
+});

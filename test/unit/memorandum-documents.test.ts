@@ -1,0 +1,86 @@
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { renderPdf } from '../../functions/documents/pdf.js';
+import { certificateDocument, finalDocument } from '../../functions/memoranda/documents.js';
+import type { Memorandum } from '../../functions/memoranda/schema.js';
+import { caseMemorandumContent, memorandumCase } from '../../infra/local/cases.js';
+
+/**
+ * The PDFs carry the parties, purposes and obligations, in Ukrainian and
+ * English, with an embedded font: checked by extracting their text with
+ * poppler's pdftotext; PNG renderings land in screenshots/ to look at.
+ */
+const run = promisify(execFile);
+const ngo = '01J00000000000000000000001';
+const council = '01J00000000000000000000002';
+
+const memorandum: Memorandum = {
+  id: '01J00000000000000000000201', status: 'signed', draftingOrgId: ngo, revision: 2, reviewRevision: 2, version: 9, createdAt: '2026-01-15T09:00:00.000Z', updatedAt: '2026-02-01T09:00:00.000Z',
+  content: caseMemorandumContent({ ngoOrgId: ngo, councilOrgId: council, ngoSignatory: 'u1', councilSignatory: 'u2' }),
+  directory: {
+    organisations: { [ngo]: { uk: 'ГО «Асоціація родичів політв’язнів Кремля»', en: 'NGO Association of Relatives of Political Prisoners of the Kremlin' }, [council]: { uk: 'Молочанська міська рада Запорізької області', en: 'Molochansk City Council' } },
+    people: { u1: { name: 'Олена Коваль', position: 'Програмна координаторка', orgId: ngo }, u2: { name: 'Ігор Петренко', position: 'Секретар міської ради', orgId: council } },
+  },
+  comments: [], parties: [], signedBy: [ngo, council], signatures: [], documents: {},
+};
+const signatures = [
+  { orgId: council, userId: 'u2', fullName: 'Ігор Петренко', position: 'Секретар міської ради', at: '2026-02-01T08:00:00.000Z', documentHash: 'a'.repeat(64), sourceIp: '203.0.113.7', userAgent: 'Mozilla/5.0' },
+  { orgId: ngo, userId: 'u1', fullName: 'Олена Коваль', position: 'Програмна координаторка', at: '2026-02-01T09:00:00.000Z', documentHash: 'a'.repeat(64), sourceIp: '198.51.100.4', userAgent: 'Mozilla/5.0' },
+];
+
+const textOf = async (bytes: Uint8Array, name: string): Promise<string> => {
+  const folder = await mkdtemp(join(tmpdir(), 'pakt-pdf-'));
+  const file = join(folder, `${name}.pdf`);
+  await writeFile(file, bytes);
+  const shots = resolve(import.meta.dirname, '../../screenshots');
+  await mkdir(shots, { recursive: true });
+  await run('pdftoppm', ['-r', '60', '-png', '-f', '1', '-l', '1', file, join(shots, `pdf-${name}`)]);
+  const { stdout } = await run('pdftotext', ['-layout', file, '-']);
+  return stdout.replace(/\s+/g, ' ');
+};
+
+describe('memorandum PDFs', () => {
+  let finalText = '';
+  let certificateText = '';
+  let fonts = '';
+
+  beforeAll(async () => {
+    const final = await renderPdf(finalDocument(memorandum, '2026-01-31T10:00:00.000Z'));
+    finalText = await textOf(final, 'memorandum-final');
+    certificateText = await textOf(await renderPdf(certificateDocument(memorandum, signatures, 'a'.repeat(64), 'b'.repeat(64), '2026-02-01T09:00:00.000Z')), 'memorandum-certificate');
+    const folder = await mkdtemp(join(tmpdir(), 'pakt-fonts-'));
+    await writeFile(join(folder, 'final.pdf'), final);
+    fonts = (await run('pdffonts', [join(folder, 'final.pdf')])).stdout;
+  });
+
+  it('embed their Unicode font', () => {
+    expect(fonts).toMatch(/Roboto/);
+    expect(fonts.split('\n').filter((line) => line.includes('Roboto')).every((line) => / yes /.test(line))).toBe(true);
+  });
+
+  it('the final text names the parties in Ukrainian and English', () => {
+    expect(finalText).toContain('Молочанська міська рада Запорізької області');
+    expect(finalText).toContain('Молочанська міська рада Запорізької області / Molochansk City Council');
+    expect(finalText).toContain('Меморандум про співпрацю між ГО «Асоціація родичів політв’язнів Кремля»');
+  });
+
+  it('the final text carries every purpose, area and each party\'s obligations', () => {
+    for (const item of [...memorandumCase.purposes, ...memorandumCase.areas, ...memorandumCase.councilObligations, ...memorandumCase.ngoObligations]) {
+      expect(finalText).toContain(item.slice(0, 40).replace(/\s+/g, ' '));
+    }
+    expect(finalText).toContain('Ігор Петренко, Секретар міської ради');
+  });
+
+  it('the certificate names signers, times, the document hash and the audit-chain head', () => {
+    expect(certificateText).toContain('СЕРТИФІКАТ ЗАВЕРШЕННЯ ПІДПИСАННЯ');
+    expect(certificateText).toContain('Олена Коваль, Програмна координаторка');
+    expect(certificateText).toContain('203.0.113.7');
+    expect(certificateText).toContain('aaaaaaaaaaaaaaaa');
+    expect(certificateText).toContain('bbbbbbbbbbbbbbbb');
+    expect(certificateText).toContain('2026-02-01 09:00:00');
+  });
+});
