@@ -2,7 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 // Four suites: pure logic (unit), the real local stack (integration: DynamoDB
 // Local, s3rver, the OpenID provider and the API, started by the global setup),
-// the CDK app (infra) and Chromium journeys (e2e).
+// the CDK app (infra) and Chromium journeys (e2e). Integration and e2e each run
+// a stack whose handlers live in the vitest main process, as in one Lambda
+// container: run them in separate `vitest run` calls (npm test does), never together.
 export default defineConfig({
   test: {
     projects: [

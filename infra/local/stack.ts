@@ -40,7 +40,17 @@ export interface LocalStack {
   stop(): Promise<void>;
 }
 
+/**
+ * Handlers read their environment per process, as a Lambda container does: one
+ * stack per process. Kept on globalThis because test runners may load this
+ * module more than once in a process.
+ */
+const runningKey = Symbol.for('pakt.localStack.running');
+const registry = globalThis as { [runningKey]?: boolean };
+
 export const startLocalStack = async (options: LocalStackOptions): Promise<LocalStack> => {
+  if (registry[runningKey]) throw new Error('A local stack is already running in this process; its handlers would share clients with a second one. Start it in another process.');
+  registry[runningKey] = true;
   const log = options.log ?? (() => undefined);
   const started: RunningService[] = [];
   const temporaryDir = options.dataDir ? undefined : await mkdtemp(join(tmpdir(), 'pakt-'));
@@ -48,6 +58,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
   const stop = async () => {
     for (const service of started.reverse()) await service.stop().catch(() => undefined);
     if (temporaryDir) await rm(temporaryDir, { recursive: true, force: true });
+    registry[runningKey] = false;
   };
   // DynamoDB Local and s3rver accept any credentials; the SDK only needs some.
   process.env.AWS_REGION ??= 'eu-central-1';

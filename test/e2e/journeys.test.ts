@@ -169,4 +169,26 @@ describe('memorandum journey', () => {
     await expect(coordinatorPage.getByTestId('memorandum-verification').textContent()).resolves.toContain('Журнал цілісний');
     await screenshot(coordinatorPage, '09-memorandum-approved');
   });
+
+  it('both signatories sign the hash they were shown, and the certificate downloads', async () => {
+    await councilPage.goto(memorandumUrl());
+    await councilPage.getByTestId('memorandum-sign').click();
+    await councilPage.getByTestId('sign-hash').waitFor();
+    await expect(councilPage.locator('#sign-name').inputValue()).resolves.toBe(council?.name);
+    await councilPage.locator('#sign-confirm').check();
+    await screenshot(councilPage, '10-signing-dialog');
+    await councilPage.getByTestId('sign-submit').click();
+    await councilPage.getByText('Підписано.').first().waitFor();
+
+    await coordinatorPage.goto(memorandumUrl());
+    await coordinatorPage.getByTestId('memorandum-sign').click();
+    await coordinatorPage.locator('#sign-confirm').check();
+    await coordinatorPage.getByTestId('sign-submit').click();
+    await coordinatorPage.getByTestId('memorandum-status').filter({ hasText: 'Підписано' }).waitFor();
+    await coordinatorPage.getByTestId('download-certificate').waitFor();
+    await screenshot(coordinatorPage, '11-memorandum-signed');
+    const download = coordinatorPage.waitForEvent('download');
+    await coordinatorPage.getByTestId('download-certificate').click();
+    expect((await download).suggestedFilename()).toBe('pakt-01J00000000000000000000201-certificate.pdf');
+  });
 });

@@ -71,6 +71,12 @@ export const en: Messages = {
     },
     termValue: 'from {start} to {end}', termOpen: 'from {start}, open-ended', notNamed: 'not named', reviewing: 'Revision {revision} is in review',
   },
+  signing: {
+    title: 'Signing', open: 'Signing is open: each party signs the final text.', document: 'Final text (PDF)', certificate: 'Certificate of completion (PDF)',
+    download: 'Download', hash: 'Document SHA-256', fullName: 'Your full name', position: 'Your position', confirm: 'I have read the document with this SHA-256 and sign it on behalf of my organisation.',
+    signTitle: 'Sign the memorandum', signed: 'Signed.', signatures: 'Signatures', signedAt: '{name}, {position} · {org} · {at}', waiting: 'Waiting for the signature of {org}',
+    sealed: 'Signed by every party. The text and its obligations no longer change.',
+  },
   validation: {
     minLength: 'At least {n} characters.', maxLength: 'At most {n} characters.', email: 'Enter an email address.',
     phone: 'Enter a phone number, e.g. +380 44 123 4567.', website: 'Enter a web address starting with https://',

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { AuditVerification, Memorandum, MemorandumContent, MemorandumPage, MemorandumStatus, MemorandumView, ReturnRequest, RevisionDiff } from '../../../functions/memoranda/schema';
+import type { AuditVerification, DocumentLink, Memorandum, MemorandumContent, MemorandumPage, MemorandumStatus, MemorandumView, ReturnRequest, RevisionDiff } from '../../../functions/memoranda/schema';
 import { services } from '../services';
 import { usePagedList } from './paged-list';
 
@@ -35,6 +35,11 @@ export const useMemorandaStore = defineStore('memoranda', () => {
   const transition = async (memorandumId: string, action: TransitionAction, etag: string, body: ReturnRequest | Record<string, never> = {}) =>
     services().api.send<Memorandum>('POST', `${path(memorandumId)}/${action}`, body, { ifMatch: etag });
 
+  const sign = async (memorandumId: string, etag: string, body: { fullName: string; position: string; documentHash: string; confirm: true }) =>
+    services().api.send<Memorandum>('POST', `${path(memorandumId)}/sign`, body, { ifMatch: etag });
+
+  const documentLink = async (memorandumId: string, kind: 'final' | 'certificate') => (await services().api.get<DocumentLink>(`${path(memorandumId)}/documents/${kind}`)).body;
+
   const revisions = async (memorandumId: string) => (await services().api.get<{ items: { revision: number; savedAt: string; savedBy: string }[] }>(`${path(memorandumId)}/revisions`)).body.items;
 
   const diff = async (memorandumId: string, from: number, to: number) => (await services().api.get<RevisionDiff>(`${path(memorandumId)}/diff?from=${from}&to=${to}`)).body;
@@ -43,6 +48,6 @@ export const useMemorandaStore = defineStore('memoranda', () => {
 
   return {
     status, items: list.items, nextCursor: list.nextCursor, state: list.state, error: list.error, load: list.load, loadMore: list.loadMore,
-    filterBy, fetchOne, create, saveDraft, transition, revisions, diff, verify, $reset: list.reset,
+    filterBy, fetchOne, create, saveDraft, transition, sign, documentLink, revisions, diff, verify, $reset: list.reset,
   };
 });
