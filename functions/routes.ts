@@ -138,14 +138,14 @@ export const moduleNames = [...new Set(routes.map((route) => route.module))] as 
 /**
  * What each module's function may touch; the CDK stack grants exactly this.
  * `directory` is the identity provider's user administration (Cognito);
- * `fonts` ships the PDF fonts with the function.
+ * `fonts` ships the PDF fonts with the function; `mail` sends notifications (SES).
  */
-export const moduleAccess: Record<ModuleName, { table?: 'read' | 'readwrite'; documents?: { mode: 'read' | 'readwrite'; prefixes: string[] }; directory?: boolean; fonts?: boolean }> = {
+export const moduleAccess: Record<ModuleName, { table?: 'read' | 'readwrite'; documents?: { mode: 'read' | 'readwrite'; prefixes: string[] }; directory?: boolean; fonts?: boolean; mail?: boolean }> = {
   openapi: {},
   organisations: { table: 'readwrite' },
   users: { table: 'readwrite', directory: true },
-  memoranda: { table: 'readwrite' },
-  signing: { table: 'readwrite', documents: { mode: 'readwrite', prefixes: ['memoranda/'] }, fonts: true },
+  memoranda: { table: 'readwrite', mail: true },
+  signing: { table: 'readwrite', documents: { mode: 'readwrite', prefixes: ['memoranda/'] }, fonts: true, mail: true },
 };
 
 const byKey = new Map<string, AppRoute>(routes.map((route) => [routeKeyOf(route), route]));

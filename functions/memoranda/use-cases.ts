@@ -4,7 +4,11 @@ import { AppError, invalid, notFound, type FieldProblem } from '../core/errors.j
 import { chainEvent, type ChainedEvent } from './audit-chain.js';
 import { contentProblems, namedPeople } from './model.js';
 import type { MemorandumRepository, StoredMemorandum } from './repository.js';
-import type { Directory, Memorandum, MemorandumContent } from './schema.js';
+import { optionalEnv } from '../core/config.js';
+import { logger } from '../core/logger.js';
+import { configuredMailer } from '../notifications/mailer.js';
+import { noticesFor } from './notifications.js';
+import type { AuditEvent, Directory, Memorandum, MemorandumContent } from './schema.js';
 import { decide, participantOf, type MemorandumAction, type WorkflowState } from './workflow.js';
 
 /**
@@ -67,7 +71,7 @@ export const memorandumUseCases = (memoranda: MemorandumRepository) => {
     extra: (memorandum: StoredMemorandum, next: WorkflowState, event: ChainedEvent) => Promise<Partial<StoredMemorandum>> | Partial<StoredMemorandum> = () => ({}),
   ) => {
     const { actor } = request;
-    const { memorandum } = await loadVisible(actor, request.memorandumId);
+    const { memorandum, events } = await loadVisible(actor, request.memorandumId);
     requireVersion(memorandum, request.ifMatch);
     const decision = decide({ status: memorandum.status, parties: memorandum.parties, signedBy: memorandum.signedBy }, request.action, participantOf(actor, memorandum));
     if (!decision.allowed) throw new AppError(decision.code, decision.reason);
@@ -84,7 +88,25 @@ export const memorandumUseCases = (memoranda: MemorandumRepository) => {
       auditHead: { seq: event.seq, hash: event.hash },
     };
     await memoranda.write({ head, expectedVersion: memorandum.version, event, trackObligations: decision.next.status === 'signed' });
+    await notify(decision.event, publicView(head), [...events, event]);
     return { body: publicView(head), version: head.version };
+  };
+
+  /** After the step is stored: tell the people who must act next. A failed email never undoes the step. */
+  const notify = async (action: string, memorandum: Memorandum, events: Pick<AuditEvent, 'action' | 'actor'>[]) => {
+    try {
+      const notices = noticesFor(action, memorandum, events, `${optionalEnv('WEB_URL') ?? ''}/memoranda/${memorandum.id}`);
+      const userIds = notices.flatMap((notice) => notice.userIds);
+      if (userIds.length === 0) return;
+      const { users } = await memoranda.lookUp([], userIds);
+      const emails = notices.flatMap((notice) => notice.userIds.flatMap((userId) => {
+        const user = users.get(userId);
+        return user && user.status === 'active' ? [{ to: user.email, subject: notice.subject, text: notice.text }] : [];
+      }));
+      await configuredMailer().send(emails);
+    } catch (error) {
+      logger.error('Notifications were not sent', { action, memorandumId: memorandum.id, error: error instanceof Error ? error.name : 'unknown' });
+    }
   };
 
   return { loadVisible, requireVersion, publicView, resolveDirectory, checkedDirectory, transition };

@@ -9,6 +9,7 @@ import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { tableDefinition } from '../../functions/data/table.js';
 import { lambdaEsbuildOptions } from '../bundling.js';
+import type { DeploymentConfig } from '../config.js';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -99,6 +100,16 @@ export class ApiFunction extends Construct {
         reason: `Object keys are generated per record under ${prefix}; access is limited to that prefix.`,
       });
     }
+  }
+
+  /** Notifications through SES from the configured sender; without one, mail stays off (logged). */
+  grantMail(config: DeploymentConfig): void {
+    if (!config.senderEmail) return;
+    this.function.addEnvironment('SENDER_EMAIL', config.senderEmail);
+    const domain = config.senderEmail.split('@')[1] ?? '';
+    this.function.addToRolePolicy(
+      new PolicyStatement({ effect: Effect.ALLOW, actions: ['ses:SendEmail'], resources: [`arn:${Aws.PARTITION}:ses:${config.region}:${config.account}:identity/${domain}`], conditions: { StringEquals: { 'ses:FromAddress': config.senderEmail } } }),
+    );
   }
 
   grantDirectory(userPool: IUserPool): void {

@@ -111,6 +111,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       LOCAL_ACCOUNTS_FILE: accountsFile,
       OUTBOX_DIR: outboxDir,
       POWERTOOLS_SERVICE_NAME: 'pakt',
+      WEB_URL: options.webOrigins[0] ?? '',
     });
 
     if (options.seed) {

@@ -60,7 +60,11 @@ export class ApiStack extends Stack {
     const functions = new Map(
       moduleNames.map((module) => {
         const access = moduleAccess[module];
-        const fn = new ApiFunction(this, `Module-${module}`, { entry: `${module}/handler.ts`, description: `Pakt ${module} module`, retainLogs: keep, fonts: access.fonts ?? false });
+        const fn = new ApiFunction(this, `Module-${module}`, {
+          entry: `${module}/handler.ts`, description: `Pakt ${module} module`, retainLogs: keep, fonts: access.fonts ?? false,
+          environment: { WEB_URL: config.webOrigins[0] ?? '' },
+        });
+        if (access.mail) fn.grantMail(config);
         if (access.table) fn.grantTable(deps.table, access.table);
         if (access.documents) fn.grantDocuments(documentsBucketName(config), access.documents.prefixes, access.documents.mode);
         if (access.directory) fn.grantDirectory(deps.userPool);

@@ -1,8 +1,10 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { keys } from '../../functions/data/keys.js';
 import { demoOrganisations } from '../../infra/local/seed.js';
-import { call, demoUser, table, uniqueKey } from '../support/api.js';
+import { call, demoUser, stack, table, uniqueKey } from '../support/api.js';
 import { caseContent, createCaseMemorandum, createOtherMemorandum } from '../support/memoranda.js';
 
 const coordinator = demoUser('coordinator');
@@ -122,6 +124,18 @@ describe('memoranda: the source case from draft to approval', () => {
     const stale = await call<Problem>('PUT', `${path}/draft`, { as: coordinator, body: { content: caseContent() }, headers: ifMatch(draft.version) });
     expect(stale.status).toBe(412);
     expect((await call<View>('GET', path, { as: coordinator })).body.memorandum.revision).toBe(2);
+  });
+
+  it('emails the approvers when submitted and the submitter when returned (local outbox)', async () => {
+    const inReview = await createCaseMemorandum({ submit: true });
+    await call('POST', `/api/memoranda/${inReview.id}/return`, { as: council, body: { comment: 'Уточніть строки.' }, headers: ifMatch(inReview.version) });
+    const messages = await Promise.all((await readdir(stack().outboxDir)).filter((file) => !file.includes('invitation')).map(async (file) => JSON.parse(await readFile(join(stack().outboxDir, file), 'utf8')) as { to: string; subject: string; text: string }));
+    const about = messages.filter((message) => message.text.includes(`/memoranda/${inReview.id}`));
+    expect(about.map((message) => [message.to, message.subject.split(' · ')[1]]).sort()).toEqual([
+      ['coordinator@pakt.local', 'a memorandum awaits your approval'],
+      ['coordinator@pakt.local', 'a memorandum was returned with a comment'],
+      ['council@pakt.local', 'a memorandum awaits your approval'],
+    ]);
   });
 
   it('returns the first result to a retried create', async () => {
