@@ -4,7 +4,7 @@ import { OpenApiDocument } from './openapi/schema.js';
 import { Organisation, OrganisationInput, OrganisationPage, OrganisationParams, OrganisationPatch } from './organisations/schema.js';
 import {
   AuditVerification, DiffQuery, MemorandumCreate, MemorandumDraft, MemorandumListQuery, MemorandumPage, MemorandumParams, MemorandumView,
-  Memorandum, NoBody, ReturnRequest, RevisionDiff, RevisionList, SignRequest, DocumentParams, DocumentLink,
+  EndRequest, Memorandum, NoBody, ReturnRequest, RevisionDiff, RevisionList, SignRequest, DocumentParams, DocumentLink,
 } from './memoranda/schema.js';
 import { Me, OrganisationUsersParams, User, UserInvite, UserPage, UserParams, UserStatusChange } from './users/schema.js';
 
@@ -101,6 +101,16 @@ export const routes = [
     method: 'POST', path: '/api/memoranda/{memorandumId}/return', module: 'memoranda', operation: 'returnMemorandum',
     summary: 'Return the memorandum to draft with a comment', access: ['coordinator', 'council'],
     params: MemorandumParams, body: ReturnRequest, response: Memorandum, successStatus: 200, requiresIfMatch: true, resource: 'memorandum',
+  }),
+  defineRoute({
+    method: 'POST', path: '/api/memoranda/{memorandumId}/close', module: 'memoranda', operation: 'closeMemorandum',
+    summary: 'Close an active memorandum, with the reason', access: ['coordinator'],
+    params: MemorandumParams, body: EndRequest, response: Memorandum, successStatus: 200, requiresIfMatch: true, resource: 'memorandum',
+  }),
+  defineRoute({
+    method: 'POST', path: '/api/memoranda/{memorandumId}/terminate', module: 'memoranda', operation: 'terminateMemorandum',
+    summary: 'Terminate an active memorandum early, with the reason', access: ['coordinator'],
+    params: MemorandumParams, body: EndRequest, response: Memorandum, successStatus: 200, requiresIfMatch: true, resource: 'memorandum',
   }),
   defineRoute({
     method: 'POST', path: '/api/memoranda/{memorandumId}/sign', module: 'signing', operation: 'signMemorandum',

@@ -32,6 +32,9 @@ export const keys = {
   /** GSI1: the memoranda an organisation is party to, latest change first. */
   memorandaOfOrganisation: (orgId: string) => ({ GSI1PK: `ORG#${orgId}#MOU` }),
   memorandumListKey: (orgId: string, updatedAt: string, memorandumId: string) => ({ GSI1PK: `ORG#${orgId}#MOU`, GSI1SK: `${updatedAt}#${memorandumId}` }),
+  /** GSI1: signed memoranda by start date, until they become active. */
+  awaitingStart: { GSI1PK: 'MOU#AWAITING_START' },
+  awaitingStartKey: (startDate: string, memorandumId: string) => ({ GSI1PK: 'MOU#AWAITING_START', GSI1SK: `${startDate}#${memorandumId}` }),
   /** Zero-padded so that revisions and events sort by number. */
   memorandumRevision: (memorandumId: string, revision: number): ItemKey => ({ PK: `MOU#${memorandumId}`, SK: `REV#${String(revision).padStart(6, '0')}` }),
   trackedObligation: (memorandumId: string, obligationId: string): ItemKey => ({ PK: `MOU#${memorandumId}`, SK: `OBL#${obligationId}` }),

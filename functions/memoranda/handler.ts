@@ -24,7 +24,7 @@ export const handler = moduleHandler('memoranda', {
     const directory = await checkedDirectory(content, actor.orgId);
     const { head, event, revision } = newDraft({ id: newId(), content, directory, actor, now: isoNow(), templateId: body.templateId });
     const result = createdResponse('/api/memoranda', publicView(head));
-    await memoranda.write({ head, event, revision, alongside: idempotency ? [idempotency.record(result)] : [] });
+    await memoranda.write({ head, events: [event], revision, alongside: idempotency ? [idempotency.record(result)] : [] });
     return result;
   },
 
@@ -48,7 +48,7 @@ export const handler = moduleHandler('memoranda', {
     };
     const kept = new Set(body.content.parties.map((party) => party.orgId));
     const removedParties = memorandum.content.parties.map((party) => party.orgId).filter((orgId) => !kept.has(orgId));
-    await memoranda.write({ head, expectedVersion: memorandum.version, event, revision: { revision, content: body.content, savedAt: now, savedBy: actor.userId }, removedParties });
+    await memoranda.write({ head, expectedVersion: memorandum.version, events: [event], revision: { revision, content: body.content, savedAt: now, savedBy: actor.userId }, removedParties });
     return { body: publicView(head), version: head.version };
   },
 
@@ -70,6 +70,14 @@ export const handler = moduleHandler('memoranda', {
     return transition({ actor, memorandumId: params.memorandumId, ifMatch, action: 'return', detail: { orgId: actor.orgId, comment: body.comment, ...anchor } }, (memorandum, _next, event) => ({
       comments: [...memorandum.comments, { orgId: actor.orgId, userId: actor.userId, at: event.at, revision: memorandum.revision, comment: body.comment, ...anchor }],
     }));
+  },
+
+  async closeMemorandum({ actor, params, body, ifMatch }) {
+    return transition({ actor, memorandumId: params.memorandumId, ifMatch, action: 'close', detail: { reason: body.reason } });
+  },
+
+  async terminateMemorandum({ actor, params, body, ifMatch }) {
+    return transition({ actor, memorandumId: params.memorandumId, ifMatch, action: 'terminate', detail: { reason: body.reason } });
   },
 
   async listRevisions({ actor, params }) {

@@ -26,7 +26,8 @@ export interface MemorandumWrite {
   head: StoredMemorandum;
   /** The version the head must still be at; undefined when creating. */
   expectedVersion?: number;
-  event: ChainedEvent;
+  /** The audit events of this change, in order (usually one). */
+  events: ChainedEvent[];
   revision?: Revision;
   /** Parties dropped from the draft: their list entries are removed. */
   removedParties?: string[];
@@ -42,6 +43,8 @@ export interface MemorandumRepository {
   listForOrganisation(orgId: string, options: { limit: number; cursor?: string; status?: MemorandumStatus }): Promise<Page<MemorandumSummary>>;
   revisions(memorandumId: string): Promise<Omit<Revision, 'content'>[]>;
   revisionContents(memorandumId: string, revisions: number[]): Promise<Map<number, MemorandumContent>>;
+  /** Signed memoranda whose term starts on or before `date` (YYYY-MM-DD). */
+  awaitingStart(date: string): Promise<string[]>;
   /** Organisations and user profiles named by a draft, in one BatchGetItem. */
   lookUp(orgIds: string[], userIds: string[]): Promise<{ organisations: Map<string, Organisation>; users: Map<string, User> }>;
 }
@@ -78,14 +81,15 @@ export const memorandumRepository = (ctx: TableContext): MemorandumRepository =>
     };
   },
 
-  async write({ head, expectedVersion, event, revision, removedParties = [], trackObligations = false, alongside = [] }) {
+  async write({ head, expectedVersion, events, revision, removedParties = [], trackObligations = false, alongside = [] }) {
     const { content } = head;
     const items: TxItem[] = [
       {
         item: {
           Put: {
             TableName: ctx.table,
-            Item: { ...keys.memorandumHead(head.id), entity: 'memorandum', ...head },
+            // Signed memoranda wait in GSI1 for their start date (the daily job activates them).
+            Item: { ...keys.memorandumHead(head.id), ...(head.status === 'signed' ? keys.awaitingStartKey(head.content.term.start, head.id) : {}), entity: 'memorandum', ...head },
             ...(expectedVersion === undefined
               ? { ConditionExpression: 'attribute_not_exists(PK)' }
               : { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expectedVersion }, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const }),
@@ -145,10 +149,10 @@ export const memorandumRepository = (ctx: TableContext): MemorandumRepository =>
             onConditionFailed: () => new AppError('conflict', 'This revision was saved by someone else at the same time. Reload and try again.'),
           }]
         : []),
-      {
+      ...events.map((event) => ({
         item: { Put: { TableName: ctx.table, Item: { ...keys.auditEvent(head.id, event.seq), entity: 'auditEvent', ...event }, ConditionExpression: 'attribute_not_exists(PK)' } },
         onConditionFailed: () => new AppError('conflict', 'Another change to this memorandum was recorded at the same time. Reload and try again.'),
-      },
+      })),
       ...alongside,
     ];
     await transactWrite(ctx, items);
@@ -199,6 +203,25 @@ export const memorandumRepository = (ctx: TableContext): MemorandumRepository =>
       new BatchGetCommand({ RequestItems: { [ctx.table]: { Keys: [...new Set(revisions)].map((revision) => keys.memorandumRevision(memorandumId, revision)) } } }),
     );
     return new Map((Responses?.[ctx.table] ?? []).map((item) => [Number(item.revision), item.content as MemorandumContent]));
+  },
+
+  async awaitingStart(date) {
+    const ids: string[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await ctx.client.send(
+        new QueryCommand({
+          TableName: ctx.table, IndexName: 'GSI1',
+          KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK <= :until',
+          ExpressionAttributeValues: { ':pk': keys.awaitingStart.GSI1PK, ':until': `${date}#~` },
+          ProjectionExpression: 'id',
+          ExclusiveStartKey: start,
+        }),
+      );
+      ids.push(...(page.Items ?? []).map((item) => String(item.id)));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return ids;
   },
 
   async lookUp(orgIds, userIds) {

@@ -73,6 +73,8 @@ export const ReturnRequest = z.strictObject({
 
 export const NoBody = z.strictObject({});
 
+export const EndRequest = z.strictObject({ reason: text(3, 2000) });
+
 export const MemorandumParams = z.strictObject({ memorandumId: ulid });
 
 export const MemorandumListQuery = z.strictObject({

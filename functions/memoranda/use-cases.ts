@@ -9,13 +9,17 @@ import { logger } from '../core/logger.js';
 import { configuredMailer } from '../notifications/mailer.js';
 import { noticesFor } from './notifications.js';
 import type { AuditEvent, Directory, Memorandum, MemorandumContent } from './schema.js';
-import { decide, participantOf, type MemorandumAction, type WorkflowState } from './workflow.js';
+import { decide, participantOf, type MemorandumAction, type Participant, type WorkflowState } from './workflow.js';
 
 /**
  * The steps every memorandum operation shares, over a repository: visibility
  * (parties only), optimistic concurrency, names resolution and the guarded
  * workflow transition. Used by the memoranda and signing modules.
  */
+const systemParticipant: Participant = { draftingCoordinator: false, system: true };
+const systemActor = { userId: 'system', orgId: 'system' };
+const workflowStateOf = (memorandum: Memorandum): WorkflowState => ({ status: memorandum.status, parties: memorandum.parties, signedBy: memorandum.signedBy });
+
 export const memorandumUseCases = (memoranda: MemorandumRepository) => {
   const isParty = (actor: Actor, memorandum: Memorandum): boolean => memorandum.content.parties.some((party) => party.orgId === actor.orgId);
 
@@ -67,28 +71,43 @@ export const memorandumUseCases = (memoranda: MemorandumRepository) => {
    * the state change and its audit event.
    */
   const transition = async (
-    request: { actor: Actor; memorandumId: string; ifMatch: number; action: MemorandumAction; detail?: Record<string, unknown> },
+    request: { actor: Actor | 'system'; memorandumId: string; ifMatch?: number; action: MemorandumAction; detail?: Record<string, unknown> },
     extra: (memorandum: StoredMemorandum, next: WorkflowState, event: ChainedEvent) => Promise<Partial<StoredMemorandum>> | Partial<StoredMemorandum> = () => ({}),
   ) => {
     const { actor } = request;
-    const { memorandum, events } = await loadVisible(actor, request.memorandumId);
-    requireVersion(memorandum, request.ifMatch);
-    const decision = decide({ status: memorandum.status, parties: memorandum.parties, signedBy: memorandum.signedBy }, request.action, participantOf(actor, memorandum));
+    const loaded = actor === 'system' ? await memoranda.load(request.memorandumId) : await loadVisible(actor, request.memorandumId);
+    if (!loaded) throw notFound('The memorandum');
+    const { memorandum, events } = loaded;
+    if (request.ifMatch !== undefined) requireVersion(memorandum, request.ifMatch);
+    const who = actor === 'system' ? systemParticipant : participantOf(actor, memorandum);
+    const decision = decide(workflowStateOf(memorandum), request.action, who);
     if (!decision.allowed) throw new AppError(decision.code, decision.reason);
     const now = isoNow();
-    const event = chainEvent(memorandum.auditHead, { at: now, actor: { userId: actor.userId, orgId: actor.orgId }, action: decision.event, detail: { revision: memorandum.revision, ...request.detail } });
+    const by = actor === 'system' ? systemActor : { userId: actor.userId, orgId: actor.orgId };
+    const event = chainEvent(memorandum.auditHead, { at: now, actor: by, action: decision.event, detail: { revision: memorandum.revision, ...request.detail } });
+    let next = decision.next;
+    const newEvents = [event];
+    // A memorandum whose term has already started is in force from its last signature.
+    if (next.status === 'signed' && memorandum.content.term.start <= now.slice(0, 10)) {
+      const activation = decide(next, 'activate', systemParticipant);
+      if (activation.allowed) {
+        next = activation.next;
+        newEvents.push(chainEvent(event, { at: now, actor: systemActor, action: activation.event, detail: { start: memorandum.content.term.start } }));
+      }
+    }
+    const last = newEvents.at(-1) ?? event;
     const head: StoredMemorandum = {
       ...memorandum,
       ...(await extra(memorandum, decision.next, event)),
-      status: decision.next.status,
-      parties: decision.next.parties,
-      signedBy: decision.next.signedBy,
+      status: next.status,
+      parties: next.parties,
+      signedBy: next.signedBy,
       version: memorandum.version + 1,
       updatedAt: now,
-      auditHead: { seq: event.seq, hash: event.hash },
+      auditHead: { seq: last.seq, hash: last.hash },
     };
-    await memoranda.write({ head, expectedVersion: memorandum.version, event, trackObligations: decision.next.status === 'signed' });
-    await notify(decision.event, publicView(head), [...events, event]);
+    await memoranda.write({ head, expectedVersion: memorandum.version, events: newEvents, trackObligations: decision.next.status === 'signed' });
+    await notify(decision.event, publicView(head), [...events, ...newEvents]);
     return { body: publicView(head), version: head.version };
   };
 

@@ -129,5 +129,5 @@ const seedCaseMemorandum = async (ctx: TableContext): Promise<void> => {
     people: Object.fromEntries([coordinator, council].map((user) => [user.id, { name: user.name, position: user.position, orgId: user.orgId }])),
   };
   const draft = newDraft({ id: demoMemorandumId, content, directory, actor: { userId: coordinator.id, orgId: coordinator.orgId }, now: seededAt });
-  await memorandumRepository(ctx).write(draft);
+  await memorandumRepository(ctx).write({ head: draft.head, events: [draft.event], revision: draft.revision });
 };

@@ -101,6 +101,12 @@ const main = async () => {
   for (const user of demoUsers) say(`  ${user.role.padEnd(12)} ${user.email.padEnd(28)} ${user.name}`);
   say('');
   say('Press Ctrl-C to stop.');
+
+  // The daily jobs, as EventBridge Scheduler runs them on AWS: now, then every 24 hours.
+  const { runDailyJobs } = await import('../../functions/jobs/handler.js');
+  const runJobs = () => runDailyJobs().then(({ activated }) => activated.length > 0 && say(`Daily jobs: ${activated.length} memoranda came into force.`)).catch((error: unknown) => say(`Daily jobs failed: ${error instanceof Error ? error.message : String(error)}`));
+  await runJobs();
+  setInterval(() => void runJobs(), 24 * 60 * 60 * 1000).unref();
 };
 
 main().catch(async (error: unknown) => {

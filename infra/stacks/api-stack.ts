@@ -1,4 +1,7 @@
-import { CfnOutput, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { CfnOutput, RemovalPolicy, Stack, TimeZone, type StackProps, Validations } from 'aws-cdk-lib';
+import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { CorsHttpMethod, HttpApi, HttpMethod, HttpRoute, HttpRouteKey, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
@@ -84,6 +87,21 @@ export class ApiStack extends Stack {
       if (route.access === 'public') {
         Validations.of(httpRoute).acknowledge({ id: 'AwsSolutions-APIG4', reason: `${route.method} ${route.path} is public by design (route table access: public).` });
       }
+    }
+
+    // The daily job (memoranda coming into force; reminders join it later), at 06:00 Kyiv time.
+    const daily = new ApiFunction(this, 'DailyJobs', { entry: 'jobs/handler.ts', description: 'Pakt daily jobs', retainLogs: keep, environment: { WEB_URL: config.webOrigins[0] ?? '' } });
+    daily.grantTable(deps.table, 'readwrite');
+    daily.grantMail(config);
+    new Schedule(this, 'DailySchedule', {
+      description: 'Pakt daily jobs',
+      schedule: ScheduleExpression.cron({ hour: '6', minute: '0', timeZone: TimeZone.EUROPE_KYIV }),
+      target: new LambdaInvoke(daily.function, { retryAttempts: 2 }),
+    });
+
+    const dailyFunctionId = this.getLogicalId(daily.function.node.defaultChild as CfnFunction);
+    for (const child of this.node.children.filter((candidate) => candidate.node.id.startsWith('SchedulerRoleForTarget'))) {
+      Validations.of(child).acknowledge({ id: `AwsSolutions-IAM5[Resource::<${dailyFunctionId}.Arn>:*]`, reason: 'The scheduler may invoke the daily-jobs function and its versions; nothing else.' });
     }
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint });

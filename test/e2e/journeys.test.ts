@@ -184,7 +184,7 @@ describe('memorandum journey', () => {
     await coordinatorPage.getByTestId('memorandum-sign').click();
     await coordinatorPage.locator('#sign-confirm').check();
     await coordinatorPage.getByTestId('sign-submit').click();
-    await coordinatorPage.getByTestId('memorandum-status').filter({ hasText: 'Підписано' }).waitFor();
+    await coordinatorPage.getByTestId('memorandum-status').filter({ hasText: 'Діє' }).waitFor();
     await coordinatorPage.getByTestId('download-certificate').waitFor();
     await screenshot(coordinatorPage, '11-memorandum-signed');
     const download = coordinatorPage.waitForEvent('download');

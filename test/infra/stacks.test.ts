@@ -99,9 +99,10 @@ describe('the CDK app (dev stage)', () => {
 
   it('deploys one Node.js 22 arm64 function per module, with tracing and bounded log retention', () => {
     const functions = Object.values(api.findResources('AWS::Lambda::Function')) as { Properties: { Runtime: string; Architectures: string[]; TracingConfig: { Mode: string } } }[];
-    expect(functions).toHaveLength(moduleNames.length);
+    // One per module, plus the daily jobs.
+    expect(functions).toHaveLength(moduleNames.length + 1);
     for (const fn of functions) expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' } });
-    api.resourceCountIs('AWS::Logs::LogGroup', moduleNames.length + 1);
+    api.resourceCountIs('AWS::Logs::LogGroup', moduleNames.length + 2);
     api.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: Match.anyValue() });
   });
 
@@ -114,6 +115,10 @@ describe('the CDK app (dev stage)', () => {
       });
     }
     api.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', { AuthorizerType: 'JWT', IdentitySource: ['$request.header.Authorization'] });
+  });
+
+  it('runs the daily jobs on a schedule', () => {
+    api.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'cron(0 6 * * ? *)', ScheduleExpressionTimezone: 'Europe/Kyiv', State: 'ENABLED' });
   });
 
   it('throttles the API and writes access logs without bodies or tokens', () => {

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { routes, type AppRoute } from '../../functions/routes.js';
 import { demoOrganisations } from '../../infra/local/seed.js';
 import { call, demoUser } from '../support/api.js';
-import { caseContent, createApprovedMemorandum, createOtherMemorandum } from '../support/memoranda.js';
+import { caseContent, createActiveMemorandum, createApprovedMemorandum, createOtherMemorandum } from '../support/memoranda.js';
 
 /**
  * Every route × every kind of caller × {a record of the caller's organisation,
@@ -40,6 +40,8 @@ const expected: Record<AppRoute['operation'], Expectation> = {
   withdrawMemorandum: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
   approveMemorandum: byCaller({ coordinator: { own: 200, other: 404 }, council: { own: 200, other: 404 } }, same(403)),
   returnMemorandum: byCaller({ coordinator: { own: 200, other: 404 }, council: { own: 200, other: 404 } }, same(403)),
+  closeMemorandum: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
+  terminateMemorandum: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
   signMemorandum: byCaller({ coordinator: { own: 200, other: 404 }, council: { own: 200, other: 404 } }, same(403)),
   // The signing fixture has two parties (NGO, council): a funder is no party to it.
   getDocumentLink: byCaller({ funder: same(404) }, { own: 200, other: 404 }),
@@ -71,6 +73,7 @@ const userVersion = async (orgId: string, userId: string) => {
 const memorandumFor = async (route: AppRoute, scope: Scope): Promise<{ id: string; version: number; documents?: { final?: { sha256: string } } }> => {
   if (scope === 'other') return otherMemorandum;
   if (route.operation === 'signMemorandum' || route.operation === 'getDocumentLink') return createApprovedMemorandum();
+  if (route.operation === 'closeMemorandum' || route.operation === 'terminateMemorandum') return createActiveMemorandum();
   const needsReview = ['withdrawMemorandum', 'approveMemorandum', 'returnMemorandum'].includes(route.operation);
   const content = caseContent();
   content.parties.push({ orgId: demoOrganisations.funder, role: { en: 'Funder' }, approverUserId: demoUser('funder').id, signatoryUserId: demoUser('funder').id });
@@ -106,6 +109,9 @@ const requestFor = async (route: AppRoute, caller: Caller, scope: Scope) => {
       return { path, as, headers: ifMatch };
     case 'signMemorandum':
       return { path, as, body: { fullName: 'Matrix Signer', position: 'Tester', documentHash: memorandum?.documents?.final?.sha256 ?? '0'.repeat(64), confirm: true }, headers: ifMatch };
+    case 'closeMemorandum':
+    case 'terminateMemorandum':
+      return { path, as, body: { reason: 'The programme ended.' }, headers: ifMatch };
     case 'getDocumentLink':
       return { path: path.replace('{kind}', 'final'), as };
     case 'returnMemorandum':

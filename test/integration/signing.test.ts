@@ -6,7 +6,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createS3Client } from '../../functions/files/document-store.js';
 import { demoOrganisations } from '../../infra/local/seed.js';
 import { call, demoUser, stack, table } from '../support/api.js';
-import { createApprovedMemorandum, createCaseMemorandum } from '../support/memoranda.js';
+import { activateDueMemoranda } from '../../functions/jobs/daily.js';
+import { memorandumRepository } from '../../functions/memoranda/repository.js';
+import { caseContent, createApprovedMemorandum, createCaseMemorandum } from '../support/memoranda.js';
 
 const coordinator = demoUser('coordinator');
 const council = demoUser('council');
@@ -46,13 +48,13 @@ describe('signing', () => {
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(approved.documents.final?.sha256);
   });
 
-  it('goes to signed with the last signature: certificate stored, obligations tracked, all in the audit trail', async () => {
+  it('seals the memorandum with the last signature: certificate stored, obligations tracked, in force from its start date, all in the audit trail', async () => {
     const approved = (await createApprovedMemorandum()) as Memorandum;
     const first = await sign(approved, council, 'Ігор Петренко');
     expect(first.body).toMatchObject({ status: 'approved', signedBy: [council.orgId] });
     expect(first.body.documents.certificate).toBeUndefined();
     const last = await sign(first.body, coordinator, 'Олена Коваль');
-    expect(last.body.status).toBe('signed');
+    expect(last.body.status).toBe('active');
     expect(last.body.signatures.map((signature) => signature.fullName)).toEqual(['Ігор Петренко', 'Олена Коваль']);
     expect(last.body.signatures[0]?.documentHash).toBe(approved.documents.final?.sha256);
     expect(last.body.documents.certificate?.sha256).toMatch(/^[a-f0-9]{64}$/);
@@ -65,7 +67,9 @@ describe('signing', () => {
     expect((tracked.Items ?? []).filter((item) => item.memorandumId === approved.id)).toHaveLength(5);
 
     const verified = await call<{ valid: boolean; events: number }>('GET', `/api/memoranda/${approved.id}/audit/verify`, { as: coordinator });
-    expect(verified.body).toMatchObject({ valid: true, events: 6 });
+    expect(verified.body).toMatchObject({ valid: true, events: 7 });
+    const view = await call<{ events: { action: string; actor: { userId: string } }[] }>('GET', `/api/memoranda/${approved.id}`, { as: council });
+    expect(view.body.events.slice(-2).map((event) => [event.action, event.actor.userId])).toEqual([['signed_by_all', coordinator.id], ['activated', 'system']]);
     const again = await call<Problem>('PUT', `/api/memoranda/${approved.id}/draft`, { as: coordinator, body: { content: {} }, headers: ifMatch(last.body.version) });
     expect(again.status).toBe(400);
   });
@@ -143,5 +147,30 @@ describe('a storage fault while rendering the final PDF', () => {
     const retried = await handler(approveEvent(inReview.id, byCouncil.body.version), context);
     expect(retried.statusCode).toBe(200);
     expect(JSON.parse(retried.body ?? '{}')).toMatchObject({ status: 'approved' });
+  });
+});
+
+describe('memoranda whose term starts later', () => {
+  it('stay signed until the daily job brings them into force on their start date, once', async () => {
+    const tomorrow = new Date(Date.now() + 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+    const content = caseContent();
+    content.term.start = tomorrow;
+    const created = await call<Memorandum>('POST', '/api/memoranda', { as: coordinator, body: { content } });
+    const submitted = await call<Memorandum>('POST', `/api/memoranda/${created.body.id}/submit`, { as: coordinator, headers: ifMatch(created.body.version) });
+    const byCouncil = await call<Memorandum>('POST', `/api/memoranda/${created.body.id}/approve`, { as: council, headers: ifMatch(submitted.body.version) });
+    const approved = await call<Memorandum>('POST', `/api/memoranda/${created.body.id}/approve`, { as: coordinator, headers: ifMatch(byCouncil.body.version) });
+    const first = await sign(approved.body, council, 'Ігор Петренко');
+    const signed = await sign(first.body, coordinator, 'Олена Коваль');
+    expect(signed.body.status).toBe('signed');
+
+    const repository = memorandumRepository({ table: stack().tableName, client: table().client });
+    expect((await activateDueMemoranda(repository, new Date().toISOString().slice(0, 10))).activated).not.toContain(created.body.id);
+    const onStart = await activateDueMemoranda(repository, tomorrow);
+    expect(onStart.activated).toContain(created.body.id);
+    expect((await activateDueMemoranda(repository, tomorrow)).activated).not.toContain(created.body.id);
+
+    const view = await call<{ memorandum: Memorandum; events: { action: string }[] }>('GET', `/api/memoranda/${created.body.id}`, { as: council });
+    expect(view.body.memorandum.status).toBe('active');
+    expect(view.body.events.filter((event) => event.action === 'activated')).toHaveLength(1);
   });
 });

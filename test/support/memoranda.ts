@@ -56,3 +56,14 @@ export const createApprovedMemorandum = async (): Promise<Created> => {
   if (approved.status !== 200) throw new Error(`approve failed: ${approved.status} ${JSON.stringify(approved.body)}`);
   return approved.body;
 };
+
+/** The source-case memorandum signed by both parties; its term has started, so it is active. */
+export const createActiveMemorandum = async (): Promise<Created> => {
+  const approved = await createApprovedMemorandum();
+  const path = `/api/memoranda/${approved.id}/sign`;
+  const body = (name: string) => ({ fullName: name, position: 'Посада', documentHash: approved.documents?.final?.sha256 ?? '', confirm: true });
+  const first = await call<Created>('POST', path, { as: demoUser('council'), body: body('Ігор Петренко'), headers: { 'if-match': `"${approved.version}"` } });
+  const active = await call<Created>('POST', path, { as: demoUser('coordinator'), body: body('Олена Коваль'), headers: { 'if-match': `"${first.body.version}"` } });
+  if (active.status !== 200) throw new Error(`sign failed: ${active.status} ${JSON.stringify(active.body)}`);
+  return active.body;
+};

@@ -56,8 +56,8 @@ export const en: Messages = {
     obligationsOf: 'Obligations of {party}', noObligations: 'No obligations yet.', noItems: 'Nothing added yet.',
     fromTemplate: 'Start from an existing memorandum', template: 'Template', useTemplate: 'Create from template', blank: 'Or fill it in from scratch:',
     saveDraft: 'Save draft', saved: 'Draft saved (revision {revision}).', created: 'Memorandum created.',
-    actions: { edit: 'Edit', submit: 'Submit for approval', withdraw: 'Withdraw', approve: 'Approve', return: 'Return with a comment', sign: 'Sign' },
-    done: { submit: 'Submitted for approval.', withdraw: 'Withdrawn to draft.', approve: 'Approved.', return: 'Returned with a comment.' },
+    actions: { edit: 'Edit', submit: 'Submit for approval', withdraw: 'Withdraw', approve: 'Approve', return: 'Return with a comment', sign: 'Sign', close: 'Close', terminate: 'Terminate' },
+    done: { submit: 'Submitted for approval.', withdraw: 'Withdrawn to draft.', approve: 'Approved.', return: 'Returned with a comment.', close: 'The memorandum is closed.', terminate: 'The memorandum is terminated.' },
     confirmSubmit: 'Submit revision {revision} to every party for approval? It cannot be edited while in review.',
     returnTitle: 'Return for changes', comment: 'Comment', anchor: 'About', anchorNone: 'The memorandum as a whole',
     comments: 'Comments from parties', commentBy: '{org}, revision {revision}', timeline: 'History', revision: 'Revision {revision}',
@@ -69,6 +69,7 @@ export const en: Messages = {
       approved_by_all: 'Approved by all parties', returned: 'Returned with a comment', signed: 'Signed by a party', signed_by_all: 'Signed by all parties',
       activated: 'Came into force', closed: 'Closed', terminated: 'Terminated',
     },
+    endTitle: { close: 'Close the memorandum', terminate: 'Terminate the memorandum' }, reason: 'Reason',
     termValue: 'from {start} to {end}', termOpen: 'from {start}, open-ended', notNamed: 'not named', reviewing: 'Revision {revision} is in review',
   },
   signing: {

@@ -54,8 +54,8 @@ export const uk = {
     obligationsOf: 'Зобов’язання сторони: {party}', noObligations: 'Зобов’язань ще немає.', noItems: 'Ще нічого не додано.',
     fromTemplate: 'Почати з наявного меморандуму', template: 'Шаблон', useTemplate: 'Створити з шаблону', blank: 'Або заповніть з нуля:',
     saveDraft: 'Зберегти чернетку', saved: 'Чернетку збережено (редакція {revision}).', created: 'Меморандум створено.',
-    actions: { edit: 'Редагувати', submit: 'Надіслати на погодження', withdraw: 'Відкликати', approve: 'Погодити', return: 'Повернути з коментарем', sign: 'Підписати' },
-    done: { submit: 'Надіслано на погодження.', withdraw: 'Відкликано до чернетки.', approve: 'Погоджено.', return: 'Повернуто з коментарем.' },
+    actions: { edit: 'Редагувати', submit: 'Надіслати на погодження', withdraw: 'Відкликати', approve: 'Погодити', return: 'Повернути з коментарем', sign: 'Підписати', close: 'Закрити', terminate: 'Розірвати' },
+    done: { submit: 'Надіслано на погодження.', withdraw: 'Відкликано до чернетки.', approve: 'Погоджено.', return: 'Повернуто з коментарем.', close: 'Меморандум закрито.', terminate: 'Меморандум розірвано.' },
     confirmSubmit: 'Надіслати редакцію {revision} на погодження всім сторонам? Поки триває погодження, редагувати не можна.',
     returnTitle: 'Повернути на доопрацювання', comment: 'Коментар', anchor: 'Стосується розділу', anchorNone: 'Меморандуму загалом',
     comments: 'Коментарі сторін', commentBy: '{org}, редакція {revision}', timeline: 'Історія', revision: 'Редакція {revision}',
@@ -67,6 +67,7 @@ export const uk = {
       approved_by_all: 'Погоджено всіма сторонами', returned: 'Повернуто з коментарем', signed: 'Підписано стороною', signed_by_all: 'Підписано всіма сторонами',
       activated: 'Набув чинності', closed: 'Закрито', terminated: 'Розірвано',
     },
+    endTitle: { close: 'Закрити меморандум', terminate: 'Розірвати меморандум' }, reason: 'Причина',
     termValue: 'з {start} до {end}', termOpen: 'з {start}, безстроково', notNamed: 'не призначено', reviewing: 'На погодженні редакція {revision}',
   },
   signing: {

@@ -4,7 +4,7 @@ import type { AuditVerification, DocumentLink, Memorandum, MemorandumContent, Me
 import { services } from '../services';
 import { usePagedList } from './paged-list';
 
-export type TransitionAction = 'submit' | 'withdraw' | 'approve' | 'return';
+export type TransitionAction = 'submit' | 'withdraw' | 'return' | 'close' | 'terminate';
 
 /** My organisation's memoranda, and the actions taken on one of them. */
 export const useMemorandaStore = defineStore('memoranda', () => {
@@ -32,7 +32,7 @@ export const useMemorandaStore = defineStore('memoranda', () => {
   const saveDraft = async (memorandumId: string, content: MemorandumContent, etag: string) =>
     services().api.send<Memorandum>('PUT', `${path(memorandumId)}/draft`, { content }, { ifMatch: etag });
 
-  const transition = async (memorandumId: string, action: TransitionAction, etag: string, body: ReturnRequest | Record<string, never> = {}) =>
+  const transition = async (memorandumId: string, action: TransitionAction | 'approve', etag: string, body: ReturnRequest | { reason: string } | Record<string, never> = {}) =>
     services().api.send<Memorandum>('POST', `${path(memorandumId)}/${action}`, body, { ifMatch: etag });
 
   const sign = async (memorandumId: string, etag: string, body: { fullName: string; position: string; documentHash: string; confirm: true }) =>

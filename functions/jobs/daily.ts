@@ -1,0 +1,25 @@
+import { logger } from '../core/logger.js';
+import type { MemorandumRepository } from '../memoranda/repository.js';
+import { memorandumUseCases } from '../memoranda/use-cases.js';
+
+/**
+ * The daily job: signed memoranda whose term has started come into force. Runs
+ * once a day (EventBridge Scheduler on AWS; `npm start` runs it at start-up and
+ * daily); running it twice does nothing twice, because activation is a
+ * workflow transition that only a signed memorandum allows.
+ */
+export const activateDueMemoranda = async (memoranda: MemorandumRepository, today: string): Promise<{ activated: string[]; failed: string[] }> => {
+  const { transition } = memorandumUseCases(memoranda);
+  const activated: string[] = [];
+  const failed: string[] = [];
+  for (const memorandumId of await memoranda.awaitingStart(today)) {
+    try {
+      await transition({ actor: 'system', memorandumId, action: 'activate', detail: { on: today } });
+      activated.push(memorandumId);
+    } catch (error) {
+      failed.push(memorandumId);
+      logger.error('A memorandum could not be activated', { memorandumId, error: error instanceof Error ? error.name : 'unknown' });
+    }
+  }
+  return { activated, failed };
+};
