@@ -81,23 +81,21 @@ export const handler = moduleHandler('memoranda', {
   },
 
   async listRevisions({ actor, params }) {
-    await loadVisible(actor, params.memorandumId);
-    return { body: { items: await memoranda.revisions(params.memorandumId) } };
+    const items = await memoranda.revisionsForParty(params.memorandumId, actor.orgId);
+    if (!items) throw notFound('The memorandum');
+    return { body: { items } };
   },
 
   async diffRevisions({ actor, params, query }) {
-    const { memorandum } = await loadVisible(actor, params.memorandumId);
     const from = Number(query.from);
     const to = Number(query.to);
-    const problems = [
-      ...(from > memorandum.revision ? [{ path: 'query.from', message: `There are ${memorandum.revision} revisions.` }] : []),
-      ...(to > memorandum.revision ? [{ path: 'query.to', message: `There are ${memorandum.revision} revisions.` }] : []),
-    ];
-    if (problems.length > 0) throw invalid(problems);
-    const contents = await memoranda.revisionContents(params.memorandumId, [from, to]);
+    const contents = await memoranda.revisionContentsForParty(params.memorandumId, actor.orgId, [from, to]);
+    if (!contents) throw notFound('The memorandum');
     const before = contents.get(from);
     const after = contents.get(to);
-    if (!before || !after) throw notFound('The revision');
+    if (!before || !after) {
+      throw invalid([...(before ? [] : [{ path: 'query.from', message: 'No such revision.' }]), ...(after ? [] : [{ path: 'query.to', message: 'No such revision.' }])]);
+    }
     return { body: { from, to, sections: diffContents(before, after) } };
   },
 

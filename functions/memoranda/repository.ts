@@ -41,8 +41,10 @@ export interface MemorandumRepository {
   load(memorandumId: string): Promise<{ memorandum: StoredMemorandum; events: AuditEvent[] } | undefined>;
   write(change: MemorandumWrite): Promise<void>;
   listForOrganisation(orgId: string, options: { limit: number; cursor?: string; status?: MemorandumStatus }): Promise<Page<MemorandumSummary>>;
-  revisions(memorandumId: string): Promise<Omit<Revision, 'content'>[]>;
-  revisionContents(memorandumId: string, revisions: number[]): Promise<Map<number, MemorandumContent>>;
+  /** The revision list, if `orgId` is a party (one Query over the party entries and revisions). */
+  revisionsForParty(memorandumId: string, orgId: string): Promise<Omit<Revision, 'content'>[] | undefined>;
+  /** Revision contents, if `orgId` is a party (one BatchGetItem with the party entry). */
+  revisionContentsForParty(memorandumId: string, orgId: string, revisions: number[]): Promise<Map<number, MemorandumContent> | undefined>;
   /** Signed memoranda whose term starts on or before `date` (YYYY-MM-DD). */
   awaitingStart(date: string): Promise<string[]>;
   /** Organisations and user profiles named by a draft, in one BatchGetItem. */
@@ -179,30 +181,36 @@ export const memorandumRepository = (ctx: TableContext): MemorandumRepository =>
     };
   },
 
-  async revisions(memorandumId) {
+  async revisionsForParty(memorandumId, orgId) {
     const items: Record<string, unknown>[] = [];
     let start: Record<string, unknown> | undefined;
     do {
+      // PARTY# entries sort just before REV#: one range holds both.
       const page = await ctx.client.send(
         new QueryCommand({
           TableName: ctx.table,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :rev)',
-          ExpressionAttributeValues: { ':pk': keys.memorandumPartition(memorandumId), ':rev': 'REV#' },
-          ProjectionExpression: 'revision, savedAt, savedBy',
+          KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+          ExpressionAttributeValues: { ':pk': keys.memorandumPartition(memorandumId), ':from': 'PARTY#', ':to': 'REV#~' },
+          ProjectionExpression: 'entity, orgId, revision, savedAt, savedBy',
           ExclusiveStartKey: start,
         }),
       );
       items.push(...(page.Items ?? []));
       start = page.LastEvaluatedKey;
     } while (start);
-    return items as Omit<Revision, 'content'>[];
+    if (!items.some((item) => item.entity === 'memorandumParty' && item.orgId === orgId)) return undefined;
+    return items.filter((item) => item.entity === 'memorandumRevision').map(({ revision, savedAt, savedBy }) => ({ revision: Number(revision), savedAt: String(savedAt), savedBy: String(savedBy) }));
   },
 
-  async revisionContents(memorandumId, revisions) {
+  async revisionContentsForParty(memorandumId, orgId, revisions) {
     const { Responses } = await ctx.client.send(
-      new BatchGetCommand({ RequestItems: { [ctx.table]: { Keys: [...new Set(revisions)].map((revision) => keys.memorandumRevision(memorandumId, revision)) } } }),
+      new BatchGetCommand({
+        RequestItems: { [ctx.table]: { Keys: [keys.memorandumParty(memorandumId, orgId), ...[...new Set(revisions)].map((revision) => keys.memorandumRevision(memorandumId, revision))] } },
+      }),
     );
-    return new Map((Responses?.[ctx.table] ?? []).map((item) => [Number(item.revision), item.content as MemorandumContent]));
+    const items = Responses?.[ctx.table] ?? [];
+    if (!items.some((item) => item.entity === 'memorandumParty')) return undefined;
+    return new Map(items.filter((item) => item.entity === 'memorandumRevision').map((item) => [Number(item.revision), item.content as MemorandumContent]));
   },
 
   async awaitingStart(date) {

@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { lambdaEsbuildOptions } from '../../infra/bundling.js';
-import { moduleNames } from '../../functions/routes.js';
+import { moduleAccess, moduleNames } from '../../functions/routes.js';
 
 const run = promisify(execFile);
 const root = resolve(import.meta.dirname, '../..');
@@ -37,6 +37,8 @@ const coldImport = async (file: string, runs: number): Promise<number> => {
 export const measureBundles = async (runs = 7): Promise<BundleFigure[]> => {
   const outdir = await mkdtemp(join(tmpdir(), 'pakt-bundles-'));
   try {
+    // As the CDK function construct does for PDF-rendering modules: fonts next to the bundle.
+    if (moduleNames.some((module) => moduleAccess[module].fonts)) await cp(resolve(root, 'node_modules/pdfmake/fonts/Roboto'), join(outdir, 'fonts'), { recursive: true });
     const entries = [
       { name: 'sdk-only (DynamoDB document client)', entry: resolve(root, 'test/bench/sdk-only.ts') },
       ...moduleNames.map((module) => ({ name: module, entry: resolve(root, `functions/${module}/handler.ts`) })),

@@ -5,7 +5,7 @@ import { tableContext } from '../../functions/data/client.js';
 import { keys } from '../../functions/data/keys.js';
 import { freePort } from '../../infra/local/ports.js';
 import { apiScope, webClientId } from '../../infra/local/oidc.js';
-import { demoOrganisations, demoPassword, demoUsers } from '../../infra/local/seed.js';
+import { demoMemorandumId, demoOrganisations, demoPassword, demoUsers } from '../../infra/local/seed.js';
 import { startLocalStack } from '../../infra/local/stack.js';
 import { signIn } from '../support/oidc-login.js';
 import { measureBundles } from './bundles.js';
@@ -57,6 +57,13 @@ try {
   let orgVersion = 1;
   const target = await request('POST', `/api/organisations/${demoOrganisations.relativesNgo}/users`, admin, { name: 'Bench Target', email: 'bench.target@example.org', role: 'council' });
   let targetVersion = 1;
+  // The seeded source-case memorandum: one more revision so that there is something to compare.
+  const memorandumPath = `/api/memoranda/${demoMemorandumId}`;
+  const memorandum = await request('GET', memorandumPath, coordinator);
+  const memorandumContent = (memorandum.body.memorandum as { content: unknown }).content;
+  let memorandumVersion = Number((memorandum.body.memorandum as { version: number }).version);
+  await request('PUT', `${memorandumPath}/draft`, coordinator, { content: memorandumContent }, { 'if-match': `"${memorandumVersion}"` });
+  memorandumVersion += 1;
   let targetActive = true;
   let counter = 0;
 
@@ -88,6 +95,18 @@ try {
         targetActive = !targetActive;
         await request('PUT', `/api/users/${String(target.body.id)}/status`, admin, { status: targetActive ? 'active' : 'disabled' }, { 'if-match': `"${targetVersion}"` });
         targetVersion += 1;
+      },
+    },
+    { name: 'GET /api/memoranda (page of 25)', kind: 'list', call: () => request('GET', '/api/memoranda?limit=25', coordinator) },
+    { name: 'GET /api/memoranda/{id} (head + parties + audit trail)', kind: 'detail', call: () => request('GET', memorandumPath, coordinator) },
+    { name: 'GET /api/memoranda/{id}/revisions', kind: 'list', call: () => request('GET', `${memorandumPath}/revisions`, coordinator) },
+    { name: 'GET /api/memoranda/{id}/diff', kind: 'detail', call: () => request('GET', `${memorandumPath}/diff?from=1&to=2`, coordinator) },
+    { name: 'GET /api/memoranda/{id}/audit/verify', kind: 'detail', call: () => request('GET', `${memorandumPath}/audit/verify`, coordinator) },
+    {
+      name: 'PUT /api/memoranda/{id}/draft (new revision)', kind: 'write',
+      call: async () => {
+        await request('PUT', `${memorandumPath}/draft`, coordinator, { content: memorandumContent }, { 'if-match': `"${memorandumVersion}"` });
+        memorandumVersion += 1;
       },
     },
   ];
@@ -133,9 +152,9 @@ try {
   process.stdout.write(`\nPakt benchmark — ${iterations} calls per route, ${new Date().toISOString()}\n`);
   process.stdout.write(`Raw GetItem on DynamoDB Local (same client, same run): median ${rawGetItemMs.toFixed(2)} ms\n\n`);
   const pad = (value: unknown, width: number) => String(value).padEnd(width);
-  process.stdout.write(`${pad('route', 46)}${pad('ddb req', 9)}${pad('ops', 30)}${pad('RCU', 6)}${pad('WCU', 6)}${pad('median ms', 11)}× raw GetItem\n`);
+  process.stdout.write(`${pad('route', 58)}${pad('ddb req', 9)}${pad('ops', 30)}${pad('RCU', 6)}${pad('WCU', 6)}${pad('median ms', 11)}× raw GetItem\n`);
   for (const row of routes) {
-    process.stdout.write(`${pad(row.route, 46)}${pad(row.dynamodbRequests, 9)}${pad(row.operations, 30)}${pad(row.readUnits, 6)}${pad(row.writeUnits, 6)}${pad(row.medianMs, 11)}${row.overheadRatio}\n`);
+    process.stdout.write(`${pad(row.route, 58)}${pad(row.dynamodbRequests, 9)}${pad(row.operations, 30)}${pad(row.readUnits, 6)}${pad(row.writeUnits, 6)}${pad(row.medianMs, 11)}${row.overheadRatio}\n`);
   }
   process.stdout.write(`\n${pad('bundle', 40)}${pad('KB (min)', 10)}${pad('cold import ms', 16)}vs SDK-only\n`);
   for (const bundle of bundles) {

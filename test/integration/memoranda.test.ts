@@ -196,6 +196,13 @@ describe('memoranda: the source case from draft to approval', () => {
     expect(inReviewList.body.items.every((item) => item.status === 'in_review')).toBe(true);
   });
 
+  it('names a revision that does not exist', async () => {
+    const draft = await createCaseMemorandum();
+    const response = await call<Problem>('GET', `/api/memoranda/${draft.id}/diff?from=1&to=9`, { as: council });
+    expect(response.status).toBe(400);
+    expect(response.body.errors?.map((error) => error.path)).toEqual(['query.to']);
+  });
+
   it('starts a draft from a template', async () => {
     const template = await createCaseMemorandum();
     const copy = await call<Memorandum>('POST', '/api/memoranda', { as: coordinator, body: { templateId: template.id } });
