@@ -4,7 +4,7 @@ import { OpenApiDocument } from './openapi/schema.js';
 import { Organisation, OrganisationInput, OrganisationPage, OrganisationParams, OrganisationPatch } from './organisations/schema.js';
 import {
   AuditVerification, DiffQuery, MemorandumCreate, MemorandumDraft, MemorandumListQuery, MemorandumPage, MemorandumParams, MemorandumView,
-  EndRequest, Memorandum, NoBody, ReturnRequest, RevisionDiff, RevisionList, SignRequest, DocumentParams, DocumentLink,
+  Attachment, AttachmentConfirm, AttachmentParams, AttachmentUpload, AttachmentUploadRequest, EndRequest, Memorandum, NoBody, ReturnRequest, RevisionDiff, RevisionList, SignRequest, DocumentParams, DocumentLink,
 } from './memoranda/schema.js';
 import { Me, OrganisationUsersParams, User, UserInvite, UserPage, UserParams, UserStatusChange } from './users/schema.js';
 
@@ -121,6 +121,21 @@ export const routes = [
     method: 'GET', path: '/api/memoranda/{memorandumId}/documents/{kind}', module: 'signing', operation: 'getDocumentLink',
     summary: 'A short-lived download link for the final text or the certificate, after an integrity check', access: ['admin', 'coordinator', 'council', 'funder'],
     params: DocumentParams, response: DocumentLink, successStatus: 200, resource: 'memorandum',
+  }),
+  defineRoute({
+    method: 'POST', path: '/api/memoranda/{memorandumId}/attachments/uploads', module: 'signing', operation: 'requestAttachmentUpload',
+    summary: 'A presigned upload for an externally signed file (size and type fixed by its policy)', access: ['coordinator', 'council'],
+    params: MemorandumParams, body: AttachmentUploadRequest, response: AttachmentUpload, successStatus: 200, resource: 'memorandum',
+  }),
+  defineRoute({
+    method: 'POST', path: '/api/memoranda/{memorandumId}/attachments', module: 'signing', operation: 'attachSignedFile',
+    summary: 'Record an uploaded signed file after checking its size, type and content ("attached, not verified")', access: ['coordinator', 'council'],
+    params: MemorandumParams, body: AttachmentConfirm, response: Attachment, successStatus: 201, idempotent: true, resource: 'memorandum',
+  }),
+  defineRoute({
+    method: 'GET', path: '/api/memoranda/{memorandumId}/attachments/{attachmentId}', module: 'signing', operation: 'getAttachmentLink',
+    summary: 'A short-lived download link for an attached file, after an integrity check', access: ['admin', 'coordinator', 'council', 'funder'],
+    params: AttachmentParams, response: DocumentLink, successStatus: 200, resource: 'memorandum',
   }),
   defineRoute({
     method: 'GET', path: '/api/memoranda/{memorandumId}/revisions', module: 'memoranda', operation: 'listRevisions',

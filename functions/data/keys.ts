@@ -37,6 +37,8 @@ export const keys = {
   awaitingStartKey: (startDate: string, memorandumId: string) => ({ GSI1PK: 'MOU#AWAITING_START', GSI1SK: `${startDate}#${memorandumId}` }),
   /** Zero-padded so that revisions and events sort by number. */
   memorandumRevision: (memorandumId: string, revision: number): ItemKey => ({ PK: `MOU#${memorandumId}`, SK: `REV#${String(revision).padStart(6, '0')}` }),
+  /** Sorts before EVT#: read with the memorandum in its one Query. */
+  memorandumAttachment: (memorandumId: string, attachmentId: string): ItemKey => ({ PK: `MOU#${memorandumId}`, SK: `ATT#${attachmentId}` }),
   trackedObligation: (memorandumId: string, obligationId: string): ItemKey => ({ PK: `MOU#${memorandumId}`, SK: `OBL#${obligationId}` }),
   /** GSI1: the obligations an organisation owns across memoranda, by due date (undated last). */
   obligationListKey: (ownerOrgId: string, dueDate: string | undefined, memorandumId: string, obligationId: string) => ({

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { createPresignedPost, type PresignedPostOptions } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { optionalEnv, requireEnv } from '../core/config.js';
 
@@ -18,6 +19,11 @@ export interface DocumentStore {
   get(key: string): Promise<Uint8Array | undefined>;
   /** A GET URL valid for `seconds`, served as an attachment named `filename`. */
   downloadUrl(key: string, filename: string, seconds: number): Promise<string>;
+  /** A browser upload form for exactly this key, with the policy's conditions. */
+  uploadForm(policy: Omit<PresignedPostOptions, 'Bucket'>): Promise<{ url: string; fields: Record<string, string> }>;
+  head(key: string): Promise<{ size: number; contentType: string | undefined } | undefined>;
+  delete(key: string): Promise<void>;
+  readonly bucket: string;
 }
 
 export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
@@ -31,6 +37,7 @@ export const createS3Client = (endpoint?: string): S3Client =>
   );
 
 export const s3DocumentStore = (client: S3Client, bucket: string): DocumentStore => ({
+  bucket,
   async put(key, body, contentType) {
     await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType, ServerSideEncryption: 'AES256' }));
     return { key, sha256: sha256Hex(body), size: body.byteLength };
@@ -43,6 +50,19 @@ export const s3DocumentStore = (client: S3Client, bucket: string): DocumentStore
       if (error instanceof Error && (error.name === 'NoSuchKey' || error.name === 'NotFound')) return undefined;
       throw error;
     }
+  },
+  uploadForm: (policy) => createPresignedPost(client, { ...policy, Bucket: bucket }),
+  async head(key) {
+    try {
+      const head = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+      return { size: head.ContentLength ?? 0, contentType: head.ContentType };
+    } catch (error) {
+      if (error instanceof Error && (error.name === 'NotFound' || error.name === 'NoSuchKey')) return undefined;
+      throw error;
+    }
+  },
+  async delete(key) {
+    await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
   },
   downloadUrl: (key, filename, seconds) =>
     getSignedUrl(client, new GetObjectCommand({ Bucket: bucket, Key: key, ResponseContentDisposition: `attachment; filename="${filename.replace(/[^\w.-]/g, '_')}"` }), { expiresIn: seconds }),

@@ -8,7 +8,7 @@ import type { ChainedEvent } from './audit-chain.js';
 import { fromOrganisationItem } from '../organisations/repository.js';
 import type { Organisation } from '../organisations/schema.js';
 import type { User } from '../users/schema.js';
-import type { AuditEvent, Memorandum, MemorandumContent, MemorandumStatus, MemorandumSummary } from './schema.js';
+import type { Attachment, AuditEvent, Memorandum, MemorandumContent, MemorandumStatus, MemorandumSummary } from './schema.js';
 
 /** A memorandum as stored: the head, plus the chain head that the next event links to. */
 export interface StoredMemorandum extends Memorandum {
@@ -38,7 +38,7 @@ export interface MemorandumWrite {
 
 export interface MemorandumRepository {
   /** Head and audit trail in one Query (revisions are not read). */
-  load(memorandumId: string): Promise<{ memorandum: StoredMemorandum; events: AuditEvent[] } | undefined>;
+  load(memorandumId: string): Promise<{ memorandum: StoredMemorandum; events: AuditEvent[]; attachments: Attachment[] } | undefined>;
   write(change: MemorandumWrite): Promise<void>;
   listForOrganisation(orgId: string, options: { limit: number; cursor?: string; status?: MemorandumStatus }): Promise<Page<MemorandumSummary>>;
   /** The revision list, if `orgId` is a party (one Query over the party entries and revisions). */
@@ -63,7 +63,7 @@ export const memorandumRepository = (ctx: TableContext): MemorandumRepository =>
     const items: Record<string, unknown>[] = [];
     let start: Record<string, unknown> | undefined;
     do {
-      // Everything but revisions sorts before "REV#": events (EVT#), the head (HEAD) and party entries (PARTY#).
+      // Everything but revisions sorts before "REV#": attachments (ATT#), events (EVT#), the head (HEAD), tracked obligations (OBL#) and party entries (PARTY#).
       const page = await ctx.client.send(
         new QueryCommand({
           TableName: ctx.table,
@@ -80,6 +80,7 @@ export const memorandumRepository = (ctx: TableContext): MemorandumRepository =>
     return {
       memorandum: strip<StoredMemorandum>(head),
       events: items.filter((item) => item.entity === 'auditEvent').map((item) => strip<AuditEvent>(item)),
+      attachments: items.filter((item) => item.entity === 'memorandumAttachment').map((item) => strip<Attachment>(item)),
     };
   },
 
@@ -241,4 +242,10 @@ export const memorandumRepository = (ctx: TableContext): MemorandumRepository =>
       users: new Map(items.filter((item) => item.entity === 'user').map((item) => { const user = strip<User>(item); return [user.id, user]; })),
     };
   },
+});
+
+/** The stored item of an attachment, for the transaction that records it. */
+export const attachmentPut = (table: string, memorandumId: string, attachment: Attachment): TxItem => ({
+  item: { Put: { TableName: table, Item: { ...keys.memorandumAttachment(memorandumId, attachment.id), entity: 'memorandumAttachment', ...attachment }, ConditionExpression: 'attribute_not_exists(PK)' } },
+  onConditionFailed: () => new AppError('already_exists', 'This upload was already recorded.'),
 });

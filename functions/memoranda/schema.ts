@@ -132,6 +132,31 @@ export const documentKinds = ['final', 'certificate'] as const;
 export const DocumentParams = z.strictObject({ memorandumId: ulid, kind: z.enum(documentKinds) });
 export const DocumentLink = z.object({ url: z.string(), filename: z.string(), sha256: z.string(), size: z.number(), expiresAt: isoTimestamp });
 
+export const attachmentTypes = ['application/pkcs7-signature', 'application/vnd.etsi.asic-e+zip', 'application/vnd.etsi.asic-s+zip', 'application/pdf', 'application/zip'] as const;
+export const attachmentMaxBytes = 20 * 1024 * 1024;
+const attachmentName = z.string().check(z.trim(), z.minLength(1), z.maxLength(200), z.regex(/^[^\\/:*?"<>|\u0000-\u001f]+$/, 'Must be a file name without path or control characters.'));
+
+export const AttachmentUploadRequest = z.strictObject({
+  filename: attachmentName,
+  contentType: z.enum(attachmentTypes),
+  size: z.number().check(z.int(), z.gte(1, 'The file is empty.'), z.lte(attachmentMaxBytes, 'The file is larger than 20 MB.')),
+});
+export const AttachmentUpload = z.object({ uploadId: ulid, url: z.string(), fields: z.record(z.string(), z.string()), maxBytes: z.number(), expiresAt: isoTimestamp });
+export const AttachmentConfirm = z.strictObject({ uploadId: ulid, filename: attachmentName, contentType: z.enum(attachmentTypes) });
+export const Attachment = z.object({
+  id: ulid,
+  orgId: z.string(),
+  userId: z.string(),
+  filename: z.string(),
+  contentType: z.string(),
+  size: z.number(),
+  sha256: z.string(),
+  at: isoTimestamp,
+  /** Externally signed files are stored and shown; their signatures are not verified by Pakt. */
+  verification: z.enum(['not_verified']),
+});
+export const AttachmentParams = z.strictObject({ memorandumId: ulid, attachmentId: ulid });
+
 export const Memorandum = z.object({
   id: ulid,
   status: MemorandumStatus,
@@ -174,6 +199,7 @@ export const AuditEvent = z.object({
 export const MemorandumView = z.object({
   memorandum: Memorandum,
   events: z.array(AuditEvent),
+  attachments: z.array(Attachment),
 });
 
 export const RevisionSummary = z.object({ revision: z.number(), savedAt: isoTimestamp, savedBy: z.string() });
@@ -215,6 +241,8 @@ export type Signature = z.infer<typeof Signature>;
 export type StoredDocument = z.infer<typeof StoredDocument>;
 export type SignRequest = z.infer<typeof SignRequest>;
 export type DocumentLink = z.infer<typeof DocumentLink>;
+export type Attachment = z.infer<typeof Attachment>;
+export type AttachmentUpload = z.infer<typeof AttachmentUpload>;
 export type Directory = z.infer<typeof Directory>;
 export type ReturnComment = z.infer<typeof ReturnComment>;
 export type MemorandumDraft = z.infer<typeof MemorandumDraft>;

@@ -1,4 +1,12 @@
-import { AppError, notFound } from '../core/errors.js';
+import type { Actor } from '../core/actor.js';
+import { isoNow } from '../core/clock.js';
+import { AppError, invalid, notFound } from '../core/errors.js';
+import { newId } from '../core/ids.js';
+import { acceptsUpload, uploadPolicy } from '../files/uploads.js';
+import { chainEvent } from '../memoranda/audit-chain.js';
+import { attachmentPut } from '../memoranda/repository.js';
+import { attachmentMaxBytes, type Attachment, type Memorandum, type MemorandumStatus } from '../memoranda/schema.js';
+import { participantOf } from '../memoranda/workflow.js';
 import { moduleHandler } from '../core/handler.js';
 import { logger } from '../core/logger.js';
 import { tableContext } from '../data/client.js';
@@ -16,6 +24,16 @@ import { memorandumUseCases } from '../memoranda/use-cases.js';
  */
 const memoranda = memorandumRepository(tableContext());
 const { loadVisible, transition } = memorandumUseCases(memoranda);
+
+/** Externally signed files (e.g. a qualified e-signature container) come from a party's named signatory once the final text exists. */
+const attachable: MemorandumStatus[] = ['approved', 'signed', 'active'];
+const uploadSeconds = 15 * 60;
+const attachmentKey = (memorandumId: string, orgId: string, uploadId: string) => `memoranda/${memorandumId}/attachments/${orgId}/${uploadId}`;
+
+const requireAttachingSignatory = (actor: Actor, memorandum: Memorandum) => {
+  if (participantOf(actor, memorandum).signatoryFor !== actor.orgId) throw new AppError('forbidden', 'Only your organisation\'s named signatory can attach a signed file.');
+  if (!attachable.includes(memorandum.status)) throw new AppError('invalid_transition', 'Signed files can be attached once the final text exists.');
+};
 
 /** Renders a document and stores it; if storage fails nothing else happens, and the step can be retried. */
 const storePdf = async (key: string, definition: Parameters<typeof renderPdf>[0], renderedAt: string): Promise<StoredDocument> => {
@@ -55,6 +73,50 @@ export const handler = moduleHandler('signing', {
       const certificate = await storePdf(documentKey(memorandum.id, 'certificate', memorandum.revision), certificateDocument({ ...memorandum, signatures }, signatures, final.sha256, event.hash, event.at), event.at);
       return { signatures, documents: { ...memorandum.documents, certificate } };
     });
+  },
+
+  async requestAttachmentUpload({ actor, params, body }) {
+    const { memorandum } = await loadVisible(actor, params.memorandumId);
+    requireAttachingSignatory(actor, memorandum);
+    const uploadId = newId();
+    const store = documentStore();
+    const form = await store.uploadForm(uploadPolicy({ bucket: store.bucket, key: attachmentKey(memorandum.id, actor.orgId, uploadId), contentType: body.contentType, maxBytes: attachmentMaxBytes, expiresSeconds: uploadSeconds }));
+    return { body: { uploadId, url: form.url, fields: form.fields, maxBytes: attachmentMaxBytes, expiresAt: new Date(Date.now() + uploadSeconds * 1000).toISOString() } };
+  },
+
+  async attachSignedFile({ actor, params, body, idempotency }) {
+    await idempotency?.replayIfCompleted();
+    const { memorandum } = await loadVisible(actor, params.memorandumId);
+    requireAttachingSignatory(actor, memorandum);
+    const store = documentStore();
+    const key = attachmentKey(memorandum.id, actor.orgId, body.uploadId);
+    const stored = await store.head(key);
+    if (!stored) throw invalid([{ path: 'body.uploadId', message: 'No uploaded file was found for this upload. Upload it again.' }]);
+    const bytes = (await store.get(key)) ?? new Uint8Array();
+    // The API is the gate: S3's policy is not enforced everywhere, and S3 trusts the declared type.
+    const verdict = acceptsUpload({ size: stored.size, contentType: stored.contentType, firstBytes: bytes.subarray(0, 16) }, { contentType: body.contentType, maxBytes: attachmentMaxBytes });
+    if (!verdict.accepted) {
+      await store.delete(key);
+      throw invalid([{ path: verdict.path, message: verdict.message }], 'The uploaded file was refused and deleted.');
+    }
+    const now = isoNow();
+    const attachment: Attachment = { id: body.uploadId, orgId: actor.orgId, userId: actor.userId, filename: body.filename, contentType: body.contentType, size: stored.size, sha256: sha256Hex(bytes), at: now, verification: 'not_verified' };
+    const event = chainEvent(memorandum.auditHead, { at: now, actor: { userId: actor.userId, orgId: actor.orgId }, action: 'attached', detail: { attachmentId: attachment.id, filename: attachment.filename, sha256: attachment.sha256 } });
+    const head = { ...memorandum, version: memorandum.version + 1, updatedAt: now, auditHead: { seq: event.seq, hash: event.hash } };
+    const result = { body: attachment, location: `/api/memoranda/${memorandum.id}/attachments/${attachment.id}` };
+    await memoranda.write({ head, expectedVersion: memorandum.version, events: [event], alongside: [attachmentPut(tableContext().table, memorandum.id, attachment), ...(idempotency ? [idempotency.record(result)] : [])] });
+    return result;
+  },
+
+  async getAttachmentLink({ actor, params }) {
+    const { attachments } = await loadVisible(actor, params.memorandumId);
+    const attachment = attachments.find((candidate) => candidate.id === params.attachmentId);
+    if (!attachment) throw notFound('The attachment');
+    const key = attachmentKey(params.memorandumId, attachment.orgId, attachment.id);
+    const bytes = await documentStore().get(key);
+    if (!bytes || sha256Hex(bytes) !== attachment.sha256) throw new AppError('integrity_failure', 'The stored file does not match its recorded SHA-256. It has not been served.');
+    const seconds = 300;
+    return { body: { url: await documentStore().downloadUrl(key, attachment.filename, seconds), filename: attachment.filename, sha256: attachment.sha256, size: attachment.size, expiresAt: new Date(Date.now() + seconds * 1000).toISOString() } };
   },
 
   async getDocumentLink({ actor, params }) {

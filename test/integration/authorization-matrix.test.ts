@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { routes, type AppRoute } from '../../functions/routes.js';
 import { demoOrganisations } from '../../infra/local/seed.js';
 import { call, demoUser } from '../support/api.js';
-import { caseContent, createActiveMemorandum, createApprovedMemorandum, createOtherMemorandum } from '../support/memoranda.js';
+import { caseContent, createActiveMemorandum, createApprovedMemorandum, createOtherMemorandum, uploadSignedFile } from '../support/memoranda.js';
 
 /**
  * Every route × every kind of caller × {a record of the caller's organisation,
@@ -40,6 +40,9 @@ const expected: Record<AppRoute['operation'], Expectation> = {
   withdrawMemorandum: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
   approveMemorandum: byCaller({ coordinator: { own: 200, other: 404 }, council: { own: 200, other: 404 } }, same(403)),
   returnMemorandum: byCaller({ coordinator: { own: 200, other: 404 }, council: { own: 200, other: 404 } }, same(403)),
+  requestAttachmentUpload: byCaller({ coordinator: { own: 200, other: 404 }, council: { own: 200, other: 404 } }, same(403)),
+  attachSignedFile: byCaller({ coordinator: { own: 201, other: 404 }, council: { own: 201, other: 404 } }, same(403)),
+  getAttachmentLink: byCaller({ funder: same(404) }, { own: 200, other: 404 }),
   closeMemorandum: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
   terminateMemorandum: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
   signMemorandum: byCaller({ coordinator: { own: 200, other: 404 }, council: { own: 200, other: 404 } }, same(403)),
@@ -70,9 +73,14 @@ const userVersion = async (orgId: string, userId: string) => {
  * the state the action needs (the NGO, the council and the funder are parties);
  * for "other", one between two organisations none of these callers belongs to.
  */
-const memorandumFor = async (route: AppRoute, scope: Scope): Promise<{ id: string; version: number; documents?: { final?: { sha256: string } } }> => {
+const memorandumFor = async (route: AppRoute, scope: Scope): Promise<{ id: string; version: number; documents?: { final?: { sha256: string } }; attachmentId?: string }> => {
   if (scope === 'other') return otherMemorandum;
-  if (route.operation === 'signMemorandum' || route.operation === 'getDocumentLink') return createApprovedMemorandum();
+  if (['signMemorandum', 'getDocumentLink', 'requestAttachmentUpload', 'attachSignedFile'].includes(route.operation)) return createApprovedMemorandum();
+  if (route.operation === 'getAttachmentLink') {
+    const approved = await createApprovedMemorandum();
+    const attached = await (await uploadSignedFile(approved.id, demoUser('coordinator'))).confirm();
+    return { ...approved, attachmentId: attached.body.id };
+  }
   if (route.operation === 'closeMemorandum' || route.operation === 'terminateMemorandum') return createActiveMemorandum();
   const needsReview = ['withdrawMemorandum', 'approveMemorandum', 'returnMemorandum'].includes(route.operation);
   const content = caseContent();
@@ -81,6 +89,8 @@ const memorandumFor = async (route: AppRoute, scope: Scope): Promise<{ id: strin
   if (!needsReview) return created.body;
   return (await call<{ id: string; version: number }>('POST', `/api/memoranda/${created.body.id}/submit`, { as: demoUser('coordinator'), headers: { 'if-match': `"${created.body.version}"` } })).body;
 };
+/** Uploads a file for the caller to confirm (the confirmation is the request under test). */
+const uploadForConfirm = async (memorandumId: string, caller: 'coordinator' | 'council') => (await uploadSignedFile(memorandumId, demoUser(caller))).uploadId;
 let otherMemorandum: { id: string; version: number };
 
 const requestFor = async (route: AppRoute, caller: Caller, scope: Scope) => {
@@ -109,6 +119,14 @@ const requestFor = async (route: AppRoute, caller: Caller, scope: Scope) => {
       return { path, as, headers: ifMatch };
     case 'signMemorandum':
       return { path, as, body: { fullName: 'Matrix Signer', position: 'Tester', documentHash: memorandum?.documents?.final?.sha256 ?? '0'.repeat(64), confirm: true }, headers: ifMatch };
+    case 'requestAttachmentUpload':
+      return { path, as, body: { filename: 'signed.p7s', contentType: 'application/pkcs7-signature', size: 2048 } };
+    case 'attachSignedFile': {
+      const uploadId = caller === 'coordinator' || caller === 'council' ? (memorandum && scope === 'own' ? (await uploadForConfirm(memorandum.id, caller)) : '01J00000000000000000000999') : '01J00000000000000000000999';
+      return { path, as, body: { uploadId, filename: 'signed.pdf', contentType: 'application/pdf' } };
+    }
+    case 'getAttachmentLink':
+      return { path: path.replace('{attachmentId}', memorandum?.attachmentId ?? '01J00000000000000000000999'), as };
     case 'closeMemorandum':
     case 'terminateMemorandum':
       return { path, as, body: { reason: 'The programme ended.' }, headers: ifMatch };

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -8,7 +8,7 @@ import { demoOrganisations } from '../../infra/local/seed.js';
 import { call, demoUser, stack, table } from '../support/api.js';
 import { activateDueMemoranda } from '../../functions/jobs/daily.js';
 import { memorandumRepository } from '../../functions/memoranda/repository.js';
-import { caseContent, createApprovedMemorandum, createCaseMemorandum } from '../support/memoranda.js';
+import { caseContent, createApprovedMemorandum, createCaseMemorandum, samplePdf, uploadSignedFile } from '../support/memoranda.js';
 
 const coordinator = demoUser('coordinator');
 const council = demoUser('council');
@@ -172,5 +172,46 @@ describe('memoranda whose term starts later', () => {
     const view = await call<{ memorandum: Memorandum; events: { action: string }[] }>('GET', `/api/memoranda/${created.body.id}`, { as: council });
     expect(view.body.memorandum.status).toBe('active');
     expect(view.body.events.filter((event) => event.action === 'activated')).toHaveLength(1);
+  });
+});
+
+describe('externally signed files', () => {
+  it('are stored after the API checks them, shown as "not verified", and chained into the audit trail', async () => {
+    const approved = await createApprovedMemorandum();
+    const attached = await (await uploadSignedFile(approved.id, council)).confirm();
+    expect(attached.status).toBe(201);
+    expect(attached.body).toMatchObject({ verification: 'not_verified', sha256: createHash('sha256').update(samplePdf).digest('hex') });
+    const view = await call<{ attachments: { id: string; orgId: string }[]; events: { action: string }[] }>('GET', `/api/memoranda/${approved.id}`, { as: coordinator });
+    expect(view.body.attachments).toEqual([expect.objectContaining({ id: attached.body.id, orgId: council.orgId })]);
+    expect(view.body.events.at(-1)?.action).toBe('attached');
+    const link = await call<{ url: string }>('GET', `/api/memoranda/${approved.id}/attachments/${attached.body.id}`, { as: coordinator });
+    expect(new Uint8Array(await (await fetch(link.body.url)).arrayBuffer())).toEqual(samplePdf);
+    expect((await call<{ valid: boolean }>('GET', `/api/memoranda/${approved.id}/audit/verify`, { as: council })).body.valid).toBe(true);
+  });
+
+  it.each([
+    ['whose bytes do not match the declared type', { bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), contentType: 'application/pdf' }, 'body.contentType'],
+    ['stored with another content type than declared', { bytes: samplePdf, contentType: 'application/zip', declared: 'application/pdf' }, 'body.contentType'],
+    ['over the size limit (declared small)', { bytes: new Uint8Array([...samplePdf, ...new Uint8Array(20 * 1024 * 1024)]), contentType: 'application/pdf', declaredSize: 1000 }, 'body.uploadId'],
+  ])('refuses a file %s, deletes it and records nothing', async (_case, file, path) => {
+    const approved = await createApprovedMemorandum();
+    const { uploadId, confirm } = await uploadSignedFile(approved.id, council, file);
+    const refused = await confirm();
+    expect(refused.status).toBe(400);
+    expect((refused.body as unknown as Problem).errors?.[0]?.path).toBe(path);
+    const s3 = createS3Client(stack().s3Endpoint);
+    await expect(s3.send(new HeadObjectCommand({ Bucket: stack().bucket, Key: `memoranda/${approved.id}/attachments/${council.orgId}/${uploadId}` }))).rejects.toThrow();
+    const view = await call<{ memorandum: Memorandum; attachments: unknown[] }>('GET', `/api/memoranda/${approved.id}`, { as: council });
+    expect(view.body.attachments).toEqual([]);
+    expect(view.body.memorandum.version).toBe(approved.version);
+  });
+
+  it('can only come from a party\'s named signatory once the final text exists', async () => {
+    const draft = await createCaseMemorandum();
+    const early = await call<Problem>('POST', `/api/memoranda/${draft.id}/attachments/uploads`, { as: council, body: { filename: 'a.pdf', contentType: 'application/pdf', size: 10 } });
+    expect(early.status).toBe(409);
+    const approved = await createApprovedMemorandum();
+    const byOther = await call<Problem>('POST', `/api/memoranda/${approved.id}/attachments/uploads`, { as: 'resource.center@pakt.local', body: { filename: 'a.pdf', contentType: 'application/pdf', size: 10 } });
+    expect(byOther.status).toBe(404);
   });
 });

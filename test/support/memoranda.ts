@@ -67,3 +67,19 @@ export const createActiveMemorandum = async (): Promise<Created> => {
   if (active.status !== 200) throw new Error(`sign failed: ${active.status} ${JSON.stringify(active.body)}`);
   return active.body;
 };
+
+/** The smallest well-formed start of a PDF: enough for the API's content check. */
+export const samplePdf = new TextEncoder().encode('%PDF-1.7\n% signed externally\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+
+/** Uploads a file through the presigned POST the API issues, as the browser does, and records it. */
+export const uploadSignedFile = async (memorandumId: string, as: ReturnType<typeof demoUser>, file: { bytes: Uint8Array; contentType: string; declared?: string; declaredSize?: number } = { bytes: samplePdf, contentType: 'application/pdf' }) => {
+  const declared = file.declared ?? file.contentType;
+  const upload = await call<{ uploadId: string; url: string; fields: Record<string, string> }>('POST', `/api/memoranda/${memorandumId}/attachments/uploads`, { as, body: { filename: 'signed.pdf', contentType: declared, size: file.declaredSize ?? file.bytes.byteLength } });
+  if (upload.status !== 200) throw new Error(`upload request failed: ${upload.status} ${JSON.stringify(upload.body)}`);
+  const form = new FormData();
+  for (const [name, value] of Object.entries(upload.body.fields)) form.append(name, name === 'Content-Type' ? file.contentType : value);
+  form.append('file', new Blob([new Uint8Array(file.bytes)], { type: file.contentType }), 'signed.pdf');
+  const posted = await fetch(upload.body.url, { method: 'POST', body: form });
+  if (posted.status >= 300) throw new Error(`S3 upload failed: ${posted.status} ${await posted.text()}`);
+  return { uploadId: upload.body.uploadId, confirm: () => call<{ id: string; sha256: string; verification: string }>('POST', `/api/memoranda/${memorandumId}/attachments`, { as, body: { uploadId: upload.body.uploadId, filename: 'signed.pdf', contentType: declared } }) };
+};

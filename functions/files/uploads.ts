@@ -1,0 +1,46 @@
+import type { PresignedPostOptions } from '@aws-sdk/s3-presigned-post';
+
+/**
+ * Browser uploads go straight to S3 with a presigned POST whose policy fixes the
+ * key, the size range and the content type. S3 enforces the policy on AWS; the
+ * local emulator does not, and S3 trusts the client's declared type: so after an
+ * upload the API checks the object itself (`acceptsUpload`) before recording it.
+ */
+export const uploadPolicy = (options: { bucket: string; key: string; contentType: string; maxBytes: number; expiresSeconds: number }): PresignedPostOptions => ({
+  Bucket: options.bucket,
+  Key: options.key,
+  Expires: options.expiresSeconds,
+  Fields: { 'Content-Type': options.contentType },
+  Conditions: [
+    { bucket: options.bucket },
+    ['eq', '$key', options.key],
+    ['content-length-range', 1, options.maxBytes],
+    ['eq', '$Content-Type', options.contentType],
+  ],
+});
+
+/** What the first bytes say a file is. */
+export const sniffContentType = (bytes: Uint8Array): 'application/pdf' | 'application/zip' | 'application/pkcs7-signature' | 'image/png' | 'image/jpeg' | undefined => {
+  const starts = (...prefix: number[]) => prefix.every((byte, index) => bytes[index] === byte);
+  if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return 'application/pdf';
+  if (starts(0x50, 0x4b, 0x03, 0x04)) return 'application/zip';
+  if (starts(0x89, 0x50, 0x4e, 0x47)) return 'image/png';
+  if (starts(0xff, 0xd8, 0xff)) return 'image/jpeg';
+  // DER SEQUENCE with a long-form length: a CMS/PKCS#7 signature.
+  if (bytes[0] === 0x30 && (bytes[1] === 0x80 || bytes[1] === 0x82 || bytes[1] === 0x83 || bytes[1] === 0x84)) return 'application/pkcs7-signature';
+  return undefined;
+};
+
+/** Container formats whose bytes are a ZIP (e.g. ASiC-E signature containers). */
+const zipBased = new Set(['application/zip', 'application/vnd.etsi.asic-e+zip', 'application/vnd.etsi.asic-s+zip']);
+
+export type UploadVerdict = { accepted: true } | { accepted: false; path: string; message: string };
+
+/** The API's gate: the stored object must have the declared type, a size inside the limit, and matching first bytes. */
+export const acceptsUpload = (object: { size: number; contentType: string | undefined; firstBytes: Uint8Array }, declared: { contentType: string; maxBytes: number }): UploadVerdict => {
+  if (object.size < 1 || object.size > declared.maxBytes) return { accepted: false, path: 'body.uploadId', message: `The file must be between 1 byte and ${Math.floor(declared.maxBytes / (1024 * 1024))} MB.` };
+  if (object.contentType !== declared.contentType) return { accepted: false, path: 'body.contentType', message: 'The uploaded file was stored with another content type.' };
+  const sniffed = sniffContentType(object.firstBytes);
+  const matches = sniffed === declared.contentType || (sniffed === 'application/zip' && zipBased.has(declared.contentType));
+  return matches ? { accepted: true } : { accepted: false, path: 'body.contentType', message: 'The file\'s content is not of the declared type.' };
+};

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { acceptsUpload, sniffContentType, uploadPolicy } from '../../functions/files/uploads.js';
+
+describe('presigned upload policy', () => {
+  it('fixes the key, the size range and the content type', () => {
+    const policy = uploadPolicy({ bucket: 'docs', key: 'memoranda/M/attachments/O/U', contentType: 'application/pdf', maxBytes: 1000, expiresSeconds: 900 });
+    expect(policy).toEqual({
+      Bucket: 'docs',
+      Key: 'memoranda/M/attachments/O/U',
+      Expires: 900,
+      Fields: { 'Content-Type': 'application/pdf' },
+      Conditions: [{ bucket: 'docs' }, ['eq', '$key', 'memoranda/M/attachments/O/U'], ['content-length-range', 1, 1000], ['eq', '$Content-Type', 'application/pdf']],
+    });
+  });
+});
+
+describe('content sniffing', () => {
+  it.each([
+    [[0x25, 0x50, 0x44, 0x46, 0x2d, 0x31], 'application/pdf'],
+    [[0x50, 0x4b, 0x03, 0x04, 0x14], 'application/zip'],
+    [[0x30, 0x82, 0x05, 0x10], 'application/pkcs7-signature'],
+    [[0x89, 0x50, 0x4e, 0x47, 0x0d], 'image/png'],
+    [[0xff, 0xd8, 0xff, 0xe0], 'image/jpeg'],
+    [[0x3c, 0x68, 0x74, 0x6d, 0x6c], undefined],
+    [[], undefined],
+  ])('%j is %s', (bytes, type) => {
+    expect(sniffContentType(new Uint8Array(bytes))).toBe(type);
+  });
+});
+
+describe('the API\'s gate for uploaded objects', () => {
+  const pdf = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d]);
+  const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04]);
+  const limits = { contentType: 'application/pdf', maxBytes: 100 };
+
+  it('accepts an object of the declared type and size', () => {
+    expect(acceptsUpload({ size: 50, contentType: 'application/pdf', firstBytes: pdf }, limits)).toEqual({ accepted: true });
+  });
+
+  it('accepts a signature container whose bytes are a ZIP', () => {
+    expect(acceptsUpload({ size: 50, contentType: 'application/vnd.etsi.asic-e+zip', firstBytes: zip }, { contentType: 'application/vnd.etsi.asic-e+zip', maxBytes: 100 })).toEqual({ accepted: true });
+  });
+
+  it.each([
+    ['too large', { size: 101, contentType: 'application/pdf', firstBytes: pdf }, 'body.uploadId'],
+    ['empty', { size: 0, contentType: 'application/pdf', firstBytes: pdf }, 'body.uploadId'],
+    ['stored with another type', { size: 50, contentType: 'image/png', firstBytes: pdf }, 'body.contentType'],
+    ['bytes of another type', { size: 50, contentType: 'application/pdf', firstBytes: zip }, 'body.contentType'],
+  ])('refuses an object %s', (_case, object, path) => {
+    expect(acceptsUpload(object, limits)).toMatchObject({ accepted: false, path });
+  });
+});
