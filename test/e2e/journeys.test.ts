@@ -191,4 +191,12 @@ describe('memorandum journey', () => {
     await coordinatorPage.getByTestId('download-certificate').click();
     expect((await download).suggestedFilename()).toBe('pakt-01J00000000000000000000201-certificate.pdf');
   });
+
+  it('the council attaches its qualified e-signature file, shown as attached and not verified', async () => {
+    await councilPage.goto(memorandumUrl());
+    await councilPage.getByTestId('attach-file').setInputFiles({ name: 'memorandum-signed.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n% signed with a qualified e-signature\n%%EOF\n') });
+    await councilPage.getByTestId('attachments').getByText('memorandum-signed.pdf').waitFor();
+    await expect(councilPage.getByTestId('attachments').textContent()).resolves.toContain('прикріплено, не перевірено');
+    await screenshot(councilPage, '12-attached-signed-file');
+  });
 });

@@ -67,9 +67,10 @@ export const en: Messages = {
     events: {
       created: 'Created', edited: 'Revision saved', submitted: 'Submitted for approval', withdrawn: 'Withdrawn', approved: 'Approved by a party',
       approved_by_all: 'Approved by all parties', returned: 'Returned with a comment', signed: 'Signed by a party', signed_by_all: 'Signed by all parties',
-      activated: 'Came into force', closed: 'Closed', terminated: 'Terminated',
+      activated: 'Came into force', closed: 'Closed', terminated: 'Terminated', attached: 'Signed file attached',
     },
     endTitle: { close: 'Close the memorandum', terminate: 'Terminate the memorandum' }, reason: 'Reason',
+    systemActor: 'Pakt (automatic)',
     termValue: 'from {start} to {end}', termOpen: 'from {start}, open-ended', notNamed: 'not named', reviewing: 'Revision {revision} is in review',
   },
   signing: {
@@ -77,6 +78,7 @@ export const en: Messages = {
     download: 'Download', hash: 'Document SHA-256', fullName: 'Your full name', position: 'Your position', confirm: 'I have read the document with this SHA-256 and sign it on behalf of my organisation.',
     signTitle: 'Sign the memorandum', signed: 'Signed.', signatures: 'Signatures', signedAt: '{name}, {position} · {org} · {at}', waiting: 'Waiting for the signature of {org}',
     sealed: 'Signed by every party. The text and its obligations no longer change.',
+    attachments: 'Files signed outside Pakt', attach: 'Attach a signed file (.p7s, .asice, PDF)', notVerified: 'attached, not verified', uploading: 'Uploading… {percent}%', attached: 'File attached.', unsupported: 'This file type is not supported.', tooLarge: 'The file is larger than 20 MB.',
   },
   validation: {
     minLength: 'At least {n} characters.', maxLength: 'At most {n} characters.', email: 'Enter an email address.',

@@ -65,9 +65,10 @@ export const uk = {
     events: {
       created: 'Створено', edited: 'Збережено редакцію', submitted: 'Надіслано на погодження', withdrawn: 'Відкликано', approved: 'Погоджено стороною',
       approved_by_all: 'Погоджено всіма сторонами', returned: 'Повернуто з коментарем', signed: 'Підписано стороною', signed_by_all: 'Підписано всіма сторонами',
-      activated: 'Набув чинності', closed: 'Закрито', terminated: 'Розірвано',
+      activated: 'Набув чинності', closed: 'Закрито', terminated: 'Розірвано', attached: 'Прикріплено підписаний файл',
     },
     endTitle: { close: 'Закрити меморандум', terminate: 'Розірвати меморандум' }, reason: 'Причина',
+    systemActor: 'Pakt (автоматично)',
     termValue: 'з {start} до {end}', termOpen: 'з {start}, безстроково', notNamed: 'не призначено', reviewing: 'На погодженні редакція {revision}',
   },
   signing: {
@@ -75,6 +76,7 @@ export const uk = {
     download: 'Завантажити', hash: 'SHA-256 документа', fullName: 'Ваше повне ім’я', position: 'Ваша посада', confirm: 'Я прочитав(ла) документ із цим SHA-256 і підписую його від імені своєї організації.',
     signTitle: 'Підписати меморандум', signed: 'Підписано.', signatures: 'Підписи', signedAt: '{name}, {position} · {org} · {at}', waiting: 'Очікує підпису: {org}',
     sealed: 'Меморандум підписано всіма сторонами. Текст і зобов’язання більше не змінюються.',
+    attachments: 'Файли, підписані поза системою', attach: 'Прикріпити підписаний файл (КЕП: .p7s, .asice, PDF)', notVerified: 'прикріплено, не перевірено', uploading: 'Завантаження… {percent}%', attached: 'Файл прикріплено.', unsupported: 'Цей тип файлу не підтримується.', tooLarge: 'Файл більший за 20 МБ.',
   },
   validation: {
     minLength: 'Щонайменше {n} символів.', maxLength: 'Не більше {n} символів.', email: 'Вкажіть адресу електронної пошти.',

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { AuditVerification, DocumentLink, Memorandum, MemorandumContent, MemorandumPage, MemorandumStatus, MemorandumView, ReturnRequest, RevisionDiff } from '../../../functions/memoranda/schema';
+import type { Attachment, AttachmentUpload, AuditVerification, DocumentLink, Memorandum, MemorandumContent, MemorandumPage, MemorandumStatus, MemorandumView, ReturnRequest, RevisionDiff } from '../../../functions/memoranda/schema';
 import { services } from '../services';
 import { usePagedList } from './paged-list';
 
@@ -40,6 +40,25 @@ export const useMemorandaStore = defineStore('memoranda', () => {
 
   const documentLink = async (memorandumId: string, kind: 'final' | 'certificate') => (await services().api.get<DocumentLink>(`${path(memorandumId)}/documents/${kind}`)).body;
 
+  const attachmentLink = async (memorandumId: string, attachmentId: string) => (await services().api.get<DocumentLink>(`${path(memorandumId)}/attachments/${attachmentId}`)).body;
+
+  /** Uploads straight to S3 with the presigned POST (reporting progress), then asks the API to check and record it. */
+  const attach = async (memorandumId: string, file: File, contentType: string, onProgress: (percent: number) => void) => {
+    const upload = (await services().api.send<AttachmentUpload>('POST', `${path(memorandumId)}/attachments/uploads`, { filename: file.name, contentType, size: file.size })).body;
+    const form = new FormData();
+    Object.entries(upload.fields).forEach(([name, value]) => form.append(name, value));
+    form.append('file', file);
+    await new Promise<void>((resolve, reject) => {
+      const request = new XMLHttpRequest();
+      request.open('POST', upload.url);
+      request.upload.onprogress = (event) => event.lengthComputable && onProgress(Math.round((event.loaded / event.total) * 100));
+      request.onload = () => (request.status < 300 ? resolve() : reject(new Error(`Upload failed (${request.status})`)));
+      request.onerror = () => reject(new Error('Upload failed'));
+      request.send(form);
+    });
+    return (await services().api.send<Attachment>('POST', `${path(memorandumId)}/attachments`, { uploadId: upload.uploadId, filename: file.name, contentType }, { idempotencyKey: upload.uploadId })).body;
+  };
+
   const revisions = async (memorandumId: string) => (await services().api.get<{ items: { revision: number; savedAt: string; savedBy: string }[] }>(`${path(memorandumId)}/revisions`)).body.items;
 
   const diff = async (memorandumId: string, from: number, to: number) => (await services().api.get<RevisionDiff>(`${path(memorandumId)}/diff?from=${from}&to=${to}`)).body;
@@ -48,6 +67,6 @@ export const useMemorandaStore = defineStore('memoranda', () => {
 
   return {
     status, items: list.items, nextCursor: list.nextCursor, state: list.state, error: list.error, load: list.load, loadMore: list.loadMore,
-    filterBy, fetchOne, create, saveDraft, transition, sign, documentLink, revisions, diff, verify, $reset: list.reset,
+    filterBy, fetchOne, create, saveDraft, transition, sign, documentLink, attachmentLink, attach, revisions, diff, verify, $reset: list.reset,
   };
 });
