@@ -21,6 +21,7 @@ export const en: Messages = {
     signInFailed: 'Sign-in failed. Please try again.',
   },
   home: {
+    inboxCard: 'Awaiting your organisation’s decision', inboxHint: 'Memoranda in review: {count}', inboxEmpty: 'No memoranda in review.', memorandaCard: 'Memoranda', memorandaHint: 'Your organisation’s memoranda of cooperation.',
     greeting: 'Welcome, {name}!', roleIn: '{role} · {organisation}', noProfile: 'Your profile has not been created yet.',
     organisationsCard: 'Partner organisations', organisationsHint: 'NGOs, city councils, funders and other memorandum partners.',
     myOrganisationHint: 'Your organisation’s details and contacts.', open: 'Open',

@@ -19,6 +19,7 @@ export const uk = {
     signInFailed: 'Не вдалося увійти. Спробуйте ще раз.',
   },
   home: {
+    inboxCard: 'Чекають рішення вашої організації', inboxHint: 'Меморандуми на погодженні: {count}', inboxEmpty: 'Немає меморандумів на погодженні.', memorandaCard: 'Меморандуми', memorandaHint: 'Меморандуми про співпрацю вашої організації.',
     greeting: 'Вітаємо, {name}!', roleIn: '{role} · {organisation}', noProfile: 'Профіль ще не створено в системі.',
     organisationsCard: 'Організації-партнери', organisationsHint: 'Громадські організації, міські ради, донори та інші партнери меморандумів.',
     myOrganisationHint: 'Дані вашої організації та контакти.', open: 'Відкрити',
