@@ -16,7 +16,7 @@ const { loadVisible, requireVersion, publicView, resolveDirectory, checkedDirect
 
 export const handler = moduleHandler('memoranda', {
   async listMemoranda({ actor, query }) {
-    return { body: await memoranda.listForOrganisation(actor.orgId, { limit: pageLimit(query.limit), ...(query.cursor ? { cursor: query.cursor } : {}), ...(query.status ? { status: query.status } : {}) }) };
+    return { body: await memoranda.listForOrganisation(actor.orgId, { limit: pageLimit(query.limit), ...(query.cursor ? { cursor: query.cursor } : {}), ...(query.status ? { status: query.status } : {}), oldestFirst: query.order === 'oldest' }) };
   },
 
   async createMemorandum({ actor, body, idempotency }) {

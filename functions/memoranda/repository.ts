@@ -40,7 +40,7 @@ export interface MemorandumRepository {
   /** Head and audit trail in one Query (revisions are not read). */
   load(memorandumId: string): Promise<{ memorandum: StoredMemorandum; events: AuditEvent[]; attachments: Attachment[] } | undefined>;
   write(change: MemorandumWrite): Promise<void>;
-  listForOrganisation(orgId: string, options: { limit: number; cursor?: string; status?: MemorandumStatus }): Promise<Page<MemorandumSummary>>;
+  listForOrganisation(orgId: string, options: { limit: number; cursor?: string; status?: MemorandumStatus; oldestFirst?: boolean }): Promise<Page<MemorandumSummary>>;
   /** The revision list, if `orgId` is a party (one Query over the party entries and revisions). */
   revisionsForParty(memorandumId: string, orgId: string): Promise<Omit<Revision, 'content'>[] | undefined>;
   /** Revision contents, if `orgId` is a party (one BatchGetItem with the party entry). */
@@ -161,7 +161,7 @@ export const memorandumRepository = (ctx: TableContext): MemorandumRepository =>
     await transactWrite(ctx, items);
   },
 
-  async listForOrganisation(orgId, { limit, cursor, status }) {
+  async listForOrganisation(orgId, { limit, cursor, status, oldestFirst = false }) {
     const partition = keys.memorandaOfOrganisation(orgId);
     const { Items = [], LastEvaluatedKey } = await ctx.client.send(
       new QueryCommand({
@@ -170,7 +170,7 @@ export const memorandumRepository = (ctx: TableContext): MemorandumRepository =>
         KeyConditionExpression: 'GSI1PK = :pk',
         ...(status ? { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' } } : {}),
         ExpressionAttributeValues: { ':pk': partition.GSI1PK, ...(status ? { ':status': status } : {}) },
-        ScanIndexForward: false,
+        ScanIndexForward: oldestFirst,
         Limit: limit,
         ExclusiveStartKey: decodeCursor(cursor, { keyNames: ['PK', 'SK', 'GSI1PK', 'GSI1SK'], partition }),
       }),

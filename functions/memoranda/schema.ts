@@ -80,6 +80,8 @@ export const MemorandumParams = z.strictObject({ memorandumId: ulid });
 export const MemorandumListQuery = z.strictObject({
   ...pageQuery.def.shape,
   status: z.optional(MemorandumStatus),
+  /** By last change: newest first (default) or oldest first. */
+  order: z.optional(z.enum(['newest', 'oldest'])),
 });
 
 export const PartyState = z.object({

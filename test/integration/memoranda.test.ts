@@ -212,3 +212,13 @@ describe('memoranda: the source case from draft to approval', () => {
     expect(copy.body.status).toBe('draft');
   });
 });
+
+describe('memoranda lists', () => {
+  it('sort by last change, newest or oldest first', async () => {
+    const newest = await call<{ items: { updatedAt: string }[] }>('GET', '/api/memoranda?limit=100', { as: coordinator });
+    const oldest = await call<{ items: { updatedAt: string }[] }>('GET', '/api/memoranda?limit=100&order=oldest', { as: coordinator });
+    const times = newest.body.items.map((item) => item.updatedAt);
+    expect(times).toEqual([...times].sort().reverse());
+    expect(oldest.body.items.map((item) => item.updatedAt)).toEqual([...times].reverse());
+  });
+});

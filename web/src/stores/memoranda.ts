@@ -9,13 +9,19 @@ export type TransitionAction = 'submit' | 'withdraw' | 'return' | 'close' | 'ter
 /** My organisation's memoranda, and the actions taken on one of them. */
 export const useMemorandaStore = defineStore('memoranda', () => {
   const status = ref<MemorandumStatus | null>(null);
+  const oldestFirst = ref(false);
   const list = usePagedList(async (cursor?: string) => {
-    const query = new URLSearchParams({ limit: '25', ...(cursor ? { cursor } : {}), ...(status.value ? { status: status.value } : {}) });
+    const query = new URLSearchParams({ limit: '25', ...(cursor ? { cursor } : {}), ...(status.value ? { status: status.value } : {}), ...(oldestFirst.value ? { order: 'oldest' } : {}) });
     return (await services().api.get<MemorandumPage>(`/memoranda?${query.toString()}`)).body;
   });
 
   const filterBy = async (next: MemorandumStatus | null) => {
     status.value = next;
+    await list.load();
+  };
+
+  const sortBy = async (oldest: boolean) => {
+    oldestFirst.value = oldest;
     await list.load();
   };
 
@@ -66,7 +72,7 @@ export const useMemorandaStore = defineStore('memoranda', () => {
   const verify = async (memorandumId: string) => (await services().api.get<AuditVerification>(`${path(memorandumId)}/audit/verify`)).body;
 
   return {
-    status, items: list.items, nextCursor: list.nextCursor, state: list.state, error: list.error, load: list.load, loadMore: list.loadMore,
+    status, oldestFirst, sortBy, items: list.items, nextCursor: list.nextCursor, state: list.state, error: list.error, load: list.load, loadMore: list.loadMore,
     filterBy, fetchOne, create, saveDraft, transition, sign, documentLink, attachmentLink, attach, revisions, diff, verify, $reset: list.reset,
   };
 });
