@@ -3,6 +3,7 @@ import { AppError, notFound } from '../core/errors.js';
 import type { TableContext } from '../data/client.js';
 import { keys } from '../data/keys.js';
 import { decodeCursor, encodeCursor, type Page } from '../data/pagination.js';
+import { queryAllPages } from '../data/query.js';
 import { transactWrite, type TxItem } from '../data/transact.js';
 import type { ChainedEvent } from './audit-chain.js';
 import { fromOrganisationItem } from '../organisations/repository.js';
@@ -60,21 +61,11 @@ const titleOf = (content: MemorandumContent) => content.title;
 
 export const memorandumRepository = (ctx: TableContext): MemorandumRepository => ({
   async load(memorandumId) {
-    const items: Record<string, unknown>[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      // Everything but revisions sorts before "REV#": attachments (ATT#), events (EVT#), the head (HEAD), tracked obligations (OBL#) and party entries (PARTY#).
-      const page = await ctx.client.send(
-        new QueryCommand({
-          TableName: ctx.table,
-          KeyConditionExpression: 'PK = :pk AND SK < :revisions',
-          ExpressionAttributeValues: { ':pk': keys.memorandumPartition(memorandumId), ':revisions': 'REV#' },
-          ExclusiveStartKey: start,
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      start = page.LastEvaluatedKey;
-    } while (start);
+    // Everything but revisions sorts before "REV#": attachments (ATT#), events (EVT#), the head (HEAD), tracked obligations (OBL#) and party entries (PARTY#).
+    const items = await queryAllPages(ctx, {
+      KeyConditionExpression: 'PK = :pk AND SK < :revisions',
+      ExpressionAttributeValues: { ':pk': keys.memorandumPartition(memorandumId), ':revisions': 'REV#' },
+    });
     const head = items.find((item) => item.entity === 'memorandum');
     if (!head) return undefined;
     return {
@@ -183,22 +174,12 @@ export const memorandumRepository = (ctx: TableContext): MemorandumRepository =>
   },
 
   async revisionsForParty(memorandumId, orgId) {
-    const items: Record<string, unknown>[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      // PARTY# entries sort just before REV#: one range holds both.
-      const page = await ctx.client.send(
-        new QueryCommand({
-          TableName: ctx.table,
-          KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
-          ExpressionAttributeValues: { ':pk': keys.memorandumPartition(memorandumId), ':from': 'PARTY#', ':to': 'REV#~' },
-          ProjectionExpression: 'entity, orgId, revision, savedAt, savedBy',
-          ExclusiveStartKey: start,
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      start = page.LastEvaluatedKey;
-    } while (start);
+    // PARTY# entries sort just before REV#: one range holds both.
+    const items = await queryAllPages(ctx, {
+      KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': keys.memorandumPartition(memorandumId), ':from': 'PARTY#', ':to': 'REV#~' },
+      ProjectionExpression: 'entity, orgId, revision, savedAt, savedBy',
+    });
     if (!items.some((item) => item.entity === 'memorandumParty' && item.orgId === orgId)) return undefined;
     return items.filter((item) => item.entity === 'memorandumRevision').map(({ revision, savedAt, savedBy }) => ({ revision: Number(revision), savedAt: String(savedAt), savedBy: String(savedBy) }));
   },
@@ -215,22 +196,13 @@ export const memorandumRepository = (ctx: TableContext): MemorandumRepository =>
   },
 
   async awaitingStart(date) {
-    const ids: string[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await ctx.client.send(
-        new QueryCommand({
-          TableName: ctx.table, IndexName: 'GSI1',
-          KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK <= :until',
-          ExpressionAttributeValues: { ':pk': keys.awaitingStart.GSI1PK, ':until': `${date}#~` },
-          ProjectionExpression: 'id',
-          ExclusiveStartKey: start,
-        }),
-      );
-      ids.push(...(page.Items ?? []).map((item) => String(item.id)));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return ids;
+    const items = await queryAllPages(ctx, {
+      IndexName: 'GSI1',
+      KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK <= :until',
+      ExpressionAttributeValues: { ':pk': keys.awaitingStart.GSI1PK, ':until': `${date}#~` },
+      ProjectionExpression: 'id',
+    });
+    return items.map((item) => String(item.id));
   },
 
   async lookUp(orgIds, userIds) {

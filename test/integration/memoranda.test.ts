@@ -217,8 +217,11 @@ describe('memoranda lists', () => {
   it('sort by last change, newest or oldest first', async () => {
     const newest = await call<{ items: { updatedAt: string }[] }>('GET', '/api/memoranda?limit=100', { as: coordinator });
     const oldest = await call<{ items: { updatedAt: string }[] }>('GET', '/api/memoranda?limit=100&order=oldest', { as: coordinator });
-    const times = newest.body.items.map((item) => item.updatedAt);
-    expect(times).toEqual([...times].sort().reverse());
-    expect(oldest.body.items.map((item) => item.updatedAt)).toEqual([...times].reverse());
+    const newestTimes = newest.body.items.map((item) => item.updatedAt);
+    const oldestTimes = oldest.body.items.map((item) => item.updatedAt);
+    expect(newestTimes).toEqual([...newestTimes].sort().reverse());
+    expect(oldestTimes).toEqual([...oldestTimes].sort());
+    expect(oldestTimes[0]).toBe('2026-01-15T09:00:00.000Z');
+    expect((newestTimes[0] ?? '') >= (oldestTimes.at(-1) ?? '')).toBe(true);
   });
 });

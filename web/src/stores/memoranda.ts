@@ -72,7 +72,7 @@ export const useMemorandaStore = defineStore('memoranda', () => {
   const verify = async (memorandumId: string) => (await services().api.get<AuditVerification>(`${path(memorandumId)}/audit/verify`)).body;
 
   return {
-    status, oldestFirst, sortBy, items: list.items, nextCursor: list.nextCursor, state: list.state, error: list.error, load: list.load, loadMore: list.loadMore,
+    status, oldestFirst, sortBy, items: list.items, nextCursor: list.nextCursor, state: list.state, error: list.error, loadingMore: list.loadingMore, load: list.load, loadMore: list.loadMore,
     filterBy, fetchOne, create, saveDraft, transition, sign, documentLink, attachmentLink, attach, revisions, diff, verify, $reset: list.reset,
   };
 });

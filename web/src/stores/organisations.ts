@@ -30,5 +30,5 @@ export const useOrganisationsStore = defineStore('organisations', () => {
     return { organisation: body, etag: nextEtag };
   };
 
-  return { items: list.items, nextCursor: list.nextCursor, state: list.state, error: list.error, load: list.load, loadMore: list.loadMore, fetchOne, create, update, $reset: list.reset };
+  return { items: list.items, nextCursor: list.nextCursor, state: list.state, error: list.error, loadingMore: list.loadingMore, load: list.load, loadMore: list.loadMore, fetchOne, create, update, $reset: list.reset };
 });

@@ -9,6 +9,7 @@ export const usePagedList = <T>(fetchPage: (cursor?: string) => Promise<Page<T>>
   const nextCursor = ref<string | undefined>();
   const state = ref<LoadState>('idle');
   const error = ref<unknown>(null);
+  const loadingMore = ref(false);
 
   const load = async () => {
     state.value = 'loading';
@@ -25,10 +26,15 @@ export const usePagedList = <T>(fetchPage: (cursor?: string) => Promise<Page<T>>
   };
 
   const loadMore = async () => {
-    if (!nextCursor.value) return;
-    const page = await fetchPage(nextCursor.value);
-    items.value = [...items.value, ...page.items];
-    nextCursor.value = page.nextCursor;
+    if (!nextCursor.value || loadingMore.value) return;
+    loadingMore.value = true;
+    try {
+      const page = await fetchPage(nextCursor.value);
+      items.value = [...items.value, ...page.items];
+      nextCursor.value = page.nextCursor;
+    } finally {
+      loadingMore.value = false;
+    }
   };
 
   /** Puts a created or changed item in place, keeping the list in its order. */
@@ -45,5 +51,5 @@ export const usePagedList = <T>(fetchPage: (cursor?: string) => Promise<Page<T>>
     error.value = null;
   };
 
-  return { items, nextCursor, state, error, load, loadMore, upsert, reset };
+  return { items, nextCursor, state, error, loadingMore, load, loadMore, upsert, reset };
 };

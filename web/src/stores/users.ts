@@ -36,5 +36,5 @@ export const useUsersStore = defineStore('users', () => {
     list.reset();
   };
 
-  return { orgId, items: list.items, nextCursor: list.nextCursor, state: list.state, error: list.error, load, loadMore: list.loadMore, invite, setStatus, $reset };
+  return { orgId, items: list.items, nextCursor: list.nextCursor, state: list.state, error: list.error, loadingMore: list.loadingMore, load, loadMore: list.loadMore, invite, setStatus, $reset };
 });
