@@ -89,12 +89,12 @@ const main = async () => {
     log: (line) => say(`  ${line}`),
   });
 
-  web = await startWebServer({ port: ports.web, apiUrl: stack.apiUrl, issuer: stack.issuer, ...(env('PAKT_OIDC_CLIENT_ID') ? { clientId: env('PAKT_OIDC_CLIENT_ID') } : {}) });
+  web = await startWebServer({ port: ports.web, apiUrl: stack.apiUrl, issuer: stack.issuer, outboxDir: stack.outboxDir, ...(env('PAKT_OIDC_CLIENT_ID') ? { clientId: env('PAKT_OIDC_CLIENT_ID') } : {}) });
 
   say('');
   say(`Pakt is running: ${webOrigin}`);
   say(`  Data:     ${dataDir} (kept between runs; \`npm start -- --reset\` starts clean)`);
-  say(`  Outbox:   ${stack.outboxDir} (emails the system would send)`);
+  say(`  Outbox:   ${stack.outboxDir} (emails the system would send; also at ${webOrigin}/dev/outbox)`);
   say(`  API docs: ${webOrigin}/api/openapi.json`);
   say('');
   say(`Demo sign-ins (password: ${demoPassword}):`);

@@ -1,3 +1,4 @@
+import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createServer as createViteServer } from 'vite';
 import type { RunningService } from './dynamodb.js';
@@ -5,9 +6,16 @@ import { apiScope, webClientId } from './oidc.js';
 
 const root = resolve(import.meta.dirname, '../..');
 
+/** The newest 50 messages of the local outbox. */
+const readOutbox = async (directory: string | undefined): Promise<unknown[]> => {
+  if (!directory) return [];
+  const files = (await readdir(directory).catch(() => [])).filter((file) => file.endsWith('.json')).sort().reverse().slice(0, 50);
+  return Promise.all(files.map(async (file) => ({ file, ...(JSON.parse(await readFile(join(directory, file), 'utf8')) as object) })));
+};
+
 /** The SPA in Vite's dev server, with /api proxied to the local API and the runtime /config.json. */
-export const startWebServer = async (options: { port: number; apiUrl: string; issuer: string; clientId?: string }): Promise<RunningService> => {
-  const webConfig = { issuer: options.issuer, clientId: options.clientId ?? webClientId, scope: `openid profile email ${apiScope}`, apiBaseUrl: '/api' };
+export const startWebServer = async (options: { port: number; apiUrl: string; issuer: string; clientId?: string; outboxDir?: string }): Promise<RunningService> => {
+  const webConfig = { issuer: options.issuer, clientId: options.clientId ?? webClientId, scope: `openid profile email ${apiScope}`, apiBaseUrl: '/api', ...(options.outboxDir ? { devOutbox: true } : {}) };
   const vite = await createViteServer({
     configFile: join(root, 'web/vite.config.ts'),
     logLevel: 'warn',
@@ -16,6 +24,14 @@ export const startWebServer = async (options: { port: number; apiUrl: string; is
       {
         name: 'pakt-runtime-config',
         configureServer(server) {
+          // Local only: the emails the system would have sent (the web stack on AWS serves static files).
+          server.middlewares.use('/dev/outbox.json', (_req, res) => {
+            void readOutbox(options.outboxDir).then((messages) => {
+              res.setHeader('content-type', 'application/json');
+              res.setHeader('cache-control', 'no-store');
+              res.end(JSON.stringify(messages));
+            });
+          });
           server.middlewares.use('/config.json', (_req, res) => {
             res.setHeader('content-type', 'application/json');
             res.setHeader('cache-control', 'no-store');

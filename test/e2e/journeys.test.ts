@@ -200,3 +200,40 @@ describe('memorandum journey', () => {
     await screenshot(councilPage, '12-attached-signed-file');
   });
 });
+
+describe('drafting from scratch', () => {
+  let page: Page;
+  let close: () => Promise<void>;
+
+  beforeAll(async () => {
+    ({ page, close } = await openBrowser());
+    await signInAs(page, coordinator?.email ?? '');
+  });
+  afterAll(async () => close());
+
+  it('the coordinator drafts a new memorandum with a partner, a purpose and an obligation', async () => {
+    await page.goto(`${webUrl()}/memoranda`);
+    await page.getByTestId('memorandum-new').click();
+    await page.locator('#title-uk').waitFor();
+    await page.locator('#title-uk').fill('Меморандум про правову солідарність');
+    await page.locator('#title-en').fill('Memorandum on legal solidarity');
+    await page.locator('#party-0-role-uk').fill('Громадська організація');
+    await page.locator('#party-1-org').click();
+    await page.getByRole('option', { name: 'Кримськотатарський ресурсний центр' }).click();
+    await page.locator('#party-1-role-uk').fill('Ресурсний центр');
+    await page.getByRole('button', { name: 'Додати мету' }).click();
+    await page.locator('#purposes-0-uk').fill('Сприяти міжнародному руху солідарності');
+    await page.getByRole('button', { name: 'Додати зобов’язання' }).last().click();
+    await page.locator('textarea[id^="obligation-"][id$="-uk"]').first().fill('Проводить семінари та тренінги для мережі активістів');
+    await screenshot(page, '13-memorandum-new');
+    await page.getByTestId('memorandum-save').click();
+    await page.getByTestId('memorandum-title').filter({ hasText: 'Меморандум про правову солідарність' }).waitFor();
+    await expect(page.getByText('Проводить семінари та тренінги для мережі активістів').isVisible()).resolves.toBe(true);
+    await expect(page.getByTestId('memorandum-status').textContent()).resolves.toBe('Чернетка');
+  });
+
+  it('shows the emails the system sent, locally', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: 'Пошта (dev)' }).click();
+    await page.getByText('меморандум чекає на ваше погодження').first().waitFor();
+  });
+});

@@ -1,10 +1,14 @@
 import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createS3Client } from '../../functions/files/document-store.js';
+import { apiScope, webClientId } from '../../infra/local/oidc.js';
 import { demoOrganisations } from '../../infra/local/seed.js';
+import { signIn } from '../support/oidc-login.js';
 import { call, demoUser, stack, table } from '../support/api.js';
 import { activateDueMemoranda } from '../../functions/jobs/daily.js';
 import { memorandumRepository } from '../../functions/memoranda/repository.js';
@@ -70,8 +74,20 @@ describe('signing', () => {
     expect(verified.body).toMatchObject({ valid: true, events: 7 });
     const view = await call<{ events: { action: string; actor: { userId: string } }[] }>('GET', `/api/memoranda/${approved.id}`, { as: council });
     expect(view.body.events.slice(-2).map((event) => [event.action, event.actor.userId])).toEqual([['signed_by_all', coordinator.id], ['activated', 'system']]);
-    const again = await call<Problem>('PUT', `/api/memoranda/${approved.id}/draft`, { as: coordinator, body: { content: {} }, headers: ifMatch(last.body.version) });
-    expect(again.status).toBe(400);
+    const again = await call<Problem>('PUT', `/api/memoranda/${approved.id}/draft`, { as: coordinator, body: { content: caseContent() }, headers: ifMatch(last.body.version) });
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('invalid_transition');
+  });
+
+  it('refuses a council officer who is not the named signatory', async () => {
+    const colleague = await call<{ id: string; email: string }>('POST', `/api/organisations/${council.orgId}/users`, { as: demoUser('admin'), body: { name: 'Друга посадовиця', email: `second.${crypto.randomUUID().slice(0, 8)}@example.org`, role: 'council' } });
+    const files = (await readdir(stack().outboxDir)).filter((file) => file.includes(colleague.body.id));
+    const invitation = JSON.parse(await readFile(join(stack().outboxDir, files[0] ?? ''), 'utf8')) as { text: string };
+    const tokens = await signIn({ issuer: stack().issuer, clientId: webClientId, redirectUri: `${stack().webOrigin}/auth/callback`, scope: `openid profile email ${apiScope}`, email: colleague.body.email, password: invitation.text.split(' ').at(-1) ?? '' });
+    const approved = (await createApprovedMemorandum()) as Memorandum;
+    const response = await call<Problem>('POST', `/api/memoranda/${approved.id}/sign`, { token: tokens.accessToken, body: signBody(approved, 'Друга посадовиця'), headers: ifMatch(approved.version) });
+    expect(response.status).toBe(403);
+    expect((await call<{ memorandum: Memorandum }>('GET', `/api/memoranda/${approved.id}`, { as: council })).body.memorandum.signedBy).toEqual([]);
   });
 
   it('refuses a signature over a document hash other than the one on record', async () => {

@@ -27,7 +27,7 @@ export default async function setup(project: TestProject) {
   });
   let web: Awaited<ReturnType<typeof startWebServer>> | undefined;
   try {
-    web = await startWebServer({ port: webPort, apiUrl: stack.apiUrl, issuer: stack.issuer });
+    web = await startWebServer({ port: webPort, apiUrl: stack.apiUrl, issuer: stack.issuer, outboxDir: stack.outboxDir });
   } catch (error) {
     await stack.stop();
     throw error;

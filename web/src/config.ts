@@ -10,6 +10,8 @@ export interface WebConfig {
   apiBaseUrl: string;
   /** Cognito's hosted-UI logout endpoint (it advertises none in its metadata). */
   logoutUrl?: string;
+  /** Only on the local stack: the outbox of emails is viewable at /dev/outbox. */
+  devOutbox?: boolean;
 }
 
 const isWebConfig = (value: unknown): value is WebConfig => {

@@ -2,7 +2,7 @@ import type { Messages } from './uk';
 
 export const en: Messages = {
   app: { name: 'Pakt', tagline: 'Memoranda, obligations and assistance programmes', skipToContent: 'Skip to content' },
-  nav: { memoranda: 'Memoranda', home: 'Home', organisations: 'Organisations', myOrganisation: 'My organisation', signOut: 'Sign out', language: 'Language', mainMenu: 'Main menu' },
+  nav: { memoranda: 'Memoranda', home: 'Home', organisations: 'Organisations', myOrganisation: 'My organisation', signOut: 'Sign out', language: 'Language', outbox: 'Outbox (dev)', mainMenu: 'Main menu' },
   roles: { admin: 'Administrator', coordinator: 'Coordinator', council: 'Council officer', funder: 'Funder' },
   orgTypes: { ngo: 'NGO', council: 'City council', funder: 'Funder', government: 'Government body', other: 'Other' },
   common: {
@@ -81,6 +81,7 @@ export const en: Messages = {
     sealed: 'Signed by every party. The text and its obligations no longer change.',
     attachments: 'Files signed outside Pakt', attach: 'Attach a signed file (.p7s, .asice, PDF)', notVerified: 'attached, not verified', uploading: 'Uploading… {percent}%', attached: 'File attached.', unsupported: 'This file type is not supported.', tooLarge: 'The file is larger than 20 MB.',
   },
+  outbox: { title: 'Outbox (local only)', empty: 'No emails yet.', to: 'To' },
   validation: {
     minLength: 'At least {n} characters.', maxLength: 'At most {n} characters.', email: 'Enter an email address.',
     phone: 'Enter a phone number, e.g. +380 44 123 4567.', website: 'Enter a web address starting with https://',

@@ -1,6 +1,6 @@
 export const uk = {
   app: { name: 'Pakt', tagline: 'Меморандуми, зобов’язання та програми допомоги', skipToContent: 'Перейти до змісту' },
-  nav: { memoranda: 'Меморандуми', home: 'Головна', organisations: 'Організації', myOrganisation: 'Моя організація', signOut: 'Вийти', language: 'Мова', mainMenu: 'Головне меню' },
+  nav: { memoranda: 'Меморандуми', home: 'Головна', organisations: 'Організації', myOrganisation: 'Моя організація', signOut: 'Вийти', language: 'Мова', outbox: 'Пошта (dev)', mainMenu: 'Головне меню' },
   roles: { admin: 'Адміністратор', coordinator: 'Координатор', council: 'Представник ради', funder: 'Донор' },
   orgTypes: { ngo: 'Громадська організація', council: 'Міська рада', funder: 'Донор', government: 'Орган влади', other: 'Інше' },
   common: {
@@ -79,6 +79,7 @@ export const uk = {
     sealed: 'Меморандум підписано всіма сторонами. Текст і зобов’язання більше не змінюються.',
     attachments: 'Файли, підписані поза системою', attach: 'Прикріпити підписаний файл (КЕП: .p7s, .asice, PDF)', notVerified: 'прикріплено, не перевірено', uploading: 'Завантаження… {percent}%', attached: 'Файл прикріплено.', unsupported: 'Цей тип файлу не підтримується.', tooLarge: 'Файл більший за 20 МБ.',
   },
+  outbox: { title: 'Вихідна пошта (лише локально)', empty: 'Листів ще немає.', to: 'Кому' },
   validation: {
     minLength: 'Щонайменше {n} символів.', maxLength: 'Не більше {n} символів.', email: 'Вкажіть адресу електронної пошти.',
     phone: 'Вкажіть номер телефону, напр. +380 44 123 4567.', website: 'Вкажіть вебадресу, що починається з https://',
