@@ -6,6 +6,7 @@ import {
   AuditVerification, DiffQuery, MemorandumCreate, MemorandumDraft, MemorandumListQuery, MemorandumPage, MemorandumParams, MemorandumView,
   Attachment, AttachmentConfirm, AttachmentParams, AttachmentUpload, AttachmentUploadRequest, EndRequest, Memorandum, NoBody, ReturnRequest, RevisionDiff, RevisionList, SignRequest, DocumentParams, DocumentLink,
 } from './memoranda/schema.js';
+import { CommitmentPage, CommitmentsQuery } from './obligations/schema.js';
 import { Me, OrganisationUsersParams, User, UserInvite, UserPage, UserParams, UserStatusChange } from './users/schema.js';
 
 /**
@@ -152,6 +153,11 @@ export const routes = [
     summary: 'Recompute the audit hash chain and report the first broken link', access: ['admin', 'coordinator', 'council', 'funder'],
     params: MemorandumParams, response: AuditVerification, successStatus: 200, resource: 'memorandum',
   }),
+  defineRoute({
+    method: 'GET', path: '/api/commitments', module: 'obligations', operation: 'listCommitments',
+    summary: 'The obligations the caller\'s organisation owns across signed memoranda, by due date', access: ['coordinator', 'council'],
+    query: CommitmentsQuery, response: CommitmentPage, successStatus: 200,
+  }),
 ] as const satisfies readonly RouteDefinition[];
 
 export type AppRoute = (typeof routes)[number];
@@ -170,6 +176,7 @@ export const moduleAccess: Record<ModuleName, { table?: 'read' | 'readwrite'; do
   organisations: { table: 'readwrite' },
   users: { table: 'readwrite', directory: true },
   memoranda: { table: 'readwrite', mail: true },
+  obligations: { table: 'read' },
   signing: { table: 'readwrite', documents: { mode: 'readwrite', prefixes: ['memoranda/'] }, fonts: true, mail: true },
 };
 

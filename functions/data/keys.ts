@@ -41,6 +41,7 @@ export const keys = {
   memorandumAttachment: (memorandumId: string, attachmentId: string): ItemKey => ({ PK: `MOU#${memorandumId}`, SK: `ATT#${attachmentId}` }),
   trackedObligation: (memorandumId: string, obligationId: string): ItemKey => ({ PK: `MOU#${memorandumId}`, SK: `OBL#${obligationId}` }),
   /** GSI1: the obligations an organisation owns across memoranda, by due date (undated last). */
+  obligationsOfOrganisation: (ownerOrgId: string) => ({ GSI1PK: `ORG#${ownerOrgId}#OBL` }),
   obligationListKey: (ownerOrgId: string, dueDate: string | undefined, memorandumId: string, obligationId: string) => ({
     GSI1PK: `ORG#${ownerOrgId}#OBL`,
     GSI1SK: `${dueDate ?? '9999-12-31'}#${memorandumId}#${obligationId}`,

@@ -29,8 +29,8 @@ export const handler = moduleHandler('memoranda', {
   },
 
   async getMemorandum({ actor, params }) {
-    const { memorandum, events, attachments } = await loadVisible(actor, params.memorandumId);
-    return { body: { memorandum: publicView(memorandum), events, attachments }, version: memorandum.version };
+    const { memorandum, events, attachments, obligations } = await loadVisible(actor, params.memorandumId);
+    return { body: { memorandum: publicView(memorandum), events, attachments, obligations }, version: memorandum.version };
   },
 
   async saveDraft({ actor, params, body, ifMatch }) {

@@ -6,6 +6,8 @@ import { decodeCursor, encodeCursor, type Page } from '../data/pagination.js';
 import { queryAllPages } from '../data/query.js';
 import { transactWrite, type TxItem } from '../data/transact.js';
 import type { ChainedEvent } from './audit-chain.js';
+import { fromObligationItem } from '../obligations/repository.js';
+import type { TrackedObligation } from '../obligations/schema.js';
 import { fromOrganisationItem } from '../organisations/repository.js';
 import type { Organisation } from '../organisations/schema.js';
 import type { User } from '../users/schema.js';
@@ -39,7 +41,7 @@ export interface MemorandumWrite {
 
 export interface MemorandumRepository {
   /** Head and audit trail in one Query (revisions are not read). */
-  load(memorandumId: string): Promise<{ memorandum: StoredMemorandum; events: AuditEvent[]; attachments: Attachment[] } | undefined>;
+  load(memorandumId: string): Promise<{ memorandum: StoredMemorandum; events: AuditEvent[]; attachments: Attachment[]; obligations: TrackedObligation[] } | undefined>;
   write(change: MemorandumWrite): Promise<void>;
   listForOrganisation(orgId: string, options: { limit: number; cursor?: string; status?: MemorandumStatus; oldestFirst?: boolean }): Promise<Page<MemorandumSummary>>;
   /** The revision list, if `orgId` is a party (one Query over the party entries and revisions). */
@@ -72,6 +74,7 @@ export const memorandumRepository = (ctx: TableContext): MemorandumRepository =>
       memorandum: strip<StoredMemorandum>(head),
       events: items.filter((item) => item.entity === 'auditEvent').map((item) => strip<AuditEvent>(item)),
       attachments: items.filter((item) => item.entity === 'memorandumAttachment').map((item) => strip<Attachment>(item)),
+      obligations: items.filter((item) => item.entity === 'trackedObligation').map(fromObligationItem),
     };
   },
 
@@ -123,6 +126,7 @@ export const memorandumRepository = (ctx: TableContext): MemorandumRepository =>
                   memorandumId: head.id,
                   obligationId: obligation.id,
                   ownerOrgId: obligation.partyOrgId,
+                  memorandumTitle: content.title,
                   text: obligation.text,
                   ...(obligation.category ? { category: obligation.category } : {}),
                   ...(obligation.dueDate ? { dueDate: obligation.dueDate } : {}),

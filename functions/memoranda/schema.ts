@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { isoTimestamp, pageQuery, text, ulid, userId } from '../core/schemas.js';
+import { TrackedObligation } from '../obligations/schema.js';
 
 /** The contract of the memoranda routes. */
 
@@ -202,6 +203,8 @@ export const MemorandumView = z.object({
   memorandum: Memorandum,
   events: z.array(AuditEvent),
   attachments: z.array(Attachment),
+  /** Once signed: each obligation's tracked status and progress. */
+  obligations: z.array(TrackedObligation),
 });
 
 export const RevisionSummary = z.object({ revision: z.number(), savedAt: isoTimestamp, savedBy: z.string() });

@@ -199,6 +199,14 @@ describe('memorandum journey', () => {
     await expect(councilPage.getByTestId('attachments').textContent()).resolves.toContain('прикріплено, не перевірено');
     await screenshot(councilPage, '12-attached-signed-file');
   });
+
+  it('the council sees its five commitments from the signed memorandum', async () => {
+    await councilPage.getByRole('navigation').getByRole('link', { name: 'Мої зобов’язання' }).click();
+    await councilPage.getByTestId('commitments-table').waitFor();
+    await councilPage.getByText('Organizes press conferences, media briefings').waitFor();
+    await expect(councilPage.getByTestId('commitments-table').locator('tbody tr').count()).resolves.toBe(5);
+    await screenshot(councilPage, '14-my-commitments');
+  });
 });
 
 describe('drafting from scratch', () => {

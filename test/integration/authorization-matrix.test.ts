@@ -49,6 +49,8 @@ const expected: Record<AppRoute['operation'], Expectation> = {
   // The signing fixture has two parties (NGO, council): a funder is no party to it.
   getDocumentLink: byCaller({ funder: same(404) }, { own: 200, other: 404 }),
   listRevisions: byCaller({}, { own: 200, other: 404 }),
+  // Always the caller's own organisation's commitments: there is no other organisation to ask for.
+  listCommitments: byCaller({ coordinator: same(200), council: same(200) }, same(403)),
   diffRevisions: byCaller({}, { own: 200, other: 404 }),
   verifyAuditTrail: byCaller({}, { own: 200, other: 404 }),
 };

@@ -2,7 +2,7 @@ import type { Messages } from './uk';
 
 export const en: Messages = {
   app: { name: 'Pakt', tagline: 'Memoranda, obligations and assistance programmes', skipToContent: 'Skip to content' },
-  nav: { memoranda: 'Memoranda', home: 'Home', organisations: 'Organisations', myOrganisation: 'My organisation', signOut: 'Sign out', language: 'Language', outbox: 'Outbox (dev)', mainMenu: 'Main menu' },
+  nav: { commitments: 'My commitments', memoranda: 'Memoranda', home: 'Home', organisations: 'Organisations', myOrganisation: 'My organisation', signOut: 'Sign out', language: 'Language', outbox: 'Outbox (dev)', mainMenu: 'Main menu' },
   roles: { admin: 'Administrator', coordinator: 'Coordinator', council: 'Council officer', funder: 'Funder' },
   orgTypes: { ngo: 'NGO', council: 'City council', funder: 'Funder', government: 'Government body', other: 'Other' },
   common: {
@@ -82,6 +82,13 @@ export const en: Messages = {
     attachments: 'Files signed outside Pakt', attach: 'Attach a signed file (.p7s, .asice, PDF)', notVerified: 'attached, not verified', uploading: 'Uploading… {percent}%', attached: 'File attached.', unsupported: 'This file type is not supported.', tooLarge: 'The file is larger than 20 MB.',
   },
   outbox: { title: 'Outbox (local only)', empty: 'No emails yet.', to: 'To' },
+  commitments: {
+    title: 'My commitments', hint: 'Your organisation’s obligations under signed memoranda.', empty: 'No obligations match.',
+    obligation: 'Obligation', memorandum: 'Memorandum', status: 'Status', progress: 'Done', nextDue: 'Next due', indicators: 'Indicators',
+    allStatuses: 'All statuses', allMemoranda: 'All memoranda', window: 'Due', windows: { all: 'Any time', week: 'Within 7 days', month: 'Within 30 days' },
+    statuses: { not_started: 'Not started', in_progress: 'In progress', at_risk: 'At risk', done: 'Done', cancelled: 'Cancelled' },
+    overdue: 'Overdue', indicatorLine: '{name}: {baseline} → {target} {unit}', latest: 'latest: {value}', progressOf: 'Obligations of {party}',
+  },
   validation: {
     minLength: 'At least {n} characters.', maxLength: 'At most {n} characters.', email: 'Enter an email address.',
     phone: 'Enter a phone number, e.g. +380 44 123 4567.', website: 'Enter a web address starting with https://',

@@ -1,6 +1,6 @@
 export const uk = {
   app: { name: 'Pakt', tagline: 'Меморандуми, зобов’язання та програми допомоги', skipToContent: 'Перейти до змісту' },
-  nav: { memoranda: 'Меморандуми', home: 'Головна', organisations: 'Організації', myOrganisation: 'Моя організація', signOut: 'Вийти', language: 'Мова', outbox: 'Пошта (dev)', mainMenu: 'Головне меню' },
+  nav: { commitments: 'Мої зобов’язання', memoranda: 'Меморандуми', home: 'Головна', organisations: 'Організації', myOrganisation: 'Моя організація', signOut: 'Вийти', language: 'Мова', outbox: 'Пошта (dev)', mainMenu: 'Головне меню' },
   roles: { admin: 'Адміністратор', coordinator: 'Координатор', council: 'Представник ради', funder: 'Донор' },
   orgTypes: { ngo: 'Громадська організація', council: 'Міська рада', funder: 'Донор', government: 'Орган влади', other: 'Інше' },
   common: {
@@ -80,6 +80,13 @@ export const uk = {
     attachments: 'Файли, підписані поза системою', attach: 'Прикріпити підписаний файл (КЕП: .p7s, .asice, PDF)', notVerified: 'прикріплено, не перевірено', uploading: 'Завантаження… {percent}%', attached: 'Файл прикріплено.', unsupported: 'Цей тип файлу не підтримується.', tooLarge: 'Файл більший за 20 МБ.',
   },
   outbox: { title: 'Вихідна пошта (лише локально)', empty: 'Листів ще немає.', to: 'Кому' },
+  commitments: {
+    title: 'Мої зобов’язання', hint: 'Зобов’язання вашої організації за підписаними меморандумами.', empty: 'Зобов’язань за цими умовами немає.',
+    obligation: 'Зобов’язання', memorandum: 'Меморандум', status: 'Стан', progress: 'Виконано', nextDue: 'Наступний термін', indicators: 'Показники',
+    allStatuses: 'Усі стани', allMemoranda: 'Усі меморандуми', window: 'Термін', windows: { all: 'Будь-коли', week: 'Протягом 7 днів', month: 'Протягом 30 днів' },
+    statuses: { not_started: 'Не розпочато', in_progress: 'Виконується', at_risk: 'Під загрозою', done: 'Виконано', cancelled: 'Скасовано' },
+    overdue: 'Прострочено', indicatorLine: '{name}: {baseline} → {target} {unit}', latest: 'останнє: {value}', progressOf: 'Виконання зобов’язань: {party}',
+  },
   validation: {
     minLength: 'Щонайменше {n} символів.', maxLength: 'Не більше {n} символів.', email: 'Вкажіть адресу електронної пошти.',
     phone: 'Вкажіть номер телефону, напр. +380 44 123 4567.', website: 'Вкажіть вебадресу, що починається з https://',

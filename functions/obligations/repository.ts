@@ -1,0 +1,55 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { TableContext } from '../data/client.js';
+import { keys } from '../data/keys.js';
+import { decodeCursor, encodeCursor, type Page } from '../data/pagination.js';
+import { queryAllPages } from '../data/query.js';
+import type { ObligationStatus, TrackedObligation } from './schema.js';
+
+export interface ObligationRepository {
+  /** An organisation's obligations across memoranda, by first due date (undated last). */
+  listForOwner(orgId: string, options: { limit: number; cursor?: string; status?: ObligationStatus; memorandumId?: string; dueBefore?: string }): Promise<Page<TrackedObligation>>;
+}
+
+export const fromObligationItem = (item: Record<string, unknown>): TrackedObligation => {
+  const { PK: _pk, SK: _sk, GSI1PK: _gpk, GSI1SK: _gsk, entity: _entity, ...obligation } = item;
+  return obligation as TrackedObligation;
+};
+
+export const obligationRepository = (ctx: TableContext): ObligationRepository => ({
+  async listForOwner(orgId, { limit, cursor, status, memorandumId, dueBefore }) {
+    const statusFilter = status ? { filter: '#status = :status', names: { '#status': 'status' }, values: { ':status': status } } : undefined;
+    if (memorandumId) {
+      // One memorandum's obligations live in its partition: read them there, exactly.
+      const items = await queryAllPages(ctx, {
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :obligations)',
+        FilterExpression: ['ownerOrgId = :owner', ...(statusFilter ? [statusFilter.filter] : []), ...(dueBefore ? ['dueDate <= :until'] : [])].join(' AND '),
+        ...(statusFilter ? { ExpressionAttributeNames: statusFilter.names } : {}),
+        ExpressionAttributeValues: { ':pk': keys.memorandumPartition(memorandumId), ':obligations': 'OBL#', ':owner': orgId, ...statusFilter?.values, ...(dueBefore ? { ':until': dueBefore } : {}) },
+      });
+      const sorted = items.map(fromObligationItem).sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.obligationId.localeCompare(b.obligationId));
+      return { items: sorted };
+    }
+    const partition = keys.obligationsOfOrganisation(orgId);
+    const items: TrackedObligation[] = [];
+    let start = decodeCursor(cursor, { keyNames: ['PK', 'SK', 'GSI1PK', 'GSI1SK'], partition });
+    // A filtered page may match fewer items than it reads: read on (a few pages at most) to fill the page.
+    for (let page = 0; page < (statusFilter ? 5 : 1); page += 1) {
+      const result = await ctx.client.send(
+        new QueryCommand({
+          TableName: ctx.table,
+          IndexName: 'GSI1',
+          KeyConditionExpression: dueBefore ? 'GSI1PK = :pk AND GSI1SK <= :until' : 'GSI1PK = :pk',
+          ...(statusFilter ? { FilterExpression: statusFilter.filter, ExpressionAttributeNames: statusFilter.names } : {}),
+          ExpressionAttributeValues: { ':pk': partition.GSI1PK, ...(dueBefore ? { ':until': `${dueBefore}#~` } : {}), ...statusFilter?.values },
+          Limit: limit - items.length,
+          ExclusiveStartKey: start,
+        }),
+      );
+      items.push(...(result.Items ?? []).map(fromObligationItem));
+      start = result.LastEvaluatedKey as typeof start;
+      if (!start || items.length >= limit) break;
+    }
+    const nextCursor = encodeCursor(start);
+    return { items, ...(nextCursor ? { nextCursor } : {}) };
+  },
+});

@@ -1,0 +1,56 @@
+import * as z from 'zod/mini';
+import { isoTimestamp, pageQuery, ulid } from '../core/schemas.js';
+
+/** The contract of the tracked obligations ("my commitments"). */
+
+export const obligationStatuses = ['not_started', 'in_progress', 'at_risk', 'done', 'cancelled'] as const;
+export const ObligationStatus = z.enum(obligationStatuses);
+
+const text = z.object({ uk: z.optional(z.string()), en: z.optional(z.string()) });
+
+export const TrackedIndicator = z.object({
+  id: z.string(),
+  name: text,
+  unit: z.string(),
+  baseline: z.number(),
+  target: z.number(),
+  latestActual: z.optional(z.number()),
+});
+
+/** An obligation as stored once its memorandum is signed: owned by its party, progressed by accepted reports. */
+export const TrackedObligation = z.object({
+  memorandumId: ulid,
+  obligationId: z.string(),
+  ownerOrgId: ulid,
+  memorandumTitle: text,
+  text,
+  category: z.optional(z.string()),
+  dueDate: z.optional(z.string()),
+  recurrence: z.optional(z.enum(['once', 'monthly', 'quarterly', 'yearly'])),
+  indicators: z.array(TrackedIndicator),
+  status: ObligationStatus,
+  percentComplete: z.number(),
+  createdAt: isoTimestamp,
+});
+
+export const Commitment = z.object({
+  ...TrackedObligation.def.shape,
+  /** The next date it is due on or after today (recurring obligations roll forward). */
+  nextDueDate: z.optional(z.string()),
+  overdue: z.boolean(),
+});
+
+export const CommitmentsQuery = z.strictObject({
+  ...pageQuery.def.shape,
+  status: z.optional(ObligationStatus),
+  memorandumId: z.optional(ulid),
+  /** Only obligations first due on or before this date (YYYY-MM-DD). */
+  dueBefore: z.optional(z.iso.date('Must be a date, e.g. 2026-12-31.')),
+});
+
+export const CommitmentPage = z.object({ items: z.array(Commitment), nextCursor: z.optional(z.string()) });
+
+export type ObligationStatus = z.infer<typeof ObligationStatus>;
+export type TrackedObligation = z.infer<typeof TrackedObligation>;
+export type Commitment = z.infer<typeof Commitment>;
+export type CommitmentPage = z.infer<typeof CommitmentPage>;
