@@ -38,6 +38,7 @@ try {
   };
   const admin = await tokenFor('admin');
   const coordinator = await tokenFor('coordinator');
+  const councilOfficer = await tokenFor('council');
   const ctx = tableContext();
   const meter = attachMeter(ctx.client);
 
@@ -102,6 +103,7 @@ try {
     { name: 'GET /api/memoranda/{id}/revisions', kind: 'list', call: () => request('GET', `${memorandumPath}/revisions`, coordinator) },
     { name: 'GET /api/memoranda/{id}/diff', kind: 'detail', call: () => request('GET', `${memorandumPath}/diff?from=1&to=2`, coordinator) },
     { name: 'GET /api/memoranda/{id}/audit/verify', kind: 'detail', call: () => request('GET', `${memorandumPath}/audit/verify`, coordinator) },
+    { name: 'GET /api/commitments (page of 25)', kind: 'list', call: () => request('GET', '/api/commitments?limit=25', councilOfficer) },
     {
       name: 'PUT /api/memoranda/{id}/draft (new revision)', kind: 'write',
       call: async () => {
