@@ -7,6 +7,7 @@ import {
   Attachment, AttachmentConfirm, AttachmentParams, AttachmentUpload, AttachmentUploadRequest, EndRequest, Memorandum, NoBody, ReturnRequest, RevisionDiff, RevisionList, SignRequest, DocumentParams, DocumentLink,
 } from './memoranda/schema.js';
 import { CommitmentPage, CommitmentsQuery } from './obligations/schema.js';
+import { Report, ReportCreate, ReportParams, ReportSave } from './reports/schema.js';
 import { Me, OrganisationUsersParams, User, UserInvite, UserPage, UserParams, UserStatusChange } from './users/schema.js';
 
 /**
@@ -158,6 +159,26 @@ export const routes = [
     summary: 'The obligations the caller\'s organisation owns across signed memoranda, by due date', access: ['coordinator', 'council'],
     query: CommitmentsQuery, response: CommitmentPage, successStatus: 200,
   }),
+  defineRoute({
+    method: 'POST', path: '/api/memoranda/{memorandumId}/reports', module: 'reports', operation: 'createReport',
+    summary: 'Start the organisation\'s progress report for a period (one per organisation, memorandum and period)', access: ['coordinator', 'council'],
+    params: MemorandumParams, body: ReportCreate, response: Report, successStatus: 201, idempotent: true, resource: 'memorandum',
+  }),
+  defineRoute({
+    method: 'GET', path: '/api/memoranda/{memorandumId}/reports/{reportId}', module: 'reports', operation: 'getReport',
+    summary: 'A progress report (its organisation and the reviewing coordinators only)', access: ['coordinator', 'council'],
+    params: ReportParams, response: Report, successStatus: 200, resource: 'memorandum',
+  }),
+  defineRoute({
+    method: 'PUT', path: '/api/memoranda/{memorandumId}/reports/{reportId}', module: 'reports', operation: 'saveReport',
+    summary: 'Save report entries as draft (status, percent, narrative, indicator actuals per obligation)', access: ['coordinator', 'council'],
+    params: ReportParams, body: ReportSave, response: Report, successStatus: 200, requiresIfMatch: true, resource: 'memorandum',
+  }),
+  defineRoute({
+    method: 'POST', path: '/api/memoranda/{memorandumId}/reports/{reportId}/submit', module: 'reports', operation: 'submitReport',
+    summary: 'Submit the report for review', access: ['coordinator', 'council'],
+    params: ReportParams, body: NoBody, response: Report, successStatus: 200, requiresIfMatch: true, resource: 'memorandum',
+  }),
 ] as const satisfies readonly RouteDefinition[];
 
 export type AppRoute = (typeof routes)[number];
@@ -177,6 +198,7 @@ export const moduleAccess: Record<ModuleName, { table?: 'read' | 'readwrite'; do
   users: { table: 'readwrite', directory: true },
   memoranda: { table: 'readwrite', mail: true },
   obligations: { table: 'read' },
+  reports: { table: 'readwrite' },
   signing: { table: 'readwrite', documents: { mode: 'readwrite', prefixes: ['memoranda/'] }, fonts: true, mail: true },
 };
 

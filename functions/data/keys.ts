@@ -39,6 +39,10 @@ export const keys = {
   memorandumRevision: (memorandumId: string, revision: number): ItemKey => ({ PK: `MOU#${memorandumId}`, SK: `REV#${String(revision).padStart(6, '0')}` }),
   /** Sorts before EVT#: read with the memorandum in its one Query. */
   memorandumAttachment: (memorandumId: string, attachmentId: string): ItemKey => ({ PK: `MOU#${memorandumId}`, SK: `ATT#${attachmentId}` }),
+  /** Sorts before REV#: a memorandum's reports come with its page. */
+  progressReport: (memorandumId: string, reportId: string): ItemKey => ({ PK: `MOU#${memorandumId}`, SK: `REP#${reportId}` }),
+  /** GSI1: submitted reports awaiting the drafting organisation's review, oldest first. */
+  reviewQueueKey: (draftingOrgId: string, submittedAt: string, memorandumId: string, reportId: string) => ({ GSI1PK: `ORG#${draftingOrgId}#REVIEW`, GSI1SK: `${submittedAt}#${memorandumId}#${reportId}` }),
   trackedObligation: (memorandumId: string, obligationId: string): ItemKey => ({ PK: `MOU#${memorandumId}`, SK: `OBL#${obligationId}` }),
   /** GSI1: the obligations an organisation owns across memoranda, by due date (undated last). */
   obligationsOfOrganisation: (ownerOrgId: string) => ({ GSI1PK: `ORG#${ownerOrgId}#OBL` }),

@@ -50,6 +50,11 @@ const expected: Record<AppRoute['operation'], Expectation> = {
   getDocumentLink: byCaller({ funder: same(404) }, { own: 200, other: 404 }),
   listRevisions: byCaller({}, { own: 200, other: 404 }),
   // Always the caller's own organisation's commitments: there is no other organisation to ask for.
+  createReport: byCaller({ coordinator: { own: 201, other: 404 }, council: { own: 201, other: 404 } }, same(403)),
+  // The fixture report is the council's; the NGO coordinator reviews it (reads, never edits).
+  getReport: byCaller({ coordinator: { own: 200, other: 404 }, council: { own: 200, other: 404 } }, same(403)),
+  saveReport: byCaller({ coordinator: { own: 403, other: 404 }, council: { own: 200, other: 404 } }, same(403)),
+  submitReport: byCaller({ coordinator: { own: 403, other: 404 }, council: { own: 200, other: 404 } }, same(403)),
   listCommitments: byCaller({ coordinator: same(200), council: same(200) }, same(403)),
   diffRevisions: byCaller({}, { own: 200, other: 404 }),
   verifyAuditTrail: byCaller({}, { own: 200, other: 404 }),
@@ -75,7 +80,8 @@ const userVersion = async (orgId: string, userId: string) => {
  * the state the action needs (the NGO, the council and the funder are parties);
  * for "other", one between two organisations none of these callers belongs to.
  */
-const memorandumFor = async (route: AppRoute, scope: Scope): Promise<{ id: string; version: number; documents?: { final?: { sha256: string } }; attachmentId?: string }> => {
+const reportPeriod = { start: '2026-01-15', end: '2026-03-31' };
+const memorandumFor = async (route: AppRoute, scope: Scope): Promise<{ id: string; version: number; documents?: { final?: { sha256: string } }; attachmentId?: string; reportId?: string }> => {
   if (scope === 'other') return otherMemorandum;
   if (['signMemorandum', 'getDocumentLink', 'requestAttachmentUpload', 'attachSignedFile'].includes(route.operation)) return createApprovedMemorandum();
   if (route.operation === 'getAttachmentLink') {
@@ -83,7 +89,12 @@ const memorandumFor = async (route: AppRoute, scope: Scope): Promise<{ id: strin
     const attached = await (await uploadSignedFile(approved.id, demoUser('coordinator'))).confirm();
     return { ...approved, attachmentId: attached.body.id };
   }
-  if (route.operation === 'closeMemorandum' || route.operation === 'terminateMemorandum') return createActiveMemorandum();
+  if (route.operation === 'closeMemorandum' || route.operation === 'terminateMemorandum' || route.operation === 'createReport') return createActiveMemorandum();
+  if (['getReport', 'saveReport', 'submitReport'].includes(route.operation)) {
+    const active = await createActiveMemorandum();
+    const report = await call<{ id: string; version: number }>('POST', `/api/memoranda/${active.id}/reports`, { as: demoUser('council'), body: { period: reportPeriod } });
+    return { id: active.id, version: report.body.version, reportId: report.body.id };
+  }
   const needsReview = ['withdrawMemorandum', 'approveMemorandum', 'returnMemorandum'].includes(route.operation);
   const content = caseContent();
   content.parties.push({ orgId: demoOrganisations.funder, role: { en: 'Funder' }, approverUserId: demoUser('funder').id, signatoryUserId: demoUser('funder').id });
@@ -127,6 +138,14 @@ const requestFor = async (route: AppRoute, caller: Caller, scope: Scope) => {
       const uploadId = caller === 'coordinator' || caller === 'council' ? (memorandum && scope === 'own' ? (await uploadForConfirm(memorandum.id, caller)) : '01J00000000000000000000999') : '01J00000000000000000000999';
       return { path, as, body: { uploadId, filename: 'signed.pdf', contentType: 'application/pdf' } };
     }
+    case 'createReport':
+      return { path, as, body: { period: reportPeriod } };
+    case 'getReport':
+      return { path: path.replace('{reportId}', memorandum?.reportId ?? `2026-01-15_2026-03-31_${demoOrganisations.rightsInstitute}`), as };
+    case 'saveReport':
+      return { path: path.replace('{reportId}', memorandum?.reportId ?? `2026-01-15_2026-03-31_${demoOrganisations.rightsInstitute}`), as, body: { entries: [{ obligationId: 'c1', status: 'in_progress', percentComplete: 25 }] }, headers: ifMatch };
+    case 'submitReport':
+      return { path: path.replace('{reportId}', memorandum?.reportId ?? `2026-01-15_2026-03-31_${demoOrganisations.rightsInstitute}`), as, headers: ifMatch };
     case 'getAttachmentLink':
       return { path: path.replace('{attachmentId}', memorandum?.attachmentId ?? '01J00000000000000000000999'), as };
     case 'closeMemorandum':

@@ -1,0 +1,56 @@
+import * as z from 'zod/mini';
+import { isoTimestamp, text, ulid } from '../core/schemas.js';
+import { obligationStatuses } from '../obligations/schema.js';
+import { reportStatuses } from './workflow.js';
+
+/** The contract of progress reports: one per organisation, memorandum and period. */
+
+const isoDate = z.iso.date('Must be a date, e.g. 2026-03-31.');
+
+export const Period = z.strictObject({ start: isoDate, end: isoDate }).check(
+  z.refine((period) => period.start <= period.end, { message: 'The period must not end before it starts.', path: ['end'] }),
+);
+
+/** `<start>_<end>_<orgId>`: readable, unique per organisation and period, safe in a URL. */
+export const reportIdPattern = /^\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}_[0-9A-HJKMNP-TV-Z]{26}$/;
+export const ReportParams = z.strictObject({ memorandumId: ulid, reportId: z.string().check(z.regex(reportIdPattern, 'Must be a report id.')) });
+
+export const IndicatorActual = z.strictObject({ indicatorId: z.string().check(z.minLength(1), z.maxLength(40)), value: z.number().check(z.gte(0, 'Must be 0 or more.')) });
+
+export const ReportEntryInput = z.strictObject({
+  obligationId: z.string().check(z.minLength(1), z.maxLength(40)),
+  status: z.enum(obligationStatuses),
+  percentComplete: z.number().check(z.int('Must be a whole number.'), z.gte(0, 'Must be between 0 and 100.'), z.lte(100, 'Must be between 0 and 100.')),
+  narrative: z.optional(text(0, 4000)),
+  indicatorActuals: z.optional(z.array(IndicatorActual).check(z.maxLength(20))),
+});
+
+export const ReportCreate = z.strictObject({ period: Period });
+export const ReportSave = z.strictObject({ entries: z.array(ReportEntryInput).check(z.maxLength(70)) });
+
+export const ReportEntry = z.object({
+  obligationId: z.string(),
+  status: z.enum(obligationStatuses),
+  percentComplete: z.number(),
+  narrative: z.optional(z.string()),
+  indicatorActuals: z.array(z.object({ indicatorId: z.string(), value: z.number() })),
+  /** The reviewer's comment when the report was returned. */
+  reviewComment: z.optional(z.string()),
+});
+
+export const Report = z.object({
+  id: z.string(),
+  memorandumId: ulid,
+  orgId: ulid,
+  period: z.object({ start: z.string(), end: z.string() }),
+  status: z.enum(reportStatuses),
+  entries: z.array(ReportEntry),
+  version: z.number(),
+  createdAt: isoTimestamp,
+  updatedAt: isoTimestamp,
+  submittedAt: z.optional(isoTimestamp),
+});
+
+export type ReportEntryInput = z.infer<typeof ReportEntryInput>;
+export type ReportEntry = z.infer<typeof ReportEntry>;
+export type Report = z.infer<typeof Report>;
