@@ -7,7 +7,7 @@ import {
   Attachment, AttachmentConfirm, AttachmentParams, AttachmentUpload, AttachmentUploadRequest, EndRequest, Memorandum, NoBody, ReturnRequest, RevisionDiff, RevisionList, SignRequest, DocumentParams, DocumentLink,
 } from './memoranda/schema.js';
 import { CommitmentPage, CommitmentsQuery } from './obligations/schema.js';
-import { Report, ReportCreate, ReportParams, ReportSave } from './reports/schema.js';
+import { Report, ReportCreate, ReportParams, ReportSave, ReturnReport, ReviewQueue } from './reports/schema.js';
 import { Me, OrganisationUsersParams, User, UserInvite, UserPage, UserParams, UserStatusChange } from './users/schema.js';
 
 /**
@@ -178,6 +178,21 @@ export const routes = [
     method: 'POST', path: '/api/memoranda/{memorandumId}/reports/{reportId}/submit', module: 'reports', operation: 'submitReport',
     summary: 'Submit the report for review', access: ['coordinator', 'council'],
     params: ReportParams, body: NoBody, response: Report, successStatus: 200, requiresIfMatch: true, resource: 'memorandum',
+  }),
+  defineRoute({
+    method: 'POST', path: '/api/memoranda/{memorandumId}/reports/{reportId}/accept', module: 'reports', operation: 'acceptReport',
+    summary: 'Accept a submitted report: its obligations and the party\'s figures change with it', access: ['coordinator'],
+    params: ReportParams, body: NoBody, response: Report, successStatus: 200, requiresIfMatch: true, resource: 'memorandum',
+  }),
+  defineRoute({
+    method: 'POST', path: '/api/memoranda/{memorandumId}/reports/{reportId}/return', module: 'reports', operation: 'returnReport',
+    summary: 'Return a submitted report with comments (overall and per entry)', access: ['coordinator'],
+    params: ReportParams, body: ReturnReport, response: Report, successStatus: 200, requiresIfMatch: true, resource: 'memorandum',
+  }),
+  defineRoute({
+    method: 'GET', path: '/api/reviews', module: 'reports', operation: 'listReviewQueue',
+    summary: 'Submitted reports awaiting the caller\'s organisation\'s review, oldest first', access: ['coordinator'],
+    query: pageQuery, response: ReviewQueue, successStatus: 200,
   }),
 ] as const satisfies readonly RouteDefinition[];
 

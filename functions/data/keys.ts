@@ -39,6 +39,8 @@ export const keys = {
   memorandumRevision: (memorandumId: string, revision: number): ItemKey => ({ PK: `MOU#${memorandumId}`, SK: `REV#${String(revision).padStart(6, '0')}` }),
   /** Sorts before EVT#: read with the memorandum in its one Query. */
   memorandumAttachment: (memorandumId: string, attachmentId: string): ItemKey => ({ PK: `MOU#${memorandumId}`, SK: `ATT#${attachmentId}` }),
+  /** A party's obligation figures in one memorandum (total, done, sum of percentages), kept current by accepted reports. */
+  partyProgress: (memorandumId: string, orgId: string): ItemKey => ({ PK: `MOU#${memorandumId}`, SK: `PROG#${orgId}` }),
   /** Sorts before REV#: a memorandum's reports come with its page. */
   progressReport: (memorandumId: string, reportId: string): ItemKey => ({ PK: `MOU#${memorandumId}`, SK: `REP#${reportId}` }),
   /** GSI1: submitted reports awaiting the drafting organisation's review, oldest first. */

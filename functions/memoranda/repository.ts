@@ -134,8 +134,20 @@ export const memorandumRepository = (ctx: TableContext): MemorandumRepository =>
                   indicators: obligation.indicators ?? [],
                   status: 'not_started',
                   percentComplete: 0,
+                  version: 1,
                   createdAt: head.updatedAt,
                 },
+                ConditionExpression: 'attribute_not_exists(PK)',
+              },
+            },
+          }))
+        : []),
+      ...(trackObligations
+        ? content.parties.map((party) => ({
+            item: {
+              Put: {
+                TableName: ctx.table,
+                Item: { ...keys.partyProgress(head.id, party.orgId), entity: 'partyProgress', memorandumId: head.id, orgId: party.orgId, total: content.obligations.filter((obligation) => obligation.partyOrgId === party.orgId).length, done: 0, percentSum: 0 },
                 ConditionExpression: 'attribute_not_exists(PK)',
               },
             },

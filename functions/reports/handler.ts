@@ -4,6 +4,8 @@ import { AppError, invalid, notFound } from '../core/errors.js';
 import { moduleHandler } from '../core/handler.js';
 import { tableContext } from '../data/client.js';
 import { memorandumRepository } from '../memoranda/repository.js';
+import { pageLimit } from '../core/schemas.js';
+import { acceptedObligation, progressDelta } from './acceptance.js';
 import { applyEntries, entriesFor, entryProblems, reportIdOf } from './model.js';
 import { reportRepository, type StoredReport } from './repository.js';
 import type { Report } from './schema.js';
@@ -74,6 +76,44 @@ export const handler = moduleHandler('reports', {
     const next: StoredReport = { ...report, entries: applyEntries(report, body.entries), version: report.version + 1, updatedAt: isoNow() };
     await reports.update(next, report.version);
     return { body: publicView(next), version: next.version };
+  },
+
+  async acceptReport({ actor, params, ifMatch }) {
+    const report = await loadVisible(actor, params.memorandumId, params.reportId);
+    const decision = guard(actor, report, 'accept', ifMatch);
+    const loaded = await memoranda.load(params.memorandumId);
+    const owned = (loaded?.obligations ?? []).filter((obligation) => obligation.ownerOrgId === report.orgId);
+    const before = report.entries.flatMap((entry) => owned.filter((obligation) => obligation.obligationId === entry.obligationId));
+    const after = before.map((obligation) => {
+      const entry = report.entries.find((candidate) => candidate.obligationId === obligation.obligationId);
+      return entry ? acceptedObligation(obligation, entry) : obligation;
+    });
+    const now = isoNow();
+    const next: StoredReport = { ...report, status: decision.next, reviewedAt: now, version: report.version + 1, updatedAt: now };
+    await reports.accept(next, report.version, { before, after, delta: progressDelta(before, after) });
+    return { body: publicView(next), version: next.version };
+  },
+
+  async returnReport({ actor, params, body, ifMatch }) {
+    const report = await loadVisible(actor, params.memorandumId, params.reportId);
+    const decision = guard(actor, report, 'return', ifMatch);
+    const unknown = (body.entryComments ?? []).flatMap((comment, index) => (report.entries.some((entry) => entry.obligationId === comment.obligationId) ? [] : [{ path: `body.entryComments.${index}.obligationId`, message: 'Not an entry of this report.' }]));
+    if (unknown.length > 0) throw invalid(unknown);
+    const now = isoNow();
+    const entries = report.entries.map((entry) => {
+      const comment = body.entryComments?.find((candidate) => candidate.obligationId === entry.obligationId)?.comment;
+      const { reviewComment: _previous, ...rest } = entry;
+      return comment ? { ...rest, reviewComment: comment } : rest;
+    });
+    const { reviewComment: _old, ...rest } = report;
+    const next: StoredReport = { ...rest, entries, status: decision.next, reviewedAt: now, ...(body.comment ? { reviewComment: body.comment } : {}), version: report.version + 1, updatedAt: now };
+    await reports.update(next, report.version);
+    return { body: publicView(next), version: next.version };
+  },
+
+  async listReviewQueue({ actor, query }) {
+    const page = await reports.reviewQueue(actor.orgId, pageLimit(query.limit), query.cursor);
+    return { body: { items: page.items.map(publicView), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) } };
   },
 
   async submitReport({ actor, params, ifMatch }) {

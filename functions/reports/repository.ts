@@ -1,8 +1,11 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { AppError, notFound } from '../core/errors.js';
 import type { TableContext } from '../data/client.js';
 import { keys } from '../data/keys.js';
 import { transactWrite, type TxItem } from '../data/transact.js';
+import { decodeCursor, encodeCursor, type Page } from '../data/pagination.js';
+import type { TrackedObligation } from '../obligations/schema.js';
+import type { ProgressDelta } from './acceptance.js';
 import type { Report } from './schema.js';
 
 /** A report as stored: with the drafting organisation that reviews it. */
@@ -15,6 +18,9 @@ export interface ReportRepository {
   /** Creates the report unless one exists for the organisation and period. */
   create(report: StoredReport, alongside?: TxItem[]): Promise<void>;
   update(report: StoredReport, expectedVersion: number): Promise<void>;
+  /** The report accepted together with its obligations' new state and the party's figures, in one transaction. */
+  accept(report: StoredReport, expectedVersion: number, change: { before: TrackedObligation[]; after: TrackedObligation[]; delta: ProgressDelta }): Promise<void>;
+  reviewQueue(draftingOrgId: string, limit: number, cursor: string | undefined): Promise<Page<StoredReport>>;
 }
 
 const toItem = (report: StoredReport) => ({
@@ -29,7 +35,17 @@ const fromItem = (item: Record<string, unknown>): StoredReport => {
   return report as unknown as StoredReport;
 };
 
-export const reportRepository = (ctx: TableContext): ReportRepository => ({
+export const reportRepository = (ctx: TableContext): ReportRepository => {
+  const reportPut = (report: StoredReport, expectedVersion: number): TxItem => ({
+    item: {
+      Put: {
+        TableName: ctx.table, Item: toItem(report),
+        ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expectedVersion }, ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      },
+    },
+    onConditionFailed: (stored) => (stored ? new AppError('stale_version', 'The report changed since you read it. Reload it and try again.') : notFound('The report')),
+  });
+  return {
   async get(memorandumId, reportId) {
     const { Item } = await ctx.client.send(new GetCommand({ TableName: ctx.table, Key: keys.progressReport(memorandumId, reportId) }));
     return Item?.entity === 'progressReport' ? fromItem(Item) : undefined;
@@ -45,17 +61,49 @@ export const reportRepository = (ctx: TableContext): ReportRepository => ({
     ]);
   },
 
-  async update(report, expectedVersion) {
+  async accept(report, expectedVersion, { before, after, delta }) {
     await transactWrite(ctx, [
+      reportPut(report, expectedVersion),
+      ...after.map((obligation, index): TxItem => {
+        const previous = before[index]?.version;
+        return {
+          item: {
+            Put: {
+              TableName: ctx.table,
+              Item: { ...keys.trackedObligation(obligation.memorandumId, obligation.obligationId), ...keys.obligationListKey(obligation.ownerOrgId, obligation.dueDate, obligation.memorandumId, obligation.obligationId), entity: 'trackedObligation', ...obligation },
+              ConditionExpression: previous === undefined ? 'attribute_not_exists(version)' : 'version = :previous',
+              ...(previous === undefined ? {} : { ExpressionAttributeValues: { ':previous': previous } }),
+            },
+          },
+          onConditionFailed: () => new AppError('conflict', 'Another report on the same obligations was accepted at the same time. Reload and review again.'),
+        };
+      }),
       {
         item: {
-          Put: {
-            TableName: ctx.table, Item: toItem(report),
-            ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expectedVersion }, ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          Update: {
+            TableName: ctx.table, Key: keys.partyProgress(report.memorandumId, report.orgId),
+            UpdateExpression: 'ADD done :done, percentSum :percentSum', ConditionExpression: 'attribute_exists(PK)',
+            ExpressionAttributeValues: { ':done': delta.done, ':percentSum': delta.percentSum },
           },
         },
-        onConditionFailed: (stored) => (stored ? new AppError('stale_version', 'The report changed since you read it. Reload it and try again.') : notFound('The report')),
       },
     ]);
   },
-});
+
+  async reviewQueue(draftingOrgId, limit, cursor) {
+    const partition = { GSI1PK: `ORG#${draftingOrgId}#REVIEW` };
+    const { Items = [], LastEvaluatedKey } = await ctx.client.send(
+      new QueryCommand({
+        TableName: ctx.table, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': partition.GSI1PK }, Limit: limit,
+        ExclusiveStartKey: decodeCursor(cursor, { keyNames: ['PK', 'SK', 'GSI1PK', 'GSI1SK'], partition }),
+      }),
+    );
+    const nextCursor = encodeCursor(LastEvaluatedKey);
+    return { items: Items.map(fromItem), ...(nextCursor ? { nextCursor } : {}) };
+  },
+
+  async update(report, expectedVersion) {
+    await transactWrite(ctx, [reportPut(report, expectedVersion)]);
+  },
+  };
+};

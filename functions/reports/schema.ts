@@ -28,6 +28,11 @@ export const ReportEntryInput = z.strictObject({
 export const ReportCreate = z.strictObject({ period: Period });
 export const ReportSave = z.strictObject({ entries: z.array(ReportEntryInput).check(z.maxLength(70)) });
 
+export const ReturnReport = z.strictObject({
+  comment: z.optional(text(1, 4000)),
+  entryComments: z.optional(z.array(z.strictObject({ obligationId: z.string().check(z.minLength(1), z.maxLength(40)), comment: text(1, 2000) })).check(z.maxLength(70))),
+}).check(z.refine((body) => body.comment !== undefined || (body.entryComments ?? []).length > 0, { message: 'Say what needs to change: a comment or comments on entries.', path: ['comment'] }));
+
 export const ReportEntry = z.object({
   obligationId: z.string(),
   status: z.enum(obligationStatuses),
@@ -49,7 +54,11 @@ export const Report = z.object({
   createdAt: isoTimestamp,
   updatedAt: isoTimestamp,
   submittedAt: z.optional(isoTimestamp),
+  reviewComment: z.optional(z.string()),
+  reviewedAt: z.optional(isoTimestamp),
 });
+
+export const ReviewQueue = z.object({ items: z.array(Report), nextCursor: z.optional(z.string()) });
 
 export type ReportEntryInput = z.infer<typeof ReportEntryInput>;
 export type ReportEntry = z.infer<typeof ReportEntry>;

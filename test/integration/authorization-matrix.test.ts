@@ -55,6 +55,9 @@ const expected: Record<AppRoute['operation'], Expectation> = {
   getReport: byCaller({ coordinator: { own: 200, other: 404 }, council: { own: 200, other: 404 } }, same(403)),
   saveReport: byCaller({ coordinator: { own: 403, other: 404 }, council: { own: 200, other: 404 } }, same(403)),
   submitReport: byCaller({ coordinator: { own: 403, other: 404 }, council: { own: 200, other: 404 } }, same(403)),
+  acceptReport: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
+  returnReport: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
+  listReviewQueue: byCaller({ coordinator: same(200) }, same(403)),
   listCommitments: byCaller({ coordinator: same(200), council: same(200) }, same(403)),
   diffRevisions: byCaller({}, { own: 200, other: 404 }),
   verifyAuditTrail: byCaller({}, { own: 200, other: 404 }),
@@ -90,10 +93,12 @@ const memorandumFor = async (route: AppRoute, scope: Scope): Promise<{ id: strin
     return { ...approved, attachmentId: attached.body.id };
   }
   if (route.operation === 'closeMemorandum' || route.operation === 'terminateMemorandum' || route.operation === 'createReport') return createActiveMemorandum();
-  if (['getReport', 'saveReport', 'submitReport'].includes(route.operation)) {
+  if (['getReport', 'saveReport', 'submitReport', 'acceptReport', 'returnReport'].includes(route.operation)) {
     const active = await createActiveMemorandum();
     const report = await call<{ id: string; version: number }>('POST', `/api/memoranda/${active.id}/reports`, { as: demoUser('council'), body: { period: reportPeriod } });
-    return { id: active.id, version: report.body.version, reportId: report.body.id };
+    if (!['acceptReport', 'returnReport'].includes(route.operation)) return { id: active.id, version: report.body.version, reportId: report.body.id };
+    const submitted = await call<{ version: number }>('POST', `/api/memoranda/${active.id}/reports/${report.body.id}/submit`, { as: demoUser('council'), headers: { 'if-match': `"${report.body.version}"` } });
+    return { id: active.id, version: submitted.body.version, reportId: report.body.id };
   }
   const needsReview = ['withdrawMemorandum', 'approveMemorandum', 'returnMemorandum'].includes(route.operation);
   const content = caseContent();
@@ -145,7 +150,10 @@ const requestFor = async (route: AppRoute, caller: Caller, scope: Scope) => {
     case 'saveReport':
       return { path: path.replace('{reportId}', memorandum?.reportId ?? `2026-01-15_2026-03-31_${demoOrganisations.rightsInstitute}`), as, body: { entries: [{ obligationId: 'c1', status: 'in_progress', percentComplete: 25 }] }, headers: ifMatch };
     case 'submitReport':
+    case 'acceptReport':
       return { path: path.replace('{reportId}', memorandum?.reportId ?? `2026-01-15_2026-03-31_${demoOrganisations.rightsInstitute}`), as, headers: ifMatch };
+    case 'returnReport':
+      return { path: path.replace('{reportId}', memorandum?.reportId ?? `2026-01-15_2026-03-31_${demoOrganisations.rightsInstitute}`), as, body: { comment: 'Add evidence.' }, headers: ifMatch };
     case 'getAttachmentLink':
       return { path: path.replace('{attachmentId}', memorandum?.attachmentId ?? '01J00000000000000000000999'), as };
     case 'closeMemorandum':

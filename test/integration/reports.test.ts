@@ -1,5 +1,9 @@
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { call, demoUser, uniqueKey } from '../support/api.js';
+import { keys } from '../../functions/data/keys.js';
+import { fromObligationItem } from '../../functions/obligations/repository.js';
+import { recount } from '../../functions/reports/acceptance.js';
+import { call, demoUser, table, uniqueKey } from '../support/api.js';
 import { createActiveMemorandum, createCaseMemorandum } from '../support/memoranda.js';
 
 const council = demoUser('council');
@@ -9,7 +13,7 @@ interface Report {
   id: string;
   status: string;
   version: number;
-  entries: { obligationId: string; status: string; percentComplete: number; narrative?: string; indicatorActuals: unknown[] }[];
+  entries: { obligationId: string; status: string; percentComplete: number; narrative?: string; indicatorActuals: unknown[]; reviewComment?: string }[];
 }
 interface Problem {
   code: string;
@@ -72,5 +76,73 @@ describe('progress reports', () => {
     expect(reversed.body.errors?.map((error) => error.path)).toEqual(['body.period.end']);
     const created = await call<Report>('POST', `/api/memoranda/${active.id}/reports`, { as: council, body: { period } });
     expect((await call('GET', `/api/memoranda/${active.id}/reports/${created.body.id}`, { as: 'resource.center@pakt.local' })).status).toBe(404);
+  });
+});
+
+describe('reviewing progress reports', () => {
+  const storedAndRecounted = async (memorandumId: string, orgId: string) => {
+    const { client, table: tableName } = table();
+    const stored = (await client.send(new GetCommand({ TableName: tableName, Key: keys.partyProgress(memorandumId, orgId) }))).Item;
+    const obligations = (await client.send(new QueryCommand({ TableName: tableName, KeyConditionExpression: 'PK = :pk AND begins_with(SK, :obl)', ExpressionAttributeValues: { ':pk': keys.memorandumPartition(memorandumId), ':obl': 'OBL#' } }))).Items ?? [];
+    const owned = obligations.filter((item) => item.ownerOrgId === orgId).map(fromObligationItem);
+    return { stored: { total: stored?.total, done: stored?.done, percentSum: stored?.percentSum }, recounted: recount(owned) };
+  };
+
+  const submitReport = async (memorandumId: string, reportPeriod: { start: string; end: string }, entries: unknown[]) => {
+    const created = await call<Report>('POST', `/api/memoranda/${memorandumId}/reports`, { as: council, body: { period: reportPeriod } });
+    const saved = await call<Report>('PUT', `/api/memoranda/${memorandumId}/reports/${created.body.id}`, { as: council, headers: ifMatch(created.body.version), body: { entries } });
+    return call<Report>('POST', `/api/memoranda/${memorandumId}/reports/${created.body.id}/submit`, { as: council, headers: ifMatch(saved.body.version) });
+  };
+
+  it('two quarters: returned with a comment on one entry, resubmitted, accepted; figures equal a recount', async () => {
+    const active = await createActiveMemorandum();
+    const q1 = await submitReport(active.id, period, [{ obligationId: 'c2', status: 'in_progress', percentComplete: 40, narrative: 'Дві пресконференції.' }, { obligationId: 'c5', status: 'done', percentComplete: 100 }]);
+    const queue = await call<{ items: { id: string; memorandumId: string }[] }>('GET', '/api/reviews?limit=100', { as: coordinator });
+    expect(queue.body.items.some((item) => item.memorandumId === active.id && item.id === q1.body.id)).toBe(true);
+
+    const path = `/api/memoranda/${active.id}/reports/${q1.body.id}`;
+    const returned = await call<Report>('POST', `${path}/return`, { as: coordinator, headers: ifMatch(q1.body.version), body: { entryComments: [{ obligationId: 'c2', comment: 'Додайте дати пресконференцій.' }] } });
+    expect(returned.body.status).toBe('returned');
+    expect(returned.body.entries.find((entry) => entry.obligationId === 'c2')?.reviewComment).toBe('Додайте дати пресконференцій.');
+    const resaved = await call<Report>('PUT', path, { as: council, headers: ifMatch(returned.body.version), body: { entries: [{ obligationId: 'c2', status: 'in_progress', percentComplete: 50, narrative: 'Пресконференції 12.02 і 20.03.' }] } });
+    const resubmitted = await call<Report>('POST', `${path}/submit`, { as: council, headers: ifMatch(resaved.body.version) });
+    const accepted = await call<Report>('POST', `${path}/accept`, { as: coordinator, headers: ifMatch(resubmitted.body.version) });
+    expect(accepted.body.status).toBe('accepted');
+    expect((await call<Problem>('PUT', path, { as: council, headers: ifMatch(accepted.body.version), body: { entries: [] } })).status).toBe(409);
+
+    const commitments = await call<{ items: { obligationId: string; status: string; percentComplete: number }[] }>('GET', `/api/commitments?memorandumId=${active.id}`, { as: council });
+    expect(commitments.body.items.find((item) => item.obligationId === 'c2')).toMatchObject({ status: 'in_progress', percentComplete: 50 });
+    expect(commitments.body.items.find((item) => item.obligationId === 'c5')).toMatchObject({ status: 'done', percentComplete: 100 });
+    const afterQ1 = await storedAndRecounted(active.id, council.orgId);
+    expect(afterQ1.stored).toEqual({ total: 5, done: 1, percentSum: 150 });
+    expect(afterQ1.stored).toEqual(afterQ1.recounted);
+
+    const q2 = await submitReport(active.id, { start: '2026-04-01', end: '2026-06-30' }, [{ obligationId: 'c2', status: 'done', percentComplete: 100 }, { obligationId: 'c1', status: 'at_risk', percentComplete: 10 }]);
+    await call('POST', `/api/memoranda/${active.id}/reports/${q2.body.id}/accept`, { as: coordinator, headers: ifMatch(q2.body.version) });
+    const afterQ2 = await storedAndRecounted(active.id, council.orgId);
+    expect(afterQ2.stored).toEqual({ total: 5, done: 2, percentSum: 210 });
+    expect(afterQ2.stored).toEqual(afterQ2.recounted);
+  });
+
+  it('two reports on the same obligations accepted at once: one wins, the other retries, figures still equal a recount', async () => {
+    const active = await createActiveMemorandum();
+    const first = await submitReport(active.id, period, [{ obligationId: 'c3', status: 'in_progress', percentComplete: 30 }]);
+    const second = await submitReport(active.id, { start: '2026-04-01', end: '2026-06-30' }, [{ obligationId: 'c3', status: 'done', percentComplete: 100 }]);
+    const results = await Promise.all([first, second].map((report) => call<Report>('POST', `/api/memoranda/${active.id}/reports/${report.body.id}/accept`, { as: coordinator, headers: ifMatch(report.body.version) })));
+    expect(results.map((result) => result.status).sort()).toEqual([200, 409]);
+    const loser = results[0]?.status === 200 ? second : first;
+    const retry = await call<Report>('POST', `/api/memoranda/${active.id}/reports/${loser.body.id}/accept`, { as: coordinator, headers: ifMatch(loser.body.version) });
+    expect(retry.status).toBe(200);
+    const figures = await storedAndRecounted(active.id, council.orgId);
+    expect(figures.stored).toEqual(figures.recounted);
+  });
+
+  it('is the drafting organisation\'s coordinators\' task, and a council officer cannot accept its own report', async () => {
+    const active = await createActiveMemorandum();
+    const submitted = await submitReport(active.id, period, [{ obligationId: 'c1', status: 'done', percentComplete: 100 }]);
+    const own = await call<Problem>('POST', `/api/memoranda/${active.id}/reports/${submitted.body.id}/accept`, { as: council, headers: ifMatch(submitted.body.version) });
+    expect(own.status).toBe(403);
+    const empty = await call<Problem>('POST', `/api/memoranda/${active.id}/reports/${submitted.body.id}/return`, { as: coordinator, headers: ifMatch(submitted.body.version), body: {} });
+    expect(empty.body.errors?.map((error) => error.path)).toEqual(['body.comment']);
   });
 });
