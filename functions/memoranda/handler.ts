@@ -29,8 +29,9 @@ export const handler = moduleHandler('memoranda', {
   },
 
   async getMemorandum({ actor, params }) {
-    const { memorandum, events, attachments, obligations } = await loadVisible(actor, params.memorandumId);
-    return { body: { memorandum: publicView(memorandum), events, attachments, obligations }, version: memorandum.version };
+    const { memorandum, events, attachments, obligations, reports } = await loadVisible(actor, params.memorandumId);
+    const visibleReports = reports.filter((report) => report.orgId === actor.orgId || memorandum.draftingOrgId === actor.orgId).map(({ draftingOrgId: _drafting, ...report }) => report);
+    return { body: { memorandum: publicView(memorandum), events, attachments, obligations, reports: visibleReports }, version: memorandum.version };
   },
 
   async saveDraft({ actor, params, body, ifMatch }) {

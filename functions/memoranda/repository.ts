@@ -8,6 +8,7 @@ import { transactWrite, type TxItem } from '../data/transact.js';
 import type { ChainedEvent } from './audit-chain.js';
 import { fromObligationItem } from '../obligations/repository.js';
 import type { TrackedObligation } from '../obligations/schema.js';
+import type { Report } from '../reports/schema.js';
 import { fromOrganisationItem } from '../organisations/repository.js';
 import type { Organisation } from '../organisations/schema.js';
 import type { User } from '../users/schema.js';
@@ -41,7 +42,7 @@ export interface MemorandumWrite {
 
 export interface MemorandumRepository {
   /** Head and audit trail in one Query (revisions are not read). */
-  load(memorandumId: string): Promise<{ memorandum: StoredMemorandum; events: AuditEvent[]; attachments: Attachment[]; obligations: TrackedObligation[] } | undefined>;
+  load(memorandumId: string): Promise<{ memorandum: StoredMemorandum; events: AuditEvent[]; attachments: Attachment[]; obligations: TrackedObligation[]; reports: (Report & { draftingOrgId: string })[] } | undefined>;
   write(change: MemorandumWrite): Promise<void>;
   listForOrganisation(orgId: string, options: { limit: number; cursor?: string; status?: MemorandumStatus; oldestFirst?: boolean }): Promise<Page<MemorandumSummary>>;
   /** The revision list, if `orgId` is a party (one Query over the party entries and revisions). */
@@ -75,6 +76,7 @@ export const memorandumRepository = (ctx: TableContext): MemorandumRepository =>
       events: items.filter((item) => item.entity === 'auditEvent').map((item) => strip<AuditEvent>(item)),
       attachments: items.filter((item) => item.entity === 'memorandumAttachment').map((item) => strip<Attachment>(item)),
       obligations: items.filter((item) => item.entity === 'trackedObligation').map(fromObligationItem),
+      reports: items.filter((item) => item.entity === 'progressReport').map((item) => strip<Report & { draftingOrgId: string }>(item)),
     };
   },
 

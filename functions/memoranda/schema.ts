@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { isoTimestamp, pageQuery, text, ulid, userId } from '../core/schemas.js';
 import { TrackedObligation } from '../obligations/schema.js';
+import { Report } from '../reports/schema.js';
 
 /** The contract of the memoranda routes. */
 
@@ -205,6 +206,8 @@ export const MemorandumView = z.object({
   attachments: z.array(Attachment),
   /** Once signed: each obligation's tracked status and progress. */
   obligations: z.array(TrackedObligation),
+  /** Progress reports the caller may see: their organisation's, or all of them for the drafting organisation. */
+  reports: z.array(Report),
 });
 
 export const RevisionSummary = z.object({ revision: z.number(), savedAt: isoTimestamp, savedBy: z.string() });

@@ -207,6 +207,28 @@ describe('memorandum journey', () => {
     await expect(councilPage.getByTestId('commitments-table').locator('tbody tr').count()).resolves.toBe(5);
     await screenshot(councilPage, '14-my-commitments');
   });
+
+  it('the council reports on its obligations for a quarter, and the coordinator accepts the report', async () => {
+    await councilPage.goto(memorandumUrl());
+    await councilPage.locator('#report-start').fill('2026-01-15');
+    await councilPage.locator('#report-end').fill('2026-03-31');
+    await councilPage.locator('#report-end').press('Escape');
+    await councilPage.getByTestId('report-start-button').click();
+    await councilPage.getByTestId('report-status').waitFor();
+    await councilPage.locator('#entry-1-percent').fill('60');
+    await councilPage.locator('#entry-1-narrative').fill('Проведено дві пресконференції про незаконно позбавлених волі.');
+    await screenshot(councilPage, '15-report-form');
+    await councilPage.getByTestId('report-submit').click();
+    await councilPage.getByTestId('report-status').filter({ hasText: 'Подано' }).waitFor();
+
+    await coordinatorPage.goto(`${webUrl()}/reviews`);
+    await coordinatorPage.getByTestId('review-queue').getByRole('link').first().click();
+    await coordinatorPage.getByTestId('report-accept').click();
+    await coordinatorPage.getByTestId('report-status').filter({ hasText: 'Прийнято' }).waitFor();
+
+    await councilPage.goto(`${webUrl()}/commitments`);
+    await councilPage.getByTestId('commitments-table').locator('[aria-label="60%"]').waitFor();
+  });
 });
 
 describe('drafting from scratch', () => {

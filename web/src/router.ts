@@ -19,6 +19,8 @@ export const createAppRouter = () => {
       { path: '/memoranda/new', name: 'memorandum-new', component: () => import('./views/MemorandumEditorView.vue') },
       { path: '/memoranda/:memorandumId', name: 'memorandum', component: () => import('./views/MemorandumView.vue'), props: true },
       { path: '/memoranda/:memorandumId/edit', name: 'memorandum-edit', component: () => import('./views/MemorandumEditorView.vue'), props: true },
+      { path: '/memoranda/:memorandumId/reports/:reportId', name: 'report', component: () => import('./views/ReportView.vue'), props: true },
+      { path: '/reviews', name: 'reviews', component: () => import('./views/ReviewsView.vue') },
       { path: '/commitments', name: 'commitments', component: () => import('./views/CommitmentsView.vue') },
       { path: '/dev/outbox', name: 'dev-outbox', component: () => import('./views/DevOutboxView.vue') },
       { path: '/auth/callback', name: 'auth-callback', component: () => import('./views/AuthCallbackView.vue'), meta: { public: true } },

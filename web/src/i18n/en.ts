@@ -2,7 +2,7 @@ import type { Messages } from './uk';
 
 export const en: Messages = {
   app: { name: 'Pakt', tagline: 'Memoranda, obligations and assistance programmes', skipToContent: 'Skip to content' },
-  nav: { commitments: 'My commitments', memoranda: 'Memoranda', home: 'Home', organisations: 'Organisations', myOrganisation: 'My organisation', signOut: 'Sign out', language: 'Language', outbox: 'Outbox (dev)', mainMenu: 'Main menu' },
+  nav: { reviews: 'Reviews', commitments: 'My commitments', memoranda: 'Memoranda', home: 'Home', organisations: 'Organisations', myOrganisation: 'My organisation', signOut: 'Sign out', language: 'Language', outbox: 'Outbox (dev)', mainMenu: 'Main menu' },
   roles: { admin: 'Administrator', coordinator: 'Coordinator', council: 'Council officer', funder: 'Funder' },
   orgTypes: { ngo: 'NGO', council: 'City council', funder: 'Funder', government: 'Government body', other: 'Other' },
   common: {
@@ -88,6 +88,14 @@ export const en: Messages = {
     allStatuses: 'All statuses', allMemoranda: 'All memoranda', window: 'Due', windows: { all: 'Any time', week: 'Within 7 days', month: 'Within 30 days' },
     statuses: { not_started: 'Not started', in_progress: 'In progress', at_risk: 'At risk', done: 'Done', cancelled: 'Cancelled' },
     overdue: 'Overdue', indicatorLine: '{name}: {baseline} → {target} {unit}', latest: 'latest: {value}', progressOf: 'Obligations of {party}',
+  },
+  reports: {
+    title: 'Progress reports', start: 'New report', period: 'Reporting period', from: 'From', to: 'To', none: 'No reports yet.', open: 'Open',
+    statuses: { draft: 'Draft', submitted: 'Submitted', accepted: 'Accepted', returned: 'Returned' },
+    report: 'Report of {org} for {start} — {end}', narrative: 'What was done, obstacles', percent: 'Done, %', status: 'Obligation status',
+    save: 'Save', submit: 'Submit for review', accept: 'Accept', return: 'Return with comments', comment: 'Overall comment',
+    entryComment: 'Comment on this entry', reviewComment: 'Reviewer’s comment', saved: 'Report saved.', submitted: 'Report submitted.', accepted: 'Report accepted.', returned: 'Report returned.',
+    queue: 'Reports to review', queueEmpty: 'No reports to review.',
   },
   validation: {
     minLength: 'At least {n} characters.', maxLength: 'At most {n} characters.', email: 'Enter an email address.',

@@ -1,6 +1,6 @@
 export const uk = {
   app: { name: 'Pakt', tagline: 'Меморандуми, зобов’язання та програми допомоги', skipToContent: 'Перейти до змісту' },
-  nav: { commitments: 'Мої зобов’язання', memoranda: 'Меморандуми', home: 'Головна', organisations: 'Організації', myOrganisation: 'Моя організація', signOut: 'Вийти', language: 'Мова', outbox: 'Пошта (dev)', mainMenu: 'Головне меню' },
+  nav: { reviews: 'Розгляд звітів', commitments: 'Мої зобов’язання', memoranda: 'Меморандуми', home: 'Головна', organisations: 'Організації', myOrganisation: 'Моя організація', signOut: 'Вийти', language: 'Мова', outbox: 'Пошта (dev)', mainMenu: 'Головне меню' },
   roles: { admin: 'Адміністратор', coordinator: 'Координатор', council: 'Представник ради', funder: 'Донор' },
   orgTypes: { ngo: 'Громадська організація', council: 'Міська рада', funder: 'Донор', government: 'Орган влади', other: 'Інше' },
   common: {
@@ -86,6 +86,14 @@ export const uk = {
     allStatuses: 'Усі стани', allMemoranda: 'Усі меморандуми', window: 'Термін', windows: { all: 'Будь-коли', week: 'Протягом 7 днів', month: 'Протягом 30 днів' },
     statuses: { not_started: 'Не розпочато', in_progress: 'Виконується', at_risk: 'Під загрозою', done: 'Виконано', cancelled: 'Скасовано' },
     overdue: 'Прострочено', indicatorLine: '{name}: {baseline} → {target} {unit}', latest: 'останнє: {value}', progressOf: 'Виконання зобов’язань: {party}',
+  },
+  reports: {
+    title: 'Звіти про виконання', start: 'Новий звіт', period: 'Звітний період', from: 'З', to: 'По', none: 'Звітів ще немає.', open: 'Відкрити',
+    statuses: { draft: 'Чернетка', submitted: 'Подано', accepted: 'Прийнято', returned: 'Повернуто' },
+    report: 'Звіт {org} за {start} — {end}', narrative: 'Що зроблено, перешкоди', percent: 'Виконано, %', status: 'Стан зобов’язання',
+    save: 'Зберегти', submit: 'Подати на розгляд', accept: 'Прийняти', return: 'Повернути з коментарями', comment: 'Загальний коментар',
+    entryComment: 'Коментар до цього пункту', reviewComment: 'Коментар рецензента', saved: 'Звіт збережено.', submitted: 'Звіт подано.', accepted: 'Звіт прийнято.', returned: 'Звіт повернуто.',
+    queue: 'Звіти на розгляд', queueEmpty: 'Немає звітів на розгляд.',
   },
   validation: {
     minLength: 'Щонайменше {n} символів.', maxLength: 'Не більше {n} символів.', email: 'Вкажіть адресу електронної пошти.',
