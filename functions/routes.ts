@@ -7,7 +7,8 @@ import {
   Attachment, AttachmentConfirm, AttachmentParams, AttachmentUpload, AttachmentUploadRequest, EndRequest, Memorandum, NoBody, ReturnRequest, RevisionDiff, RevisionList, SignRequest, DocumentParams, DocumentLink,
 } from './memoranda/schema.js';
 import { CommitmentPage, CommitmentsQuery } from './obligations/schema.js';
-import { Report, ReportCreate, ReportParams, ReportSave, ReturnReport, ReviewQueue } from './reports/schema.js';
+import { DownloadLink, UploadForm } from './files/schema.js';
+import { EvidenceConfirm, EvidenceParams, EvidenceUploadRequest, Report, ReportCreate, ReportParams, ReportSave, ReturnReport, ReviewQueue } from './reports/schema.js';
 import { Me, OrganisationUsersParams, User, UserInvite, UserPage, UserParams, UserStatusChange } from './users/schema.js';
 
 /**
@@ -190,6 +191,26 @@ export const routes = [
     params: ReportParams, body: ReturnReport, response: Report, successStatus: 200, requiresIfMatch: true, resource: 'memorandum',
   }),
   defineRoute({
+    method: 'POST', path: '/api/memoranda/{memorandumId}/reports/{reportId}/evidence/uploads', module: 'reports', operation: 'requestEvidenceUpload',
+    summary: 'A presigned upload for an evidence file on a report entry (size and type fixed by its policy)', access: ['coordinator', 'council'],
+    params: ReportParams, body: EvidenceUploadRequest, response: UploadForm, successStatus: 200, resource: 'memorandum',
+  }),
+  defineRoute({
+    method: 'POST', path: '/api/memoranda/{memorandumId}/reports/{reportId}/evidence', module: 'reports', operation: 'attachEvidence',
+    summary: 'Attach an uploaded evidence file to an entry once the API has checked its size, type and first bytes', access: ['coordinator', 'council'],
+    params: ReportParams, body: EvidenceConfirm, response: Report, successStatus: 201, idempotent: true, requiresIfMatch: true, resource: 'memorandum',
+  }),
+  defineRoute({
+    method: 'GET', path: '/api/memoranda/{memorandumId}/reports/{reportId}/evidence/{evidenceId}', module: 'reports', operation: 'getEvidenceLink',
+    summary: 'A short-lived download link for an evidence file, after an integrity check', access: ['coordinator', 'council'],
+    params: EvidenceParams, response: DownloadLink, successStatus: 200, resource: 'memorandum',
+  }),
+  defineRoute({
+    method: 'DELETE', path: '/api/memoranda/{memorandumId}/reports/{reportId}/evidence/{evidenceId}', module: 'reports', operation: 'removeEvidence',
+    summary: 'Remove an evidence file from a report that is still being edited', access: ['coordinator', 'council'],
+    params: EvidenceParams, response: Report, successStatus: 200, requiresIfMatch: true, resource: 'memorandum',
+  }),
+  defineRoute({
     method: 'GET', path: '/api/reviews', module: 'reports', operation: 'listReviewQueue',
     summary: 'Submitted reports awaiting the caller\'s organisation\'s review, oldest first', access: ['coordinator'],
     query: pageQuery, response: ReviewQueue, successStatus: 200,
@@ -213,7 +234,7 @@ export const moduleAccess: Record<ModuleName, { table?: 'read' | 'readwrite'; do
   users: { table: 'readwrite', directory: true },
   memoranda: { table: 'readwrite', mail: true },
   obligations: { table: 'read' },
-  reports: { table: 'readwrite' },
+  reports: { table: 'readwrite', documents: { mode: 'readwrite', prefixes: ['reports/'] } },
   signing: { table: 'readwrite', documents: { mode: 'readwrite', prefixes: ['memoranda/'] }, fonts: true, mail: true },
 };
 

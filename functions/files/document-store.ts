@@ -3,6 +3,8 @@ import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectComm
 import { createPresignedPost, type PresignedPostOptions } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { optionalEnv, requireEnv } from '../core/config.js';
+import { invalid } from '../core/errors.js';
+import { acceptsUpload, sniffBytes } from './uploads.js';
 
 /**
  * The documents bucket behind one port: handlers never build S3 commands.
@@ -74,4 +76,21 @@ let shared: DocumentStore | undefined;
 export const documentStore = (): DocumentStore => {
   shared ??= s3DocumentStore(createS3Client(optionalEnv('S3_ENDPOINT')), requireEnv('DOCUMENTS_BUCKET', 'the S3 bucket for PDFs and evidence'));
   return shared;
+};
+
+/**
+ * The API's gate for a browser upload: the object must exist under the key the
+ * API issued, with a size inside the limit, the declared type and matching first
+ * bytes. A refused object is deleted, and the caller gets a 400 naming the field.
+ */
+export const receiveUpload = async (store: DocumentStore, key: string, declared: { contentType: string; maxBytes: number }): Promise<{ size: number; sha256: string }> => {
+  const stored = await store.head(key);
+  if (!stored) throw invalid([{ path: 'body.uploadId', message: 'No uploaded file was found for this upload. Upload it again.' }]);
+  const bytes = (await store.get(key)) ?? new Uint8Array();
+  const verdict = acceptsUpload({ size: stored.size, contentType: stored.contentType, firstBytes: bytes.subarray(0, sniffBytes) }, declared);
+  if (!verdict.accepted) {
+    await store.delete(key);
+    throw invalid([{ path: verdict.path, message: verdict.message }], 'The uploaded file was refused and deleted.');
+  }
+  return { size: stored.size, sha256: sha256Hex(bytes) };
 };

@@ -31,8 +31,26 @@ export const sniffContentType = (bytes: Uint8Array): 'application/pdf' | 'applic
   return undefined;
 };
 
-/** Container formats whose bytes are a ZIP (e.g. ASiC-E signature containers). */
-const zipBased = new Set(['application/zip', 'application/vnd.etsi.asic-e+zip', 'application/vnd.etsi.asic-s+zip']);
+/** Container formats whose bytes are a ZIP (ASiC signature containers, Office and OpenDocument files). */
+const zipBased = new Set([
+  'application/zip', 'application/vnd.etsi.asic-e+zip', 'application/vnd.etsi.asic-s+zip',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.oasis.opendocument.spreadsheet', 'application/vnd.oasis.opendocument.text',
+]);
+
+/** Plain text has no magic number: UTF-8 (a cut-off last character allowed) without control bytes other than tab and line breaks. */
+export const looksLikeText = (bytes: Uint8Array): boolean => {
+  if (bytes.some((byte) => byte < 0x09 || (byte > 0x0d && byte < 0x20) || byte === 0x7f)) return false;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** How many first bytes the gate reads: enough for every magic number and a text check. */
+export const sniffBytes = 512;
 
 export type UploadVerdict = { accepted: true } | { accepted: false; path: string; message: string };
 
@@ -41,6 +59,8 @@ export const acceptsUpload = (object: { size: number; contentType: string | unde
   if (object.size < 1 || object.size > declared.maxBytes) return { accepted: false, path: 'body.uploadId', message: `The file must be between 1 byte and ${Math.floor(declared.maxBytes / (1024 * 1024))} MB.` };
   if (object.contentType !== declared.contentType) return { accepted: false, path: 'body.contentType', message: 'The uploaded file was stored with another content type.' };
   const sniffed = sniffContentType(object.firstBytes);
-  const matches = sniffed === declared.contentType || (sniffed === 'application/zip' && zipBased.has(declared.contentType));
+  const matches = declared.contentType === 'text/csv'
+    ? sniffed === undefined && looksLikeText(object.firstBytes)
+    : sniffed === declared.contentType || (sniffed === 'application/zip' && zipBased.has(declared.contentType));
   return matches ? { accepted: true } : { accepted: false, path: 'body.contentType', message: 'The file\'s content is not of the declared type.' };
 };

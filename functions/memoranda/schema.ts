@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { isoTimestamp, pageQuery, text, ulid, userId } from '../core/schemas.js';
 import { TrackedObligation } from '../obligations/schema.js';
+import { DownloadLink, FileName, fileSize, UploadForm } from '../files/schema.js';
 import { Report } from '../reports/schema.js';
 
 /** The contract of the memoranda routes. */
@@ -134,19 +135,18 @@ export const SignRequest = z.strictObject({
 
 export const documentKinds = ['final', 'certificate'] as const;
 export const DocumentParams = z.strictObject({ memorandumId: ulid, kind: z.enum(documentKinds) });
-export const DocumentLink = z.object({ url: z.string(), filename: z.string(), sha256: z.string(), size: z.number(), expiresAt: isoTimestamp });
+export const DocumentLink = DownloadLink;
 
 export const attachmentTypes = ['application/pkcs7-signature', 'application/vnd.etsi.asic-e+zip', 'application/vnd.etsi.asic-s+zip', 'application/pdf', 'application/zip'] as const;
 export const attachmentMaxBytes = 20 * 1024 * 1024;
-const attachmentName = z.string().check(z.trim(), z.minLength(1), z.maxLength(200), z.regex(/^[^\\/:*?"<>|\u0000-\u001f]+$/, 'Must be a file name without path or control characters.'));
 
 export const AttachmentUploadRequest = z.strictObject({
-  filename: attachmentName,
+  filename: FileName,
   contentType: z.enum(attachmentTypes),
-  size: z.number().check(z.int(), z.gte(1, 'The file is empty.'), z.lte(attachmentMaxBytes, 'The file is larger than 20 MB.')),
+  size: fileSize(attachmentMaxBytes),
 });
-export const AttachmentUpload = z.object({ uploadId: ulid, url: z.string(), fields: z.record(z.string(), z.string()), maxBytes: z.number(), expiresAt: isoTimestamp });
-export const AttachmentConfirm = z.strictObject({ uploadId: ulid, filename: attachmentName, contentType: z.enum(attachmentTypes) });
+export const AttachmentUpload = UploadForm;
+export const AttachmentConfirm = z.strictObject({ uploadId: ulid, filename: FileName, contentType: z.enum(attachmentTypes) });
 export const Attachment = z.object({
   id: ulid,
   orgId: z.string(),

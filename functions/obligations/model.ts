@@ -14,23 +14,43 @@ const addMonths = (date: string, months: number): string => {
   return target.toISOString().slice(0, 10);
 };
 
+const isRecurring = (recurrence: TrackedObligation['recurrence']): recurrence is keyof typeof monthsOf => recurrence !== undefined && recurrence !== 'once';
+
 /** The first due date on or after `today`; for one-off obligations, the due date itself. */
 export const nextDueDate = (dueDate: string | undefined, recurrence: TrackedObligation['recurrence'], today: string): string | undefined => {
   if (!dueDate) return undefined;
-  if (!recurrence || recurrence === 'once' || dueDate >= today) return dueDate;
+  if (!isRecurring(recurrence) || dueDate >= today) return dueDate;
   let next = dueDate;
   for (let step = 1; next < today && step < 1200; step += 1) next = addMonths(dueDate, monthsOf[recurrence] * step);
   return next;
+};
+
+/** The latest due date strictly before `today` (the last occurrence that has passed), if any. */
+export const lastPassedDueDate = (dueDate: string | undefined, recurrence: TrackedObligation['recurrence'], today: string): string | undefined => {
+  if (!dueDate || dueDate >= today) return undefined;
+  if (!isRecurring(recurrence)) return dueDate;
+  let passed = dueDate;
+  for (let step = 1; step < 1200; step += 1) {
+    const next = addMonths(dueDate, monthsOf[recurrence] * step);
+    if (next >= today) break;
+    passed = next;
+  }
+  return passed;
 };
 
 const closed = new Set<TrackedObligation['status']>(['done', 'cancelled']);
 
 /**
  * A one-off obligation is overdue once its due date has passed without being
- * done. Recurring obligations are judged by their periodic reports (reporting).
+ * done. A recurring one is overdue when an occurrence has passed that no
+ * accepted report covers (its period reached that date).
  */
-export const isOverdue = (obligation: Pick<TrackedObligation, 'dueDate' | 'recurrence' | 'status'>, today: string): boolean =>
-  !closed.has(obligation.status) && obligation.dueDate !== undefined && (!obligation.recurrence || obligation.recurrence === 'once') && obligation.dueDate < today;
+export const isOverdue = (obligation: Pick<TrackedObligation, 'dueDate' | 'recurrence' | 'status' | 'reportedThrough'>, today: string): boolean => {
+  if (closed.has(obligation.status)) return false;
+  const passed = lastPassedDueDate(obligation.dueDate, obligation.recurrence, today);
+  if (passed === undefined) return false;
+  return isRecurring(obligation.recurrence) ? (obligation.reportedThrough ?? '') < passed : true;
+};
 
 export const asCommitment = (obligation: TrackedObligation, today: string): Commitment => {
   const next = nextDueDate(obligation.dueDate, obligation.recurrence, today);

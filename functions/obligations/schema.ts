@@ -30,6 +30,8 @@ export const TrackedObligation = z.object({
   indicators: z.array(TrackedIndicator),
   status: ObligationStatus,
   percentComplete: z.number(),
+  /** The end of the latest accepted report's period that covered it. */
+  reportedThrough: z.optional(z.string()),
   /** Written only by accepted reports, conditionally on this. */
   version: z.optional(z.number()),
   createdAt: isoTimestamp,

@@ -10,8 +10,9 @@ export interface ProgressDelta {
   percentSum: number;
 }
 
-export const acceptedObligation = (obligation: TrackedObligation, entry: ReportEntry): TrackedObligation => ({
+export const acceptedObligation = (obligation: TrackedObligation, entry: ReportEntry, periodEnd: string): TrackedObligation => ({
   ...obligation,
+  reportedThrough: obligation.reportedThrough && obligation.reportedThrough > periodEnd ? obligation.reportedThrough : periodEnd,
   status: entry.status,
   percentComplete: entry.percentComplete,
   indicators: obligation.indicators.map((indicator) => {

@@ -1,17 +1,22 @@
 import { hasRole, type Actor } from '../core/actor.js';
 import { isoNow } from '../core/clock.js';
+import { newId } from '../core/ids.js';
+import { documentStore, receiveUpload, sha256Hex } from '../files/document-store.js';
+import { uploadPolicy } from '../files/uploads.js';
 import { AppError, invalid, notFound } from '../core/errors.js';
 import { moduleHandler } from '../core/handler.js';
 import { tableContext } from '../data/client.js';
 import { memorandumRepository } from '../memoranda/repository.js';
 import { pageLimit } from '../core/schemas.js';
 import { acceptedObligation, progressDelta } from './acceptance.js';
-import { applyEntries, entriesFor, entryProblems, reportIdOf } from './model.js';
+import { addEvidence, applyEntries, entriesFor, entryProblems, evidenceKey, evidenceProblem, findEvidence, removeEvidence, reportIdOf, reportSizeProblem } from './model.js';
 import { reportRepository, type StoredReport } from './repository.js';
-import type { Report } from './schema.js';
+import { evidenceMaxBytes, type Report } from './schema.js';
 import { decideReport, type ReportAction } from './workflow.js';
 
 const memoranda = memorandumRepository(tableContext());
+const uploadSeconds = 15 * 60;
+const downloadSeconds = 5 * 60;
 const reports = reportRepository(tableContext());
 
 const participantOf = (actor: Actor, report: StoredReport) => ({
@@ -74,6 +79,8 @@ export const handler = moduleHandler('reports', {
     const problems = entryProblems(body.entries, owned);
     if (problems.length > 0) throw invalid(problems);
     const next: StoredReport = { ...report, entries: applyEntries(report, body.entries), version: report.version + 1, updatedAt: isoNow() };
+    const tooLarge = reportSizeProblem(next);
+    if (tooLarge) throw invalid([tooLarge]);
     await reports.update(next, report.version);
     return { body: publicView(next), version: next.version };
   },
@@ -86,7 +93,7 @@ export const handler = moduleHandler('reports', {
     const before = report.entries.flatMap((entry) => owned.filter((obligation) => obligation.obligationId === entry.obligationId));
     const after = before.map((obligation) => {
       const entry = report.entries.find((candidate) => candidate.obligationId === obligation.obligationId);
-      return entry ? acceptedObligation(obligation, entry) : obligation;
+      return entry ? acceptedObligation(obligation, entry, report.period.end) : obligation;
     });
     const now = isoNow();
     const next: StoredReport = { ...report, status: decision.next, reviewedAt: now, version: report.version + 1, updatedAt: now };
@@ -108,6 +115,58 @@ export const handler = moduleHandler('reports', {
     const { reviewComment: _old, ...rest } = report;
     const next: StoredReport = { ...rest, entries, status: decision.next, reviewedAt: now, ...(body.comment ? { reviewComment: body.comment } : {}), version: report.version + 1, updatedAt: now };
     await reports.update(next, report.version);
+    return { body: publicView(next), version: next.version };
+  },
+
+  async requestEvidenceUpload({ actor, params, body }) {
+    const report = await loadVisible(actor, params.memorandumId, params.reportId);
+    const decision = decideReport(report.status, 'edit', participantOf(actor, report));
+    if (!decision.allowed) throw new AppError(decision.code, decision.reason);
+    const problem = evidenceProblem(report, body.obligationId);
+    if (problem) throw invalid([problem]);
+    const uploadId = newId();
+    const store = documentStore();
+    const policy = uploadPolicy({ bucket: store.bucket, key: evidenceKey(report.memorandumId, report.id, uploadId), contentType: body.contentType, maxBytes: evidenceMaxBytes, expiresSeconds: uploadSeconds });
+    const form = await store.uploadForm(policy);
+    return { body: { uploadId, url: form.url, fields: form.fields, maxBytes: evidenceMaxBytes, expiresAt: new Date(Date.now() + uploadSeconds * 1000).toISOString() } };
+  },
+
+  async attachEvidence({ actor, params, body, ifMatch, idempotency }) {
+    await idempotency?.replayIfCompleted();
+    const report = await loadVisible(actor, params.memorandumId, params.reportId);
+    guard(actor, report, 'edit', ifMatch);
+    const problem = evidenceProblem(report, body.obligationId);
+    if (problem) throw invalid([problem]);
+    // The API is the gate: S3's policy is not enforced everywhere, and S3 trusts the declared type.
+    const stored = await receiveUpload(documentStore(), evidenceKey(report.memorandumId, report.id, body.uploadId), { contentType: body.contentType, maxBytes: evidenceMaxBytes });
+    const now = isoNow();
+    const evidence = { id: body.uploadId, filename: body.filename, contentType: body.contentType, size: stored.size, sha256: stored.sha256, uploadedAt: now, uploadedBy: actor.userId };
+    const next: StoredReport = { ...report, entries: addEvidence(report, body.obligationId, evidence), version: report.version + 1, updatedAt: now };
+    const result = { body: publicView(next), version: next.version, location: `/api/memoranda/${report.memorandumId}/reports/${report.id}/evidence/${evidence.id}` };
+    await reports.update(next, report.version, idempotency ? [idempotency.record(result)] : []);
+    return result;
+  },
+
+  async getEvidenceLink({ actor, params }) {
+    const report = await loadVisible(actor, params.memorandumId, params.reportId);
+    const evidence = findEvidence(report, params.evidenceId);
+    if (!evidence) throw notFound('The evidence file');
+    const store = documentStore();
+    const key = evidenceKey(report.memorandumId, report.id, evidence.id);
+    const bytes = await store.get(key);
+    if (!bytes || sha256Hex(bytes) !== evidence.sha256) throw new AppError('integrity_failure', 'The stored file does not match its recorded SHA-256. It has not been served.');
+    const url = await store.downloadUrl(key, evidence.filename, downloadSeconds);
+    return { body: { url, filename: evidence.filename, sha256: evidence.sha256, size: evidence.size, expiresAt: new Date(Date.now() + downloadSeconds * 1000).toISOString() } };
+  },
+
+  async removeEvidence({ actor, params, ifMatch }) {
+    const report = await loadVisible(actor, params.memorandumId, params.reportId);
+    guard(actor, report, 'edit', ifMatch);
+    if (!findEvidence(report, params.evidenceId)) throw notFound('The evidence file');
+    const next: StoredReport = { ...report, entries: removeEvidence(report, params.evidenceId), version: report.version + 1, updatedAt: isoNow() };
+    await reports.update(next, report.version);
+    // Only once the report no longer names it: a failed delete leaves an orphan, never a dangling reference.
+    await documentStore().delete(evidenceKey(report.memorandumId, report.id, params.evidenceId));
     return { body: publicView(next), version: next.version };
   },
 

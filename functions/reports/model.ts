@@ -1,6 +1,6 @@
 import type { FieldProblem } from '../core/errors.js';
 import type { TrackedObligation } from '../obligations/schema.js';
-import type { Report, ReportEntry, ReportEntryInput } from './schema.js';
+import { evidencePerEntry, type Evidence, type Report, type ReportEntry, type ReportEntryInput } from './schema.js';
 
 /** Pure rules for report content. */
 
@@ -31,6 +31,38 @@ export const applyEntries = (report: Report, entries: ReportEntryInput[]): Repor
   report.entries.map((current) => {
     const change = entries.find((entry) => entry.obligationId === current.obligationId);
     return change
-      ? { obligationId: current.obligationId, status: change.status, percentComplete: change.percentComplete, indicatorActuals: change.indicatorActuals ?? [], ...(change.narrative ? { narrative: change.narrative } : {}) }
+      ? {
+          obligationId: current.obligationId, status: change.status, percentComplete: change.percentComplete, indicatorActuals: change.indicatorActuals ?? [],
+          ...(change.narrative ? { narrative: change.narrative } : {}),
+          ...(current.evidence ? { evidence: current.evidence } : {}),
+        }
       : current;
   });
+
+/** Where an evidence file lives in the documents bucket: under its report, by the upload id the API issued. */
+export const evidenceKey = (memorandumId: string, reportId: string, uploadId: string): string => `reports/${memorandumId}/${reportId}/${uploadId}`;
+
+/** Why an entry cannot take another file, if it cannot. */
+export const evidenceProblem = (report: Report, obligationId: string): FieldProblem | undefined => {
+  const entry = report.entries.find((candidate) => candidate.obligationId === obligationId);
+  if (!entry) return { path: 'body.obligationId', message: 'Not an entry of this report.' };
+  if ((entry.evidence ?? []).length >= evidencePerEntry) return { path: 'body.obligationId', message: `An entry holds at most ${evidencePerEntry} files. Remove one first.` };
+  return undefined;
+};
+
+export const addEvidence = (report: Report, obligationId: string, evidence: Evidence): ReportEntry[] =>
+  report.entries.map((entry) => (entry.obligationId === obligationId ? { ...entry, evidence: [...(entry.evidence ?? []).filter((file) => file.id !== evidence.id), evidence] } : entry));
+
+export const removeEvidence = (report: Report, evidenceId: string): ReportEntry[] =>
+  report.entries.map((entry) => (entry.evidence?.some((file) => file.id === evidenceId) ? { ...entry, evidence: entry.evidence.filter((file) => file.id !== evidenceId) } : entry));
+
+export const findEvidence = (report: Report, evidenceId: string): Evidence | undefined =>
+  report.entries.flatMap((entry) => entry.evidence ?? []).find((file) => file.id === evidenceId);
+
+/**
+ * A report is one DynamoDB item (400 KB at most): long narratives on many
+ * entries could outgrow it, so saving refuses with a clear message first.
+ */
+export const reportByteLimit = 350 * 1024;
+export const reportSizeProblem = (report: Report): FieldProblem | undefined =>
+  new TextEncoder().encode(JSON.stringify(report)).byteLength > reportByteLimit ? { path: 'body.entries', message: 'The report is too long to store. Shorten the narratives.' } : undefined;

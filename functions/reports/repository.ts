@@ -17,7 +17,7 @@ export interface ReportRepository {
   get(memorandumId: string, reportId: string): Promise<StoredReport | undefined>;
   /** Creates the report unless one exists for the organisation and period. */
   create(report: StoredReport, alongside?: TxItem[]): Promise<void>;
-  update(report: StoredReport, expectedVersion: number): Promise<void>;
+  update(report: StoredReport, expectedVersion: number, alongside?: TxItem[]): Promise<void>;
   /** The report accepted together with its obligations' new state and the party's figures, in one transaction. */
   accept(report: StoredReport, expectedVersion: number, change: { before: TrackedObligation[]; after: TrackedObligation[]; delta: ProgressDelta }): Promise<void>;
   reviewQueue(draftingOrgId: string, limit: number, cursor: string | undefined): Promise<Page<StoredReport>>;
@@ -102,8 +102,8 @@ export const reportRepository = (ctx: TableContext): ReportRepository => {
     return { items: Items.map(fromItem), ...(nextCursor ? { nextCursor } : {}) };
   },
 
-  async update(report, expectedVersion) {
-    await transactWrite(ctx, [reportPut(report, expectedVersion)]);
+  async update(report, expectedVersion, alongside = []) {
+    await transactWrite(ctx, [reportPut(report, expectedVersion), ...alongside]);
   },
   };
 };

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { isoTimestamp, text, ulid } from '../core/schemas.js';
+import { isoTimestamp, text, ulid, userId } from '../core/schemas.js';
+import { FileName, fileSize } from '../files/schema.js';
 import { obligationStatuses } from '../obligations/schema.js';
 import { reportStatuses } from './workflow.js';
 
@@ -33,12 +34,39 @@ export const ReturnReport = z.strictObject({
   entryComments: z.optional(z.array(z.strictObject({ obligationId: z.string().check(z.minLength(1), z.maxLength(40)), comment: text(1, 2000) })).check(z.maxLength(70))),
 }).check(z.refine((body) => body.comment !== undefined || (body.entryComments ?? []).length > 0, { message: 'Say what needs to change: a comment or comments on entries.', path: ['comment'] }));
 
+/** Photos, scans, PDFs, spreadsheets and documents a council attaches to an entry. */
+export const evidenceTypes = [
+  'application/pdf', 'image/jpeg', 'image/png', 'text/csv',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/vnd.oasis.opendocument.spreadsheet',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/vnd.oasis.opendocument.text',
+] as const;
+export const evidenceMaxBytes = 25 * 1024 * 1024;
+export const evidencePerEntry = 10;
+
+const obligationId = z.string().check(z.minLength(1), z.maxLength(40));
+
+export const EvidenceUploadRequest = z.strictObject({ obligationId, filename: FileName, contentType: z.enum(evidenceTypes), size: fileSize(evidenceMaxBytes) });
+export const EvidenceConfirm = z.strictObject({ uploadId: ulid, obligationId, filename: FileName, contentType: z.enum(evidenceTypes) });
+export const EvidenceParams = z.strictObject({ ...ReportParams.def.shape, evidenceId: ulid });
+
+export const Evidence = z.object({
+  id: ulid,
+  filename: z.string(),
+  contentType: z.string(),
+  size: z.number(),
+  sha256: z.string(),
+  uploadedAt: isoTimestamp,
+  uploadedBy: userId,
+});
+
 export const ReportEntry = z.object({
   obligationId: z.string(),
   status: z.enum(obligationStatuses),
   percentComplete: z.number(),
   narrative: z.optional(z.string()),
   indicatorActuals: z.array(z.object({ indicatorId: z.string(), value: z.number() })),
+  /** Files checked by the API after upload; downloaded through short-lived links. */
+  evidence: z.optional(z.array(Evidence)),
   /** The reviewer's comment when the report was returned. */
   reviewComment: z.optional(z.string()),
 });
@@ -60,6 +88,7 @@ export const Report = z.object({
 
 export const ReviewQueue = z.object({ items: z.array(Report), nextCursor: z.optional(z.string()) });
 
+export type Evidence = z.infer<typeof Evidence>;
 export type ReportEntryInput = z.infer<typeof ReportEntryInput>;
 export type ReportEntry = z.infer<typeof ReportEntry>;
 export type Report = z.infer<typeof Report>;

@@ -1,8 +1,8 @@
 import type { Actor } from '../core/actor.js';
 import { isoNow } from '../core/clock.js';
-import { AppError, invalid, notFound } from '../core/errors.js';
+import { AppError, notFound } from '../core/errors.js';
 import { newId } from '../core/ids.js';
-import { acceptsUpload, uploadPolicy } from '../files/uploads.js';
+import { uploadPolicy } from '../files/uploads.js';
 import { chainEvent } from '../memoranda/audit-chain.js';
 import { attachmentPut } from '../memoranda/repository.js';
 import { attachmentMaxBytes, type Attachment, type Memorandum, type MemorandumStatus } from '../memoranda/schema.js';
@@ -11,7 +11,7 @@ import { moduleHandler } from '../core/handler.js';
 import { logger } from '../core/logger.js';
 import { tableContext } from '../data/client.js';
 import { renderPdf } from '../documents/pdf.js';
-import { documentStore, sha256Hex } from '../files/document-store.js';
+import { documentStore, receiveUpload, sha256Hex } from '../files/document-store.js';
 import { certificateDocument, finalDocument } from '../memoranda/documents.js';
 import { memorandumRepository } from '../memoranda/repository.js';
 import type { Signature, StoredDocument } from '../memoranda/schema.js';
@@ -90,17 +90,10 @@ export const handler = moduleHandler('signing', {
     requireAttachingSignatory(actor, memorandum);
     const store = documentStore();
     const key = attachmentKey(memorandum.id, actor.orgId, body.uploadId);
-    const stored = await store.head(key);
-    if (!stored) throw invalid([{ path: 'body.uploadId', message: 'No uploaded file was found for this upload. Upload it again.' }]);
-    const bytes = (await store.get(key)) ?? new Uint8Array();
     // The API is the gate: S3's policy is not enforced everywhere, and S3 trusts the declared type.
-    const verdict = acceptsUpload({ size: stored.size, contentType: stored.contentType, firstBytes: bytes.subarray(0, 16) }, { contentType: body.contentType, maxBytes: attachmentMaxBytes });
-    if (!verdict.accepted) {
-      await store.delete(key);
-      throw invalid([{ path: verdict.path, message: verdict.message }], 'The uploaded file was refused and deleted.');
-    }
+    const stored = await receiveUpload(store, key, { contentType: body.contentType, maxBytes: attachmentMaxBytes });
     const now = isoNow();
-    const attachment: Attachment = { id: body.uploadId, orgId: actor.orgId, userId: actor.userId, filename: body.filename, contentType: body.contentType, size: stored.size, sha256: sha256Hex(bytes), at: now, verification: 'not_verified' };
+    const attachment: Attachment = { id: body.uploadId, orgId: actor.orgId, userId: actor.userId, filename: body.filename, contentType: body.contentType, size: stored.size, sha256: stored.sha256, at: now, verification: 'not_verified' };
     const event = chainEvent(memorandum.auditHead, { at: now, actor: { userId: actor.userId, orgId: actor.orgId }, action: 'attached', detail: { attachmentId: attachment.id, filename: attachment.filename, sha256: attachment.sha256 } });
     const head = { ...memorandum, version: memorandum.version + 1, updatedAt: now, auditHead: { seq: event.seq, hash: event.hash } };
     const result = { body: attachment, location: `/api/memoranda/${memorandum.id}/attachments/${attachment.id}` };

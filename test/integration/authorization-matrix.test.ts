@@ -3,6 +3,7 @@ import { routes, type AppRoute } from '../../functions/routes.js';
 import { demoOrganisations } from '../../infra/local/seed.js';
 import { call, demoUser } from '../support/api.js';
 import { caseContent, createActiveMemorandum, createApprovedMemorandum, createOtherMemorandum, uploadSignedFile } from '../support/memoranda.js';
+import { startCouncilReport, uploadEvidence } from '../support/reports.js';
 
 /**
  * Every route × every kind of caller × {a record of the caller's organisation,
@@ -58,6 +59,11 @@ const expected: Record<AppRoute['operation'], Expectation> = {
   acceptReport: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
   returnReport: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
   listReviewQueue: byCaller({ coordinator: same(200) }, same(403)),
+  // Evidence belongs to the council's report: its officers add and remove files; the reviewing coordinators may read them.
+  requestEvidenceUpload: byCaller({ coordinator: { own: 403, other: 404 }, council: { own: 200, other: 404 } }, same(403)),
+  attachEvidence: byCaller({ coordinator: { own: 403, other: 404 }, council: { own: 201, other: 404 } }, same(403)),
+  getEvidenceLink: byCaller({ coordinator: { own: 200, other: 404 }, council: { own: 200, other: 404 } }, same(403)),
+  removeEvidence: byCaller({ coordinator: { own: 403, other: 404 }, council: { own: 200, other: 404 } }, same(403)),
   listCommitments: byCaller({ coordinator: same(200), council: same(200) }, same(403)),
   diffRevisions: byCaller({}, { own: 200, other: 404 }),
   verifyAuditTrail: byCaller({}, { own: 200, other: 404 }),
@@ -84,8 +90,17 @@ const userVersion = async (orgId: string, userId: string) => {
  * for "other", one between two organisations none of these callers belongs to.
  */
 const reportPeriod = { start: '2026-01-15', end: '2026-03-31' };
-const memorandumFor = async (route: AppRoute, scope: Scope): Promise<{ id: string; version: number; documents?: { final?: { sha256: string } }; attachmentId?: string; reportId?: string }> => {
+const memorandumFor = async (route: AppRoute, scope: Scope): Promise<{ id: string; version: number; documents?: { final?: { sha256: string } }; attachmentId?: string; reportId?: string; evidenceId?: string }> => {
   if (scope === 'other') return otherMemorandum;
+  if (['requestEvidenceUpload', 'attachEvidence'].includes(route.operation)) {
+    const { memorandumId, report } = await startCouncilReport();
+    return { id: memorandumId, version: report.version, reportId: report.id };
+  }
+  if (['getEvidenceLink', 'removeEvidence'].includes(route.operation)) {
+    const { memorandumId, report, base } = await startCouncilReport();
+    const attached = await (await uploadEvidence(base, demoUser('council'))).confirm(report.version);
+    return { id: memorandumId, version: attached.body.version, reportId: report.id, evidenceId: attached.body.entries[0]?.evidence?.[0]?.id ?? 'missing' };
+  }
   if (['signMemorandum', 'getDocumentLink', 'requestAttachmentUpload', 'attachSignedFile'].includes(route.operation)) return createApprovedMemorandum();
   if (route.operation === 'getAttachmentLink') {
     const approved = await createApprovedMemorandum();
@@ -107,6 +122,8 @@ const memorandumFor = async (route: AppRoute, scope: Scope): Promise<{ id: strin
   if (!needsReview) return created.body;
   return (await call<{ id: string; version: number }>('POST', `/api/memoranda/${created.body.id}/submit`, { as: demoUser('coordinator'), headers: { 'if-match': `"${created.body.version}"` } })).body;
 };
+/** A report path: the fixture's report, or for "other" a report id of an organisation none of the callers belongs to. */
+const reportPath = (path: string, memorandum: { reportId?: string } | undefined) => path.replace('{reportId}', memorandum?.reportId ?? `2026-01-15_2026-03-31_${demoOrganisations.rightsInstitute}`);
 /** Uploads a file for the caller to confirm (the confirmation is the request under test). */
 const uploadForConfirm = async (memorandumId: string, caller: 'coordinator' | 'council') => (await uploadSignedFile(memorandumId, demoUser(caller))).uploadId;
 let otherMemorandum: { id: string; version: number };
@@ -154,6 +171,17 @@ const requestFor = async (route: AppRoute, caller: Caller, scope: Scope) => {
       return { path: path.replace('{reportId}', memorandum?.reportId ?? `2026-01-15_2026-03-31_${demoOrganisations.rightsInstitute}`), as, headers: ifMatch };
     case 'returnReport':
       return { path: path.replace('{reportId}', memorandum?.reportId ?? `2026-01-15_2026-03-31_${demoOrganisations.rightsInstitute}`), as, body: { comment: 'Add evidence.' }, headers: ifMatch };
+    case 'requestEvidenceUpload':
+      return { path: reportPath(path, memorandum), as, body: { obligationId: 'c1', filename: 'photo.jpg', contentType: 'image/jpeg', size: 4096 } };
+    case 'attachEvidence': {
+      const base = reportPath(path, memorandum).replace(/\/evidence$/, '');
+      const uploadId = caller === 'council' && scope === 'own' ? (await uploadEvidence(base, demoUser('council'))).uploadId : '01J00000000000000000000999';
+      return { path: reportPath(path, memorandum), as, body: { uploadId, obligationId: 'c1', filename: 'evidence.pdf', contentType: 'application/pdf' }, headers: ifMatch };
+    }
+    case 'getEvidenceLink':
+      return { path: reportPath(path, memorandum).replace('{evidenceId}', memorandum?.evidenceId ?? '01J00000000000000000000999'), as };
+    case 'removeEvidence':
+      return { path: reportPath(path, memorandum).replace('{evidenceId}', memorandum?.evidenceId ?? '01J00000000000000000000999'), as, headers: ifMatch };
     case 'getAttachmentLink':
       return { path: path.replace('{attachmentId}', memorandum?.attachmentId ?? '01J00000000000000000000999'), as };
     case 'closeMemorandum':

@@ -72,14 +72,19 @@ export const createActiveMemorandum = async (): Promise<Created> => {
 export const samplePdf = new TextEncoder().encode('%PDF-1.7\n% signed externally\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
 /** Uploads a file through the presigned POST the API issues, as the browser does, and records it. */
+/** Posts a file to S3 with a presigned form, as a browser does; `storedType` lets a test lie about the type. */
+export const postToS3 = async (upload: { url: string; fields: Record<string, string> }, file: { bytes: Uint8Array; storedType: string; filename: string }) => {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(upload.fields)) form.append(name, name === 'Content-Type' ? file.storedType : value);
+  form.append('file', new Blob([new Uint8Array(file.bytes)], { type: file.storedType }), file.filename);
+  const posted = await fetch(upload.url, { method: 'POST', body: form });
+  if (posted.status >= 300) throw new Error(`S3 upload failed: ${posted.status} ${await posted.text()}`);
+};
+
 export const uploadSignedFile = async (memorandumId: string, as: ReturnType<typeof demoUser>, file: { bytes: Uint8Array; contentType: string; declared?: string; declaredSize?: number } = { bytes: samplePdf, contentType: 'application/pdf' }) => {
   const declared = file.declared ?? file.contentType;
   const upload = await call<{ uploadId: string; url: string; fields: Record<string, string> }>('POST', `/api/memoranda/${memorandumId}/attachments/uploads`, { as, body: { filename: 'signed.pdf', contentType: declared, size: file.declaredSize ?? file.bytes.byteLength } });
   if (upload.status !== 200) throw new Error(`upload request failed: ${upload.status} ${JSON.stringify(upload.body)}`);
-  const form = new FormData();
-  for (const [name, value] of Object.entries(upload.body.fields)) form.append(name, name === 'Content-Type' ? file.contentType : value);
-  form.append('file', new Blob([new Uint8Array(file.bytes)], { type: file.contentType }), 'signed.pdf');
-  const posted = await fetch(upload.body.url, { method: 'POST', body: form });
-  if (posted.status >= 300) throw new Error(`S3 upload failed: ${posted.status} ${await posted.text()}`);
+  await postToS3(upload.body, { bytes: file.bytes, storedType: file.contentType, filename: 'signed.pdf' });
   return { uploadId: upload.body.uploadId, confirm: () => call<{ id: string; sha256: string; verification: string }>('POST', `/api/memoranda/${memorandumId}/attachments`, { as, body: { uploadId: upload.body.uploadId, filename: 'signed.pdf', contentType: declared } }) };
 };

@@ -7,8 +7,13 @@ const obligation = (id: string, status: TrackedObligation['status'], percentComp
 
 describe('accepting a report', () => {
   it('takes status, percent and the indicator actuals from the entry, as a new version', () => {
-    const next = acceptedObligation(obligation('c1', 'in_progress', 20), { obligationId: 'c1', status: 'done', percentComplete: 100, indicatorActuals: [{ indicatorId: 'i1', value: 4 }] });
-    expect(next).toMatchObject({ status: 'done', percentComplete: 100, version: 4, indicators: [{ id: 'i1', latestActual: 4 }] });
+    const next = acceptedObligation(obligation('c1', 'in_progress', 20), { obligationId: 'c1', status: 'done', percentComplete: 100, indicatorActuals: [{ indicatorId: 'i1', value: 4 }] }, '2026-06-30');
+    expect(next).toMatchObject({ status: 'done', percentComplete: 100, version: 4, indicators: [{ id: 'i1', latestActual: 4 }], reportedThrough: '2026-06-30' });
+  });
+
+  it('never moves the reported-through date back when an earlier period is accepted late', () => {
+    const later = { ...obligation('c1', 'in_progress', 20), reportedThrough: '2026-06-30' };
+    expect(acceptedObligation(later, { obligationId: 'c1', status: 'in_progress', percentComplete: 30, indicatorActuals: [] }, '2026-03-31').reportedThrough).toBe('2026-06-30');
   });
 
   it('changes the party\'s figures by exactly the difference', () => {

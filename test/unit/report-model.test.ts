@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { applyEntries, entriesFor, entryProblems, reportIdOf } from '../../functions/reports/model.js';
+import { addEvidence, applyEntries, entriesFor, entryProblems, evidenceProblem, findEvidence, removeEvidence, reportIdOf, reportSizeProblem } from '../../functions/reports/model.js';
 import type { TrackedObligation } from '../../functions/obligations/schema.js';
-import type { Report } from '../../functions/reports/schema.js';
+import { evidencePerEntry, type Evidence, type Report } from '../../functions/reports/schema.js';
 
 const obligation = (obligationId: string, indicators: string[] = []): TrackedObligation =>
   ({ memorandumId: 'M', obligationId, ownerOrgId: 'O', memorandumTitle: {}, text: { en: obligationId }, indicators: indicators.map((id) => ({ id, name: { en: id }, unit: 'u', baseline: 0, target: 1 })), status: 'not_started', percentComplete: 0, createdAt: 'x' }) as TrackedObligation;
@@ -30,5 +30,41 @@ describe('report content', () => {
       { obligationId: 'c1', status: 'not_started', percentComplete: 0, indicatorActuals: [], reviewComment: 'keep' },
       { obligationId: 'c2', status: 'done', percentComplete: 100, indicatorActuals: [] },
     ]);
+  });
+});
+
+describe('evidence on entries', () => {
+  const file = (id: string): Evidence => ({ id, filename: `${id}.pdf`, contentType: 'application/pdf', size: 10, sha256: 'h', uploadedAt: '2026-01-01T00:00:00.000Z', uploadedBy: 'U' });
+  const report = { entries: [{ obligationId: 'c1', status: 'in_progress', percentComplete: 10, indicatorActuals: [] }, { obligationId: 'c2', status: 'not_started', percentComplete: 0, indicatorActuals: [], evidence: [file('A')] }] } as unknown as Report;
+
+  it('is added to its entry once, even when a confirmation is repeated', () => {
+    const once = { ...report, entries: addEvidence(report, 'c1', file('B')) };
+    expect(addEvidence(once, 'c1', file('B'))[0]?.evidence?.map((evidence) => evidence.id)).toEqual(['B']);
+  });
+
+  it('survives saving the entry it belongs to', () => {
+    expect(applyEntries(report, [{ obligationId: 'c2', status: 'done', percentComplete: 100 }])[1]?.evidence).toEqual([file('A')]);
+  });
+
+  it('is found and removed by id', () => {
+    expect(findEvidence(report, 'A')?.filename).toBe('A.pdf');
+    expect(removeEvidence(report, 'A')[1]?.evidence).toEqual([]);
+    expect(findEvidence(report, 'Z')).toBeUndefined();
+  });
+
+  it('goes only to an entry of the report, and at most so many to one entry', () => {
+    expect(evidenceProblem(report, 'c9')?.path).toBe('body.obligationId');
+    const full = { ...report, entries: [{ ...report.entries[0], evidence: Array.from({ length: evidencePerEntry }, (_, index) => file(`F${index}`)) }] } as Report;
+    expect(evidenceProblem(full, 'c1')?.message).toMatch(/at most/);
+    expect(evidenceProblem(report, 'c1')).toBeUndefined();
+  });
+});
+
+describe('report size', () => {
+  it('refuses a report too large for one item, counting bytes rather than characters', () => {
+    const entry = (narrative: string) => ({ obligationId: 'c1', status: 'in_progress', percentComplete: 10, indicatorActuals: [], narrative });
+    const cyrillic = 'ж'.repeat(4000);
+    expect(reportSizeProblem({ entries: Array.from({ length: 30 }, () => entry(cyrillic)) } as unknown as Report)).toBeUndefined();
+    expect(reportSizeProblem({ entries: Array.from({ length: 60 }, () => entry(cyrillic)) } as unknown as Report)?.path).toBe('body.entries');
   });
 });

@@ -50,3 +50,26 @@ describe('the API\'s gate for uploaded objects', () => {
     expect(acceptsUpload(object, limits)).toMatchObject({ accepted: false, path });
   });
 });
+
+describe('evidence formats without a magic number of their own', () => {
+  const csv = { contentType: 'text/csv', maxBytes: 1000 };
+  const bytes = (text: string) => new TextEncoder().encode(text);
+
+  it('accepts a UTF-8 CSV, even with Cyrillic cut off mid-character by the sniffing window', () => {
+    const text = bytes('\uFEFFНазва;Кількість\r\nСемінар;12\r\n');
+    expect(acceptsUpload({ size: 40, contentType: 'text/csv', firstBytes: text.subarray(0, text.length - 1) }, csv)).toEqual({ accepted: true });
+  });
+
+  it.each([
+    ['a PDF', new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d])],
+    ['binary bytes', new Uint8Array([0x41, 0x00, 0x42])],
+    ['invalid UTF-8', new Uint8Array([0x41, 0xc3, 0x28, 0x42])],
+  ])('refuses %s declared as CSV', (_case, firstBytes) => {
+    expect(acceptsUpload({ size: 40, contentType: 'text/csv', firstBytes }, csv)).toMatchObject({ accepted: false, path: 'body.contentType' });
+  });
+
+  it('accepts spreadsheets and documents whose bytes are a ZIP', () => {
+    const type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    expect(acceptsUpload({ size: 40, contentType: type, firstBytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04]) }, { contentType: type, maxBytes: 100 })).toEqual({ accepted: true });
+  });
+});
