@@ -55,4 +55,6 @@ export const keys = {
   auditEvent: (memorandumId: string, seq: number): ItemKey => ({ PK: `MOU#${memorandumId}`, SK: `EVT#${String(seq).padStart(8, '0')}` }),
 
   idempotency: (scopedKeyHash: string): ItemKey => ({ PK: `IDEM#${scopedKeyHash}`, SK: 'IDEM' }),
+  /** A reminder sent (or being sent) to one person about one item on one day: the daily job's de-duplication. */
+  reminderClaim: (day: string, userId: string, item: string): ItemKey => ({ PK: `REMIND#${day}#${userId}`, SK: item }),
 } as const;

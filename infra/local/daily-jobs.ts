@@ -16,4 +16,8 @@ process.env.LOG_LEVEL ??= 'SILENT';
 
 const { runDailyJobs } = await import('../../functions/jobs/handler.js');
 const result = await runDailyJobs();
-process.stdout.write(`Daily jobs for ${result.today}: ${result.activated.length} memoranda came into force${result.failed.length > 0 ? `, ${result.failed.length} failed` : ''}.\n`);
+const { reminders } = result;
+process.stdout.write(
+  `Daily jobs for ${result.today}: ${result.activated.length} memoranda came into force${result.failed.length > 0 ? `, ${result.failed.length} failed` : ''}; ` +
+    `${reminders.emails} reminder emails about ${reminders.items} items (${reminders.alreadySent} already sent today${reminders.failed > 0 ? `, ${reminders.failed} failed` : ''}).\n`,
+);

@@ -104,7 +104,7 @@ const main = async () => {
 
   // The daily jobs, as EventBridge Scheduler runs them on AWS: now, then every 24 hours.
   const { runDailyJobs } = await import('../../functions/jobs/handler.js');
-  const runJobs = () => runDailyJobs().then(({ activated }) => activated.length > 0 && say(`Daily jobs: ${activated.length} memoranda came into force.`)).catch((error: unknown) => say(`Daily jobs failed: ${error instanceof Error ? error.message : String(error)}`));
+  const runJobs = () => runDailyJobs().then(({ activated, reminders }) => (activated.length > 0 || reminders.emails > 0) && say(`Daily jobs: ${activated.length} memoranda came into force, ${reminders.emails} reminder emails sent.`)).catch((error: unknown) => say(`Daily jobs failed: ${error instanceof Error ? error.message : String(error)}`));
   await runJobs();
   setInterval(() => void runJobs(), 24 * 60 * 60 * 1000).unref();
 };

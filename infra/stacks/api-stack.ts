@@ -89,7 +89,7 @@ export class ApiStack extends Stack {
       }
     }
 
-    // The daily job (memoranda coming into force; reminders join it later), at 06:00 Kyiv time.
+    // The daily job (memoranda coming into force, then reminders), at 06:00 Kyiv time.
     const daily = new ApiFunction(this, 'DailyJobs', { entry: 'jobs/handler.ts', description: 'Pakt daily jobs', retainLogs: keep, environment: { WEB_URL: config.webOrigins[0] ?? '' } });
     daily.grantTable(deps.table, 'readwrite');
     daily.grantMail(config);

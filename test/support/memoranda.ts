@@ -20,8 +20,10 @@ export interface Created {
   documents?: { final?: { sha256: string; key: string }; certificate?: { sha256: string; key: string } };
 }
 
-export const createCaseMemorandum = async (options: { submit?: boolean } = {}): Promise<Created> => {
-  const created = await call<Created>('POST', '/api/memoranda', { as: demoUser('coordinator'), body: { content: caseContent() } });
+type Content = ReturnType<typeof caseContent>;
+
+export const createCaseMemorandum = async (options: { submit?: boolean; content?: Content } = {}): Promise<Created> => {
+  const created = await call<Created>('POST', '/api/memoranda', { as: demoUser('coordinator'), body: { content: options.content ?? caseContent() } });
   if (created.status !== 201) throw new Error(`create failed: ${created.status} ${JSON.stringify(created.body)}`);
   if (!options.submit) return created.body;
   const submitted = await call<Created>('POST', `/api/memoranda/${created.body.id}/submit`, { as: demoUser('coordinator'), headers: { 'if-match': `"${created.body.version}"` } });
@@ -48,8 +50,8 @@ export const createOtherMemorandum = async (): Promise<Created> => {
 };
 
 /** The source-case memorandum approved by both parties: its final PDF is rendered and signing is open. */
-export const createApprovedMemorandum = async (): Promise<Created> => {
-  const inReview = await createCaseMemorandum({ submit: true });
+export const createApprovedMemorandum = async (content?: Content): Promise<Created> => {
+  const inReview = await createCaseMemorandum({ submit: true, ...(content ? { content } : {}) });
   const path = `/api/memoranda/${inReview.id}`;
   const byCouncil = await call<Created>('POST', `${path}/approve`, { as: demoUser('council'), headers: { 'if-match': `"${inReview.version}"` } });
   const approved = await call<Created>('POST', `${path}/approve`, { as: demoUser('coordinator'), headers: { 'if-match': `"${byCouncil.body.version}"` } });
@@ -58,8 +60,8 @@ export const createApprovedMemorandum = async (): Promise<Created> => {
 };
 
 /** The source-case memorandum signed by both parties; its term has started, so it is active. */
-export const createActiveMemorandum = async (): Promise<Created> => {
-  const approved = await createApprovedMemorandum();
+export const createActiveMemorandum = async (content?: Content): Promise<Created> => {
+  const approved = await createApprovedMemorandum(content);
   const path = `/api/memoranda/${approved.id}/sign`;
   const body = (name: string) => ({ fullName: name, position: 'Посада', documentHash: approved.documents?.final?.sha256 ?? '', confirm: true });
   const first = await call<Created>('POST', path, { as: demoUser('council'), body: body('Ігор Петренко'), headers: { 'if-match': `"${approved.version}"` } });

@@ -1,0 +1,107 @@
+import { BatchGetCommand, DeleteCommand, PutCommand, type BatchGetCommandInput, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { logger } from '../core/logger.js';
+import type { TableContext } from '../data/client.js';
+import { keys } from '../data/keys.js';
+import { queryAllPages } from '../data/query.js';
+import type { Mailer } from '../notifications/mailer.js';
+import { fromObligationItem } from '../obligations/repository.js';
+import type { User } from '../users/schema.js';
+import { claimOf, reminderEmails, reminderMessage, remindersDue, type Person, type ReminderEmail } from './selection.js';
+
+/**
+ * The reminder run of the daily job. Reads every organisation's obligations
+ * (one GSI1 Query each; no Scan), keeps those of memoranda in force, and emails
+ * each person only the items not yet claimed for them today: a claim is a
+ * conditional Put, so a second run the same day (or a concurrent one) sends
+ * nothing twice. A failed email releases its claims so that a rerun retries.
+ */
+const claimDays = 3;
+
+export interface ReminderRun {
+  emails: number;
+  items: number;
+  alreadySent: number;
+  failed: number;
+}
+
+const organisationIds = async (ctx: TableContext): Promise<string[]> =>
+  (await queryAllPages(ctx, { IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': keys.organisationsByName.GSI1PK } })).map((item) => String(item.id));
+
+/** The drafting organisation of each memorandum in force, by id (BatchGet, 100 keys a request). */
+const memorandaInForce = async (ctx: TableContext, memorandumIds: string[]): Promise<Map<string, string>> => {
+  const inForce = new Map<string, string>();
+  for (let at = 0; at < memorandumIds.length; at += 100) {
+    let request: BatchGetCommandInput['RequestItems'] = {
+      [ctx.table]: { Keys: memorandumIds.slice(at, at + 100).map(keys.memorandumHead), ProjectionExpression: 'id, #status, draftingOrgId', ExpressionAttributeNames: { '#status': 'status' } },
+    };
+    while (request && Object.keys(request).length > 0) {
+      const result: BatchGetCommandOutput = await ctx.client.send(new BatchGetCommand({ RequestItems: request }));
+      for (const head of result.Responses?.[ctx.table] ?? []) if (head.status === 'active') inForce.set(String(head.id), String(head.draftingOrgId));
+      request = result.UnprocessedKeys;
+    }
+  }
+  return inForce;
+};
+
+const peopleOf = async (ctx: TableContext, orgIds: string[]): Promise<Map<string, User[]>> => {
+  const people = new Map<string, User[]>();
+  for (const orgId of orgIds) {
+    const items = await queryAllPages(ctx, { IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': keys.usersOfOrganisation(orgId).GSI1PK } });
+    people.set(orgId, (items as unknown as User[]).filter((user) => user.status === 'active'));
+  }
+  return people;
+};
+
+const asPerson = (user: User): Person => ({ userId: user.id, email: user.email });
+
+/** Claims the items of one email that were not sent today; returns those it claimed. */
+const claimNew = async (ctx: TableContext, email: ReminderEmail, today: string, expiresAt: number) => {
+  const claimed: ReminderEmail['items'] = [];
+  for (const item of email.items) {
+    const claim = claimOf(email, item, today);
+    try {
+      await ctx.client.send(new PutCommand({ TableName: ctx.table, Item: { ...keys.reminderClaim(claim.day, claim.userId, claim.item), entity: 'reminderClaim', expiresAt }, ConditionExpression: 'attribute_not_exists(PK)' }));
+      claimed.push(item);
+    } catch (error) {
+      if (!(error instanceof Error && error.name === 'ConditionalCheckFailedException')) throw error;
+    }
+  }
+  return claimed;
+};
+
+export const sendReminders = async (ctx: TableContext, mailer: Mailer, today: string, link: string): Promise<ReminderRun> => {
+  const obligations = [];
+  for (const orgId of await organisationIds(ctx)) {
+    const items = await queryAllPages(ctx, { IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': keys.obligationsOfOrganisation(orgId).GSI1PK } });
+    obligations.push(...items.map(fromObligationItem));
+  }
+  const inForce = await memorandaInForce(ctx, [...new Set(obligations.map((obligation) => obligation.memorandumId))]);
+  const due = remindersDue(obligations, inForce, today);
+  const people = await peopleOf(ctx, [...new Set(due.flatMap((item) => [item.ownerOrgId, item.draftingOrgId]))]);
+  const emails = reminderEmails(
+    due,
+    (orgId) => (people.get(orgId) ?? []).filter((user) => user.role === 'council' || user.role === 'coordinator').map(asPerson),
+    (orgId) => (people.get(orgId) ?? []).filter((user) => user.role === 'coordinator').map(asPerson),
+  );
+  const run: ReminderRun = { emails: 0, items: 0, alreadySent: 0, failed: 0 };
+  const expiresAt = Math.floor(Date.parse(`${today}T00:00:00Z`) / 1000) + claimDays * 86_400;
+  for (const email of emails) {
+    const claimed = await claimNew(ctx, email, today, expiresAt);
+    run.alreadySent += email.items.length - claimed.length;
+    if (claimed.length === 0) continue;
+    const message = reminderMessage({ ...email, items: claimed }, link);
+    try {
+      await mailer.send([{ to: email.recipient.email, ...message }]);
+      run.emails += 1;
+      run.items += claimed.length;
+    } catch (error) {
+      run.failed += 1;
+      logger.error('A reminder could not be sent; its claims are released for a rerun', { userId: email.recipient.userId, error: error instanceof Error ? error.name : 'unknown' });
+      for (const item of claimed) {
+        const claim = claimOf(email, item, today);
+        await ctx.client.send(new DeleteCommand({ TableName: ctx.table, Key: keys.reminderClaim(claim.day, claim.userId, claim.item) }));
+      }
+    }
+  }
+  return run;
+};
