@@ -9,7 +9,7 @@ import { tableContext } from '../data/client.js';
 import { memorandumRepository } from '../memoranda/repository.js';
 import { pageLimit } from '../core/schemas.js';
 import { acceptedObligation, progressDelta } from './acceptance.js';
-import { addEvidence, applyEntries, entriesFor, entryProblems, evidenceKey, evidenceProblem, findEvidence, removeEvidence, reportIdOf, reportSizeProblem } from './model.js';
+import { addEvidence, withStep, applyEntries, entriesFor, entryProblems, evidenceKey, evidenceProblem, findEvidence, removeEvidence, reportIdOf, reportSizeProblem } from './model.js';
 import { reportRepository, type StoredReport } from './repository.js';
 import { evidenceMaxBytes, type Report } from './schema.js';
 import { decideReport, type ReportAction } from './workflow.js';
@@ -96,7 +96,7 @@ export const handler = moduleHandler('reports', {
       return entry ? acceptedObligation(obligation, entry, report.period.end) : obligation;
     });
     const now = isoNow();
-    const next: StoredReport = { ...report, status: decision.next, reviewedAt: now, version: report.version + 1, updatedAt: now };
+    const next: StoredReport = { ...report, status: decision.next, reviewedAt: now, history: withStep(report, { action: 'accepted', at: now, by: actor.userId }), version: report.version + 1, updatedAt: now };
     await reports.accept(next, report.version, { before, after, delta: progressDelta(before, after) });
     return { body: publicView(next), version: next.version };
   },
@@ -113,7 +113,8 @@ export const handler = moduleHandler('reports', {
       return comment ? { ...rest, reviewComment: comment } : rest;
     });
     const { reviewComment: _old, ...rest } = report;
-    const next: StoredReport = { ...rest, entries, status: decision.next, reviewedAt: now, ...(body.comment ? { reviewComment: body.comment } : {}), version: report.version + 1, updatedAt: now };
+    const step = { action: 'returned' as const, at: now, by: actor.userId, ...(body.comment ? { comment: body.comment } : {}), ...(body.entryComments?.length ? { entryComments: body.entryComments } : {}) };
+    const next: StoredReport = { ...rest, entries, status: decision.next, reviewedAt: now, ...(body.comment ? { reviewComment: body.comment } : {}), history: withStep(report, step), version: report.version + 1, updatedAt: now };
     await reports.update(next, report.version);
     return { body: publicView(next), version: next.version };
   },
@@ -179,7 +180,7 @@ export const handler = moduleHandler('reports', {
     const report = await loadVisible(actor, params.memorandumId, params.reportId);
     const decision = guard(actor, report, 'submit', ifMatch);
     const now = isoNow();
-    const next: StoredReport = { ...report, status: decision.next, submittedAt: now, version: report.version + 1, updatedAt: now };
+    const next: StoredReport = { ...report, status: decision.next, submittedAt: now, history: withStep(report, { action: 'submitted', at: now, by: actor.userId }), version: report.version + 1, updatedAt: now };
     await reports.update(next, report.version);
     return { body: publicView(next), version: next.version };
   },

@@ -1,6 +1,6 @@
 import type { FieldProblem } from '../core/errors.js';
 import type { TrackedObligation } from '../obligations/schema.js';
-import { evidencePerEntry, type Evidence, type Report, type ReportEntry, type ReportEntryInput } from './schema.js';
+import { evidencePerEntry, type Evidence, type Report, type ReportEntry, type ReportEntryInput, type ReportStep } from './schema.js';
 
 /** Pure rules for report content. */
 
@@ -66,3 +66,6 @@ export const findEvidence = (report: Report, evidenceId: string): Evidence | und
 export const reportByteLimit = 350 * 1024;
 export const reportSizeProblem = (report: Report): FieldProblem | undefined =>
   new TextEncoder().encode(JSON.stringify(report)).byteLength > reportByteLimit ? { path: 'body.entries', message: 'The report is too long to store. Shorten the narratives.' } : undefined;
+
+/** The review history with one more step: submissions, returns and the acceptance, oldest first. */
+export const withStep = (report: Report, step: ReportStep): ReportStep[] => [...(report.history ?? []), step];

@@ -71,6 +71,15 @@ export const ReportEntry = z.object({
   reviewComment: z.optional(z.string()),
 });
 
+/** One step of a report's review: kept so that a resubmitted report shows what was asked and when. */
+export const ReportStep = z.object({
+  action: z.enum(['submitted', 'returned', 'accepted']),
+  at: isoTimestamp,
+  by: userId,
+  comment: z.optional(z.string()),
+  entryComments: z.optional(z.array(z.object({ obligationId: z.string(), comment: z.string() }))),
+});
+
 export const Report = z.object({
   id: z.string(),
   memorandumId: ulid,
@@ -84,11 +93,13 @@ export const Report = z.object({
   submittedAt: z.optional(isoTimestamp),
   reviewComment: z.optional(z.string()),
   reviewedAt: z.optional(isoTimestamp),
+  history: z.optional(z.array(ReportStep)),
 });
 
 export const ReviewQueue = z.object({ items: z.array(Report), nextCursor: z.optional(z.string()) });
 
 export type Evidence = z.infer<typeof Evidence>;
+export type ReportStep = z.infer<typeof ReportStep>;
 export type ReportEntryInput = z.infer<typeof ReportEntryInput>;
 export type ReportEntry = z.infer<typeof ReportEntry>;
 export type Report = z.infer<typeof Report>;

@@ -29,6 +29,15 @@ export const memorandumCase = {
   ngoObligations: bulletsBetween('Political Prisoners of the Kremlin":', 'Thank you'),
 };
 
+/** How the council's public and educational events are counted (the case text names them; the figures are the demo's). */
+const councilIndicators: Record<string, MemorandumContent['obligations'][number]['indicators']> = {
+  c2: [{ id: 'events', name: { uk: 'Пресконференції та публічні заходи', en: 'Press conferences and public events' }, unit: 'events', baseline: 0, target: 8 }],
+  c4: [
+    { id: 'events', name: { uk: 'Освітні заходи', en: 'Educational events' }, unit: 'events', baseline: 0, target: 6 },
+    { id: 'participants', name: { uk: 'Учасники освітніх заходів', en: 'Participants in educational events' }, unit: 'people', baseline: 0, target: 150 },
+  ],
+};
+
 export interface CaseParties {
   ngoOrgId: string;
   councilOrgId: string;
@@ -51,7 +60,10 @@ export const caseMemorandumContent = (parties: CaseParties): MemorandumContent =
   purposes: memorandumCase.purposes.map((purpose, index) => ({ id: `p${index + 1}`, text: { en: purpose } })),
   areas: memorandumCase.areas.map((area, index) => ({ id: `a${index + 1}`, text: { en: area } })),
   obligations: [
-    ...memorandumCase.councilObligations.map((obligation, index) => ({ id: `c${index + 1}`, partyOrgId: parties.councilOrgId, text: { en: obligation }, recurrence: 'quarterly' as const })),
+    ...memorandumCase.councilObligations.map((obligation, index) => ({
+      id: `c${index + 1}`, partyOrgId: parties.councilOrgId, text: { en: obligation }, recurrence: 'quarterly' as const,
+      ...(councilIndicators[`c${index + 1}`] ? { indicators: councilIndicators[`c${index + 1}`] } : {}),
+    })),
     ...memorandumCase.ngoObligations.map((obligation, index) => ({ id: `n${index + 1}`, partyOrgId: parties.ngoOrgId, text: { en: obligation }, recurrence: 'quarterly' as const })),
   ],
 });

@@ -4,7 +4,8 @@ import { keys } from '../../functions/data/keys.js';
 import { fromObligationItem } from '../../functions/obligations/repository.js';
 import { recount } from '../../functions/reports/acceptance.js';
 import { call, demoUser, table, uniqueKey } from '../support/api.js';
-import { createActiveMemorandum, createCaseMemorandum } from '../support/memoranda.js';
+import { createActiveMemorandum, createCaseMemorandum, samplePdf } from '../support/memoranda.js';
+import { uploadEvidence, type ReportBody } from '../support/reports.js';
 
 const council = demoUser('council');
 const coordinator = demoUser('coordinator');
@@ -104,14 +105,19 @@ describe('reviewing progress reports', () => {
     const returned = await call<Report>('POST', `${path}/return`, { as: coordinator, headers: ifMatch(q1.body.version), body: { entryComments: [{ obligationId: 'c2', comment: 'Додайте дати пресконференцій.' }] } });
     expect(returned.body.status).toBe('returned');
     expect(returned.body.entries.find((entry) => entry.obligationId === 'c2')?.reviewComment).toBe('Додайте дати пресконференцій.');
-    const resaved = await call<Report>('PUT', path, { as: council, headers: ifMatch(returned.body.version), body: { entries: [{ obligationId: 'c2', status: 'in_progress', percentComplete: 50, narrative: 'Пресконференції 12.02 і 20.03.' }] } });
-    const resubmitted = await call<Report>('POST', `${path}/submit`, { as: council, headers: ifMatch(resaved.body.version) });
-    const accepted = await call<Report>('POST', `${path}/accept`, { as: coordinator, headers: ifMatch(resubmitted.body.version) });
+    const resaved = await call<Report>('PUT', path, { as: council, headers: ifMatch(returned.body.version), body: { entries: [{ obligationId: 'c2', status: 'in_progress', percentComplete: 50, narrative: 'Пресконференції 12.02 і 20.03.', indicatorActuals: [{ indicatorId: 'events', value: 2 }] }] } });
+    const withEvidence = await (await uploadEvidence(path, council, { bytes: samplePdf, storedType: 'application/pdf', filename: 'пресреліз.pdf', obligationId: 'c2' })).confirm(resaved.body.version);
+    expect(withEvidence.status).toBe(201);
+    const resubmitted = await call<Report>('POST', `${path}/submit`, { as: council, headers: ifMatch(withEvidence.body.version) });
+    const accepted = await call<ReportBody & { history: { action: string; comment?: string; entryComments?: unknown[] }[] }>('POST', `${path}/accept`, { as: coordinator, headers: ifMatch(resubmitted.body.version) });
     expect(accepted.body.status).toBe('accepted');
+    expect(accepted.body.history.map((step) => step.action)).toEqual(['submitted', 'returned', 'submitted', 'accepted']);
+    expect(accepted.body.history[1]?.entryComments).toEqual([{ obligationId: 'c2', comment: 'Додайте дати пресконференцій.' }]);
+    expect(accepted.body.entries.find((entry) => entry.obligationId === 'c2')?.evidence?.map((file) => file.filename)).toEqual(['пресреліз.pdf']);
     expect((await call<Problem>('PUT', path, { as: council, headers: ifMatch(accepted.body.version), body: { entries: [] } })).status).toBe(409);
 
     const commitments = await call<{ items: { obligationId: string; status: string; percentComplete: number }[] }>('GET', `/api/commitments?memorandumId=${active.id}`, { as: council });
-    expect(commitments.body.items.find((item) => item.obligationId === 'c2')).toMatchObject({ status: 'in_progress', percentComplete: 50 });
+    expect(commitments.body.items.find((item) => item.obligationId === 'c2')).toMatchObject({ status: 'in_progress', percentComplete: 50, reportedThrough: '2026-03-31', indicators: [{ id: 'events', latestActual: 2, target: 8 }] });
     expect(commitments.body.items.find((item) => item.obligationId === 'c5')).toMatchObject({ status: 'done', percentComplete: 100 });
     const afterQ1 = await storedAndRecounted(active.id, council.orgId);
     expect(afterQ1.stored).toEqual({ total: 5, done: 1, percentSum: 150 });
@@ -122,6 +128,30 @@ describe('reviewing progress reports', () => {
     const afterQ2 = await storedAndRecounted(active.id, council.orgId);
     expect(afterQ2.stored).toEqual({ total: 5, done: 2, percentSum: 210 });
     expect(afterQ2.stored).toEqual(afterQ2.recounted);
+  });
+
+  it('a review on a version the council has since changed gets 412; a simultaneous accept and return leave one whole outcome', async () => {
+    const active = await createActiveMemorandum();
+    const submitted = await submitReport(active.id, period, [{ obligationId: 'c4', status: 'in_progress', percentComplete: 20 }]);
+    const path = `/api/memoranda/${active.id}/reports/${submitted.body.id}`;
+    const returned = await call<Report>('POST', `${path}/return`, { as: coordinator, headers: ifMatch(submitted.body.version), body: { comment: 'Додайте кількість учасників.' } });
+    const edited = await call<Report>('PUT', path, { as: council, headers: ifMatch(returned.body.version), body: { entries: [{ obligationId: 'c4', status: 'in_progress', percentComplete: 30, indicatorActuals: [{ indicatorId: 'participants', value: 42 }] }] } });
+    const resubmitted = await call<Report>('POST', `${path}/submit`, { as: council, headers: ifMatch(edited.body.version) });
+    // The coordinator still has the first submission open.
+    const stale = await call<Problem>('POST', `${path}/accept`, { as: coordinator, headers: ifMatch(submitted.body.version) });
+    expect(stale.status).toBe(412);
+
+    const [accept, sendBack] = await Promise.all([
+      call<Report>('POST', `${path}/accept`, { as: coordinator, headers: ifMatch(resubmitted.body.version) }),
+      call<Report>('POST', `${path}/return`, { as: coordinator, headers: ifMatch(resubmitted.body.version), body: { comment: 'Ще раз.' } }),
+    ]);
+    expect([accept.status, sendBack.status].sort()).toEqual([200, 412]);
+    const stored = (await call<Report>('GET', path, { as: council })).body;
+    const c4 = (await call<{ items: { obligationId: string; percentComplete: number }[] }>('GET', `/api/commitments?memorandumId=${active.id}`, { as: council })).body.items.find((item) => item.obligationId === 'c4');
+    if (accept.status === 200) expect([stored.status, c4?.percentComplete]).toEqual(['accepted', 30]);
+    else expect([stored.status, c4?.percentComplete]).toEqual(['returned', 0]);
+    const figures = await storedAndRecounted(active.id, council.orgId);
+    expect(figures.stored).toEqual(figures.recounted);
   });
 
   it('two reports on the same obligations accepted at once: one wins, the other retries, figures still equal a recount', async () => {
