@@ -6,7 +6,8 @@ import { decodeCursor, encodeCursor, type Page } from '../data/pagination.js';
 import { queryAllPages } from '../data/query.js';
 import { transactWrite, type TxItem } from '../data/transact.js';
 import type { ChainedEvent } from './audit-chain.js';
-import { fromObligationItem } from '../obligations/repository.js';
+import { trackedObligationOf } from '../obligations/model.js';
+import { fromObligationItem, toObligationItem } from '../obligations/repository.js';
 import type { TrackedObligation } from '../obligations/schema.js';
 import type { Report } from '../reports/schema.js';
 import { fromOrganisationItem } from '../organisations/repository.js';
@@ -121,24 +122,7 @@ export const memorandumRepository = (ctx: TableContext): MemorandumRepository =>
             item: {
               Put: {
                 TableName: ctx.table,
-                Item: {
-                  ...keys.trackedObligation(head.id, obligation.id),
-                  ...keys.obligationListKey(obligation.partyOrgId, obligation.dueDate, head.id, obligation.id),
-                  entity: 'trackedObligation',
-                  memorandumId: head.id,
-                  obligationId: obligation.id,
-                  ownerOrgId: obligation.partyOrgId,
-                  memorandumTitle: content.title,
-                  text: obligation.text,
-                  ...(obligation.category ? { category: obligation.category } : {}),
-                  ...(obligation.dueDate ? { dueDate: obligation.dueDate } : {}),
-                  ...(obligation.recurrence ? { recurrence: obligation.recurrence } : {}),
-                  indicators: obligation.indicators ?? [],
-                  status: 'not_started',
-                  percentComplete: 0,
-                  version: 1,
-                  createdAt: head.updatedAt,
-                },
+                Item: toObligationItem(trackedObligationOf(head.id, content, obligation, head.updatedAt)),
                 ConditionExpression: 'attribute_not_exists(PK)',
               },
             },

@@ -1,3 +1,4 @@
+import type { MemorandumContent } from '../memoranda/schema.js';
 import type { Commitment, TrackedObligation } from './schema.js';
 
 /**
@@ -56,3 +57,20 @@ export const asCommitment = (obligation: TrackedObligation, today: string): Comm
   const next = nextDueDate(obligation.dueDate, obligation.recurrence, today);
   return { ...obligation, ...(next ? { nextDueDate: next } : {}), overdue: isOverdue(obligation, today) };
 };
+
+/** An obligation as signing turns it into a tracked record: owned by its party, not started. */
+export const trackedObligationOf = (memorandumId: string, content: Pick<MemorandumContent, 'title'>, obligation: MemorandumContent['obligations'][number], at: string): TrackedObligation => ({
+  memorandumId,
+  obligationId: obligation.id,
+  ownerOrgId: obligation.partyOrgId,
+  memorandumTitle: content.title,
+  text: obligation.text,
+  ...(obligation.category ? { category: obligation.category } : {}),
+  ...(obligation.dueDate ? { dueDate: obligation.dueDate } : {}),
+  ...(obligation.recurrence ? { recurrence: obligation.recurrence } : {}),
+  indicators: obligation.indicators ?? [],
+  status: 'not_started',
+  percentComplete: 0,
+  version: 1,
+  createdAt: at,
+});

@@ -10,6 +10,14 @@ export interface ObligationRepository {
   listForOwner(orgId: string, options: { limit: number; cursor?: string; status?: ObligationStatus; memorandumId?: string; dueBefore?: string }): Promise<Page<TrackedObligation>>;
 }
 
+/** The stored item of a tracked obligation: its memorandum's partition, and its owner's list by due date. */
+export const toObligationItem = (obligation: TrackedObligation) => ({
+  ...keys.trackedObligation(obligation.memorandumId, obligation.obligationId),
+  ...keys.obligationListKey(obligation.ownerOrgId, obligation.dueDate, obligation.memorandumId, obligation.obligationId),
+  entity: 'trackedObligation',
+  ...obligation,
+});
+
 export const fromObligationItem = (item: Record<string, unknown>): TrackedObligation => {
   const { PK: _pk, SK: _sk, GSI1PK: _gpk, GSI1SK: _gsk, entity: _entity, ...obligation } = item;
   return obligation as TrackedObligation;

@@ -4,6 +4,7 @@ import type { TableContext } from '../data/client.js';
 import { keys } from '../data/keys.js';
 import { transactWrite, type TxItem } from '../data/transact.js';
 import { decodeCursor, encodeCursor, type Page } from '../data/pagination.js';
+import { toObligationItem } from '../obligations/repository.js';
 import type { TrackedObligation } from '../obligations/schema.js';
 import type { ProgressDelta } from './acceptance.js';
 import type { Report } from './schema.js';
@@ -70,7 +71,7 @@ export const reportRepository = (ctx: TableContext): ReportRepository => {
           item: {
             Put: {
               TableName: ctx.table,
-              Item: { ...keys.trackedObligation(obligation.memorandumId, obligation.obligationId), ...keys.obligationListKey(obligation.ownerOrgId, obligation.dueDate, obligation.memorandumId, obligation.obligationId), entity: 'trackedObligation', ...obligation },
+              Item: toObligationItem(obligation),
               ConditionExpression: previous === undefined ? 'attribute_not_exists(version)' : 'version = :previous',
               ...(previous === undefined ? {} : { ExpressionAttributeValues: { ':previous': previous } }),
             },

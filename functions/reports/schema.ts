@@ -41,6 +41,12 @@ export const evidenceTypes = [
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/vnd.oasis.opendocument.text',
 ] as const;
 export const evidenceMaxBytes = 25 * 1024 * 1024;
+/** The type a browser declares for a file, by its extension (browsers report some types inconsistently, e.g. CSV). */
+export const evidenceTypeByExtension: Record<string, (typeof evidenceTypes)[number]> = {
+  pdf: 'application/pdf', jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', csv: 'text/csv',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', ods: 'application/vnd.oasis.opendocument.spreadsheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', odt: 'application/vnd.oasis.opendocument.text',
+};
 export const evidencePerEntry = 10;
 
 const obligationId = z.string().check(z.minLength(1), z.maxLength(40));

@@ -9,6 +9,7 @@ import { demoMemorandumId, demoOrganisations, demoPassword, demoUsers } from '..
 import { startLocalStack } from '../../infra/local/stack.js';
 import { signIn } from '../support/oidc-login.js';
 import { measureBundles } from './bundles.js';
+import { addObligations, addSubmittedReports } from './scaling.js';
 import { attachMeter, type Metered } from './dynamodb-meter.js';
 
 /**
@@ -103,7 +104,6 @@ try {
     { name: 'GET /api/memoranda/{id}/revisions', kind: 'list', call: () => request('GET', `${memorandumPath}/revisions`, coordinator) },
     { name: 'GET /api/memoranda/{id}/diff', kind: 'detail', call: () => request('GET', `${memorandumPath}/diff?from=1&to=2`, coordinator) },
     { name: 'GET /api/memoranda/{id}/audit/verify', kind: 'detail', call: () => request('GET', `${memorandumPath}/audit/verify`, coordinator) },
-    { name: 'GET /api/commitments (page of 25)', kind: 'list', call: () => request('GET', '/api/commitments?limit=25', councilOfficer) },
     {
       name: 'PUT /api/memoranda/{id}/draft (new revision)', kind: 'write',
       call: async () => {
@@ -122,8 +122,8 @@ try {
   }
   const rawGetItemMs = median(rawTimes);
 
-  const routes = [];
-  for (const scenario of scenarios) {
+  type Scenario = (typeof scenarios)[number];
+  const measure = async (scenario: Scenario) => {
     for (let i = 0; i < 5; i += 1) await scenario.call();
     const times: number[] = [];
     const metered: Metered[] = [];
@@ -136,7 +136,7 @@ try {
     }
     const last = metered.at(-1);
     const medianMs = median(times);
-    routes.push({
+    return {
       route: scenario.name,
       kind: scenario.kind,
       dynamodbRequests: median(metered.map((m) => m.requests)),
@@ -145,7 +145,23 @@ try {
       writeUnits: median(metered.map((m) => m.writeUnits)),
       medianMs: Number(medianMs.toFixed(2)),
       overheadRatio: Number((medianMs / rawGetItemMs).toFixed(2)),
-    });
+    };
+  };
+
+  const routes = [];
+  for (const scenario of scenarios) routes.push(await measure(scenario));
+
+  // The council's commitments and the NGO's review queue grown from 10 to 1,000 items across memoranda: each stays one Query.
+  const scaling = [];
+  let grownTo = 0;
+  for (const size of [10, 1000]) {
+    await addObligations(ctx, demoOrganisations.molochanskCouncil, size - grownTo, grownTo);
+    await addSubmittedReports(ctx, demoOrganisations.relativesNgo, demoOrganisations.molochanskCouncil, size - grownTo);
+    grownTo = size;
+    for (const scenario of [
+      { name: 'GET /api/commitments (page of 25)', kind: 'list' as const, call: () => request('GET', '/api/commitments?limit=25', councilOfficer) },
+      { name: 'GET /api/reviews (page of 25)', kind: 'list' as const, call: () => request('GET', '/api/reviews?limit=25', coordinator) },
+    ]) scaling.push({ items: size, ...(await measure(scenario)) });
   }
 
   const bundles = await measureBundles();
@@ -158,6 +174,8 @@ try {
   for (const row of routes) {
     process.stdout.write(`${pad(row.route, 58)}${pad(row.dynamodbRequests, 9)}${pad(row.operations, 30)}${pad(row.readUnits, 6)}${pad(row.writeUnits, 6)}${pad(row.medianMs, 11)}${row.overheadRatio}\n`);
   }
+  process.stdout.write(`\nScaling: one organisation's obligations / review queue at 10 and 1,000 items\n${pad('route', 40)}${pad('items', 8)}${pad('ddb req', 9)}${pad('ops', 16)}${pad('RCU', 6)}median ms\n`);
+  for (const row of scaling) process.stdout.write(`${pad(row.route, 40)}${pad(row.items, 8)}${pad(row.dynamodbRequests, 9)}${pad(row.operations, 16)}${pad(row.readUnits, 6)}${row.medianMs}\n`);
   process.stdout.write(`\n${pad('bundle', 40)}${pad('KB (min)', 10)}${pad('cold import ms', 16)}vs SDK-only\n`);
   for (const bundle of bundles) {
     process.stdout.write(`${pad(bundle.name, 40)}${pad((bundle.bytes / 1024).toFixed(1), 10)}${pad(bundle.coldImportMs.toFixed(1), 16)}${sdk ? `${(bundle.bytes / sdk.bytes).toFixed(2)}× size, +${(bundle.coldImportMs - sdk.coldImportMs).toFixed(1)} ms` : ''}\n`);
@@ -166,7 +184,7 @@ try {
 
   const file = resolve(import.meta.dirname, '../../test-results/bench.json');
   await mkdir(resolve(file, '..'), { recursive: true });
-  await writeFile(file, JSON.stringify({ at: new Date().toISOString(), iterations, rawGetItemMs, budgets, routes, bundles }, null, 2));
+  await writeFile(file, JSON.stringify({ at: new Date().toISOString(), iterations, rawGetItemMs, budgets, routes, scaling, bundles }, null, 2));
   process.stdout.write(`Written to ${file}\n`);
 } finally {
   await stack.stop();

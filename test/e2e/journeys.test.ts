@@ -208,7 +208,7 @@ describe('memorandum journey', () => {
     await screenshot(councilPage, '14-my-commitments');
   });
 
-  it('the council reports on its obligations for a quarter, and the coordinator accepts the report', async () => {
+  it('the council fills a quarterly report with an indicator actual and an evidence file, watching the upload progress, and submits it', async () => {
     await councilPage.goto(memorandumUrl());
     await councilPage.locator('#report-start').fill('2026-01-15');
     await councilPage.locator('#report-end').fill('2026-03-31');
@@ -217,17 +217,79 @@ describe('memorandum journey', () => {
     await councilPage.getByTestId('report-status').waitFor();
     await councilPage.locator('#entry-1-percent').fill('60');
     await councilPage.locator('#entry-1-narrative').fill('Проведено дві пресконференції про незаконно позбавлених волі.');
-    await screenshot(councilPage, '15-report-form');
+    await councilPage.locator('#entry-1-indicator-0').fill('2');
+
+    // A slow uplink, so that the progress bar is there to be seen (the local S3 answers at once).
+    const network = await councilPage.context().newCDPSession(councilPage);
+    await network.send('Network.enable');
+    await network.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 400 * 1024 });
+    const scan = Buffer.concat([Buffer.from('%PDF-1.7\n% протокол пресконференції\n'), Buffer.alloc(1536 * 1024, 0x20), Buffer.from('\n%%EOF\n')]);
+    await councilPage.getByTestId('evidence-input-c2').setInputFiles({ name: 'пресконференція-12-02.pdf', mimeType: 'application/pdf', buffer: scan });
+    await councilPage.getByTestId('evidence-progress').waitFor();
+    await screenshot(councilPage, '15-report-evidence-uploading');
+    await councilPage.getByTestId('entry-c2').getByRole('button', { name: 'пресконференція-12-02.pdf', exact: true }).waitFor({ timeout: 30_000 });
+    await network.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+
+    // A file that is not evidence is refused before any upload, with the reason.
+    await councilPage.getByTestId('evidence-input-c2').setInputFiles({ name: 'setup.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ') });
+    await councilPage.getByText('Цей тип файлу не приймається як підтвердження').waitFor();
+    await screenshot(councilPage, '16-report-form');
+    await councilPage.getByTestId('report-submit').click();
+    await councilPage.getByTestId('report-status').filter({ hasText: 'Подано' }).waitFor();
+  });
+
+  it('the coordinator returns it with a comment on the entry; the council sees it, corrects and resubmits', async () => {
+    await coordinatorPage.goto(`${webUrl()}/reviews`);
+    await coordinatorPage.getByTestId('review-queue').getByRole('link').first().click();
+    await coordinatorPage.getByTestId('entry-c2').getByRole('button', { name: 'пресконференція-12-02.pdf', exact: true }).waitFor();
+    await coordinatorPage.locator('#entry-1-comment').fill('Вкажіть дати обох пресконференцій.');
+    await coordinatorPage.getByTestId('report-return').click();
+    await coordinatorPage.getByTestId('report-status').filter({ hasText: 'Повернуто' }).waitFor();
+
+    await councilPage.reload();
+    await councilPage.getByText('Вкажіть дати обох пресконференцій.').first().waitFor();
+    await councilPage.locator('#entry-1-percent').fill('70');
+    await councilPage.locator('#entry-1-narrative').fill('Пресконференції 12.02 та 20.03: про незаконно позбавлених волі.');
+    await screenshot(councilPage, '17-report-returned');
+    await councilPage.getByTestId('report-submit').click();
+    await councilPage.getByTestId('report-status').filter({ hasText: 'Подано' }).waitFor();
+  });
+
+  it('the coordinator accepts the resubmission, the history shows every step, and the commitments show the new progress', async () => {
+    await coordinatorPage.reload();
+    await coordinatorPage.getByTestId('report-accept').click();
+    await coordinatorPage.getByTestId('report-status').filter({ hasText: 'Прийнято' }).waitFor();
+    await expect(coordinatorPage.getByTestId('report-history').locator('.p-timeline-event').count()).resolves.toBe(4);
+    await screenshot(coordinatorPage, '18-report-accepted-history');
+
+    await councilPage.goto(`${webUrl()}/commitments`);
+    await councilPage.getByTestId('commitments-table').locator('[aria-label="70%"]').waitFor();
+    await screenshot(councilPage, '19-commitments-progress');
+  });
+
+  it('the next quarter is reviewed beside the accepted one, and the memorandum shows its reports over time', async () => {
+    await councilPage.goto(memorandumUrl());
+    await councilPage.locator('#report-start').fill('2026-04-01');
+    await councilPage.locator('#report-end').fill('2026-06-30');
+    await councilPage.locator('#report-end').press('Escape');
+    await councilPage.getByTestId('report-start-button').click();
+    await councilPage.getByTestId('report-status').waitFor();
+    await councilPage.locator('#entry-1-percent').fill('90');
+    await councilPage.locator('#entry-1-indicator-0').fill('5');
     await councilPage.getByTestId('report-submit').click();
     await councilPage.getByTestId('report-status').filter({ hasText: 'Подано' }).waitFor();
 
     await coordinatorPage.goto(`${webUrl()}/reviews`);
     await coordinatorPage.getByTestId('review-queue').getByRole('link').first().click();
-    await coordinatorPage.getByTestId('report-accept').click();
-    await coordinatorPage.getByTestId('report-status').filter({ hasText: 'Прийнято' }).waitFor();
+    await coordinatorPage.getByTestId('previous-report').filter({ hasText: '2026-01-15 — 2026-03-31' }).waitFor();
+    await coordinatorPage.getByTestId('entry-c2').locator('aside').getByText('70 %').waitFor();
+    await screenshot(coordinatorPage, '20-report-beside-previous');
 
-    await councilPage.goto(`${webUrl()}/commitments`);
-    await councilPage.getByTestId('commitments-table').locator('[aria-label="60%"]').waitFor();
+    await coordinatorPage.goto(memorandumUrl());
+    await coordinatorPage.getByTestId('report-timeline').waitFor();
+    await expect(coordinatorPage.getByTestId('report-timeline').locator('.p-timeline-event').count()).resolves.toBe(2);
+    await coordinatorPage.getByTestId('obligation-progress').scrollIntoViewIfNeeded();
+    await screenshot(coordinatorPage, '21-memorandum-reports-timeline');
   });
 });
 

@@ -87,7 +87,7 @@ export const en: Messages = {
     obligation: 'Obligation', memorandum: 'Memorandum', status: 'Status', progress: 'Done', nextDue: 'Next due', indicators: 'Indicators',
     allStatuses: 'All statuses', allMemoranda: 'All memoranda', window: 'Due', windows: { all: 'Any time', week: 'Within 7 days', month: 'Within 30 days' },
     statuses: { not_started: 'Not started', in_progress: 'In progress', at_risk: 'At risk', done: 'Done', cancelled: 'Cancelled' },
-    overdue: 'Overdue', indicatorLine: '{name}: {baseline} → {target} {unit}', latest: 'latest: {value}', progressOf: 'Obligations of {party}',
+    overdue: 'Overdue', indicatorLine: '{name}: {baseline} → {target} {unit}', latest: 'latest: {value}', progressOf: 'Obligations of {party}', doneOf: '{done} of {total} done',
   },
   reports: {
     title: 'Progress reports', start: 'New report', period: 'Reporting period', from: 'From', to: 'To', none: 'No reports yet.', open: 'Open',
@@ -96,6 +96,13 @@ export const en: Messages = {
     save: 'Save', submit: 'Submit for review', accept: 'Accept', return: 'Return with comments', comment: 'Overall comment',
     entryComment: 'Comment on this entry', reviewComment: 'Reviewer’s comment', saved: 'Report saved.', submitted: 'Report submitted.', accepted: 'Report accepted.', returned: 'Report returned.',
     queue: 'Reports to review', queueEmpty: 'No reports to review.',
+    indicators: 'Indicator actuals for the period', indicatorHint: 'baseline {baseline} · target {target} · last accepted {latest}', noActual: 'none yet',
+    evidence: 'Evidence', addEvidence: 'Add a file', evidenceHint: 'Photos, scans, PDF, spreadsheets or documents (PDF, JPG, PNG, CSV, XLSX, ODS, DOCX, ODT), up to 25 MB.',
+    uploading: 'Uploading {name}… {percent}%', evidenceAdded: 'File added: {name}.', evidenceRemoved: 'File removed.', remove: 'Remove',
+    evidenceType: 'This file type is not accepted as evidence. Use PDF, JPG, PNG, CSV, XLSX, ODS, DOCX or ODT.', evidenceSize: 'The file is larger than 25 MB.',
+    previous: 'Previous accepted report ({start} — {end})', noPrevious: 'No earlier accepted report.', thisReport: 'This report',
+    history: 'Review history', steps: { submitted: 'Submitted', returned: 'Returned', accepted: 'Accepted' },
+    timeline: 'Reports over time', unsaved: 'You have unsaved changes.',
   },
   validation: {
     minLength: 'At least {n} characters.', maxLength: 'At most {n} characters.', email: 'Enter an email address.',

@@ -85,7 +85,7 @@ export const uk = {
     obligation: 'Зобов’язання', memorandum: 'Меморандум', status: 'Стан', progress: 'Виконано', nextDue: 'Наступний термін', indicators: 'Показники',
     allStatuses: 'Усі стани', allMemoranda: 'Усі меморандуми', window: 'Термін', windows: { all: 'Будь-коли', week: 'Протягом 7 днів', month: 'Протягом 30 днів' },
     statuses: { not_started: 'Не розпочато', in_progress: 'Виконується', at_risk: 'Під загрозою', done: 'Виконано', cancelled: 'Скасовано' },
-    overdue: 'Прострочено', indicatorLine: '{name}: {baseline} → {target} {unit}', latest: 'останнє: {value}', progressOf: 'Виконання зобов’язань: {party}',
+    overdue: 'Прострочено', indicatorLine: '{name}: {baseline} → {target} {unit}', latest: 'останнє: {value}', progressOf: 'Виконання зобов’язань: {party}', doneOf: 'виконано {done} з {total}',
   },
   reports: {
     title: 'Звіти про виконання', start: 'Новий звіт', period: 'Звітний період', from: 'З', to: 'По', none: 'Звітів ще немає.', open: 'Відкрити',
@@ -94,6 +94,13 @@ export const uk = {
     save: 'Зберегти', submit: 'Подати на розгляд', accept: 'Прийняти', return: 'Повернути з коментарями', comment: 'Загальний коментар',
     entryComment: 'Коментар до цього пункту', reviewComment: 'Коментар рецензента', saved: 'Звіт збережено.', submitted: 'Звіт подано.', accepted: 'Звіт прийнято.', returned: 'Звіт повернуто.',
     queue: 'Звіти на розгляд', queueEmpty: 'Немає звітів на розгляд.',
+    indicators: 'Фактичні значення показників за період', indicatorHint: 'базове {baseline} · цільове {target} · останнє прийняте {latest}', noActual: 'ще немає',
+    evidence: 'Підтвердження', addEvidence: 'Додати файл', evidenceHint: 'Фото, скани, PDF, таблиці чи документи (PDF, JPG, PNG, CSV, XLSX, ODS, DOCX, ODT), до 25 МБ.',
+    uploading: 'Завантаження {name}… {percent}%', evidenceAdded: 'Файл додано: {name}.', evidenceRemoved: 'Файл вилучено.', remove: 'Вилучити',
+    evidenceType: 'Цей тип файлу не приймається як підтвердження. Використайте PDF, JPG, PNG, CSV, XLSX, ODS, DOCX або ODT.', evidenceSize: 'Файл більший за 25 МБ.',
+    previous: 'Попередній прийнятий звіт ({start} — {end})', noPrevious: 'Раніше прийнятих звітів немає.', thisReport: 'Цей звіт',
+    history: 'Історія розгляду', steps: { submitted: 'Подано', returned: 'Повернуто', accepted: 'Прийнято' },
+    timeline: 'Звіти в часі', unsaved: 'Є незбережені зміни.',
   },
   validation: {
     minLength: 'Щонайменше {n} символів.', maxLength: 'Не більше {n} символів.', email: 'Вкажіть адресу електронної пошти.',

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { Attachment, AttachmentUpload, AuditVerification, DocumentLink, Memorandum, MemorandumContent, MemorandumPage, MemorandumStatus, MemorandumView, ReturnRequest, RevisionDiff } from '../../../functions/memoranda/schema';
+import { postToPresignedForm } from '../api/upload';
 import { services } from '../services';
 import { usePagedList } from './paged-list';
 
@@ -51,17 +52,7 @@ export const useMemorandaStore = defineStore('memoranda', () => {
   /** Uploads straight to S3 with the presigned POST (reporting progress), then asks the API to check and record it. */
   const attach = async (memorandumId: string, file: File, contentType: string, onProgress: (percent: number) => void) => {
     const upload = (await services().api.send<AttachmentUpload>('POST', `${path(memorandumId)}/attachments/uploads`, { filename: file.name, contentType, size: file.size })).body;
-    const form = new FormData();
-    Object.entries(upload.fields).forEach(([name, value]) => form.append(name, value));
-    form.append('file', file);
-    await new Promise<void>((resolve, reject) => {
-      const request = new XMLHttpRequest();
-      request.open('POST', upload.url);
-      request.upload.onprogress = (event) => event.lengthComputable && onProgress(Math.round((event.loaded / event.total) * 100));
-      request.onload = () => (request.status < 300 ? resolve() : reject(new Error(`Upload failed (${request.status})`)));
-      request.onerror = () => reject(new Error('Upload failed'));
-      request.send(form);
-    });
+    await postToPresignedForm(upload, file, onProgress);
     return (await services().api.send<Attachment>('POST', `${path(memorandumId)}/attachments`, { uploadId: upload.uploadId, filename: file.name, contentType }, { idempotencyKey: upload.uploadId })).body;
   };
 

@@ -1,13 +1,10 @@
 import { defineStore } from 'pinia';
-import type { Report } from '../../../functions/reports/schema';
+import type { DownloadLink, UploadForm } from '../../../functions/files/schema';
+import type { Report, ReportEntryInput } from '../../../functions/reports/schema';
+import { postToPresignedForm } from '../api/upload';
 import { services } from '../services';
 
-export interface EntryChange {
-  obligationId: string;
-  status: Report['entries'][number]['status'];
-  percentComplete: number;
-  narrative?: string;
-}
+export type EntryChange = ReportEntryInput;
 
 /** Progress reports: the council writes them, the drafting organisation's coordinators review them. */
 export const useReportsStore = defineStore('reports', () => {
@@ -20,5 +17,19 @@ export const useReportsStore = defineStore('reports', () => {
     services().api.send<Report>('POST', `${path(memorandumId, reportId)}/${action}`, body, { ifMatch: etag });
   const queue = async () => (await services().api.get<{ items: Report[] }>('/reviews?limit=100')).body.items;
 
-  return { start, fetchOne, save, act, queue };
+  /**
+   * Uploads an evidence file straight to S3 (reporting progress), then asks the
+   * API to check and attach it. `etag` is read when the upload ends, so edits
+   * saved meanwhile do not make the confirmation stale.
+   */
+  const attachEvidence = async (memorandumId: string, reportId: string, file: File, upload: { obligationId: string; contentType: string; etag: () => string; onProgress: (percent: number) => void }) => {
+    const base = path(memorandumId, reportId);
+    const form = (await services().api.send<UploadForm>('POST', `${base}/evidence/uploads`, { obligationId: upload.obligationId, filename: file.name, contentType: upload.contentType, size: file.size })).body;
+    await postToPresignedForm(form, file, upload.onProgress);
+    return services().api.send<Report>('POST', `${base}/evidence`, { uploadId: form.uploadId, obligationId: upload.obligationId, filename: file.name, contentType: upload.contentType }, { ifMatch: upload.etag(), idempotencyKey: form.uploadId });
+  };
+  const evidenceLink = async (memorandumId: string, reportId: string, evidenceId: string) => (await services().api.get<DownloadLink>(`${path(memorandumId, reportId)}/evidence/${evidenceId}`)).body;
+  const removeEvidence = async (memorandumId: string, reportId: string, evidenceId: string, etag: string) => services().api.send<Report>('DELETE', `${path(memorandumId, reportId)}/evidence/${evidenceId}`, undefined, { ifMatch: etag });
+
+  return { start, fetchOne, save, act, queue, attachEvidence, evidenceLink, removeEvidence };
 });

@@ -1,0 +1,20 @@
+import type { UploadForm } from '../../../functions/files/schema';
+
+/**
+ * Posts a file straight to S3 with a presigned form, reporting progress (fetch
+ * cannot report upload progress; XMLHttpRequest can). The API then checks the
+ * stored object before anything refers to it.
+ */
+export const postToPresignedForm = (upload: UploadForm, file: File, onProgress: (percent: number) => void): Promise<void> => {
+  const form = new FormData();
+  Object.entries(upload.fields).forEach(([name, value]) => form.append(name, value));
+  form.append('file', file);
+  return new Promise<void>((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', upload.url);
+    request.upload.onprogress = (event) => event.lengthComputable && onProgress(Math.round((event.loaded / event.total) * 100));
+    request.onload = () => (request.status < 300 ? resolve() : reject(new Error(`Upload failed (${request.status})`)));
+    request.onerror = () => reject(new Error('Upload failed'));
+    request.send(form);
+  });
+};
