@@ -10,6 +10,7 @@ import { newDraft, partyStatesFor, submissionProblems } from './model.js';
 import { memorandumRepository, type StoredMemorandum } from './repository.js';
 import { memorandumUseCases } from './use-cases.js';
 import { decide, participantOf } from './workflow.js';
+import { summaryOf } from '../reports/model.js';
 
 const memoranda = memorandumRepository(tableContext());
 const { loadVisible, requireVersion, publicView, resolveDirectory, checkedDirectory, transition } = memorandumUseCases(memoranda);
@@ -31,7 +32,8 @@ export const handler = moduleHandler('memoranda', {
   async getMemorandum({ actor, params }) {
     const { memorandum, events, attachments, obligations, reports } = await loadVisible(actor, params.memorandumId);
     const visibleReports = reports.filter((report) => report.orgId === actor.orgId || memorandum.draftingOrgId === actor.orgId).map(({ draftingOrgId: _drafting, ...report }) => report);
-    return { body: { memorandum: publicView(memorandum), events, attachments, obligations, reports: visibleReports }, version: memorandum.version };
+    const reportTimeline = reports.map(summaryOf).sort((a, b) => a.period.start.localeCompare(b.period.start) || a.orgId.localeCompare(b.orgId));
+    return { body: { memorandum: publicView(memorandum), events, attachments, obligations, reports: visibleReports, reportTimeline }, version: memorandum.version };
   },
 
   async saveDraft({ actor, params, body, ifMatch }) {

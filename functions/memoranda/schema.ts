@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { isoTimestamp, pageQuery, text, ulid, userId } from '../core/schemas.js';
 import { TrackedObligation } from '../obligations/schema.js';
 import { DownloadLink, FileName, fileSize, UploadForm } from '../files/schema.js';
-import { Report } from '../reports/schema.js';
+import { Report, ReportSummary } from '../reports/schema.js';
 
 /** The contract of the memoranda routes. */
 
@@ -208,6 +208,8 @@ export const MemorandumView = z.object({
   obligations: z.array(TrackedObligation),
   /** Progress reports the caller may see: their organisation's, or all of them for the drafting organisation. */
   reports: z.array(Report),
+  /** Every report's period, organisation and state, for all with access to the memorandum (the content stays with the two organisations). */
+  reportTimeline: z.array(ReportSummary),
 });
 
 export const RevisionSummary = z.object({ revision: z.number(), savedAt: isoTimestamp, savedBy: z.string() });

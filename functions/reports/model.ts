@@ -1,6 +1,6 @@
 import type { FieldProblem } from '../core/errors.js';
 import type { TrackedObligation } from '../obligations/schema.js';
-import { evidencePerEntry, type Evidence, type Report, type ReportEntry, type ReportEntryInput, type ReportStep } from './schema.js';
+import { evidencePerEntry, type Evidence, type Report, type ReportEntry, type ReportEntryInput, type ReportStep, type ReportSummary } from './schema.js';
 
 /** Pure rules for report content. */
 
@@ -69,3 +69,10 @@ export const reportSizeProblem = (report: Report): FieldProblem | undefined =>
 
 /** The review history with one more step: submissions, returns and the acceptance, oldest first. */
 export const withStep = (report: Report, step: ReportStep): ReportStep[] => [...(report.history ?? []), step];
+
+/** What everyone with access to the memorandum may know of a report: whose, for when, and where it stands. */
+export const summaryOf = (report: Report): ReportSummary => ({
+  id: report.id, orgId: report.orgId, period: report.period, status: report.status,
+  ...(report.submittedAt ? { submittedAt: report.submittedAt } : {}),
+  ...(report.reviewedAt ? { reviewedAt: report.reviewedAt } : {}),
+});

@@ -102,6 +102,15 @@ export const Report = z.object({
   history: z.optional(z.array(ReportStep)),
 });
 
+export const ReportSummary = z.object({
+  id: z.string(),
+  orgId: ulid,
+  period: z.object({ start: z.string(), end: z.string() }),
+  status: z.enum(reportStatuses),
+  submittedAt: z.optional(isoTimestamp),
+  reviewedAt: z.optional(isoTimestamp),
+});
+
 export const ReviewQueue = z.object({ items: z.array(Report), nextCursor: z.optional(z.string()) });
 
 export type Evidence = z.infer<typeof Evidence>;
@@ -109,3 +118,4 @@ export type ReportStep = z.infer<typeof ReportStep>;
 export type ReportEntryInput = z.infer<typeof ReportEntryInput>;
 export type ReportEntry = z.infer<typeof ReportEntry>;
 export type Report = z.infer<typeof Report>;
+export type ReportSummary = z.infer<typeof ReportSummary>;

@@ -77,6 +77,8 @@ describe('progress reports', () => {
     expect(reversed.body.errors?.map((error) => error.path)).toEqual(['body.period.end']);
     const created = await call<Report>('POST', `/api/memoranda/${active.id}/reports`, { as: council, body: { period } });
     expect((await call('GET', `/api/memoranda/${active.id}/reports/${created.body.id}`, { as: 'resource.center@pakt.local' })).status).toBe(404);
+    const page = await call<{ reportTimeline: Record<string, unknown>[] }>('GET', `/api/memoranda/${active.id}`, { as: coordinator });
+    expect(page.body.reportTimeline).toEqual([{ id: created.body.id, orgId: council.orgId, period, status: 'draft' }]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addEvidence, applyEntries, entriesFor, entryProblems, evidenceProblem, findEvidence, removeEvidence, reportIdOf, reportSizeProblem } from '../../functions/reports/model.js';
+import { summaryOf, addEvidence, applyEntries, entriesFor, entryProblems, evidenceProblem, findEvidence, removeEvidence, reportIdOf, reportSizeProblem } from '../../functions/reports/model.js';
 import type { TrackedObligation } from '../../functions/obligations/schema.js';
 import { evidencePerEntry, type Evidence, type Report } from '../../functions/reports/schema.js';
 
@@ -66,5 +66,12 @@ describe('report size', () => {
     const cyrillic = 'ж'.repeat(4000);
     expect(reportSizeProblem({ entries: Array.from({ length: 30 }, () => entry(cyrillic)) } as unknown as Report)).toBeUndefined();
     expect(reportSizeProblem({ entries: Array.from({ length: 60 }, () => entry(cyrillic)) } as unknown as Report)?.path).toBe('body.entries');
+  });
+});
+
+describe('report summaries', () => {
+  it('tell whose report it is, for when and where it stands, and nothing of its content', () => {
+    const report = { id: 'R', memorandumId: 'M', orgId: 'O', period: { start: '2026-01-01', end: '2026-03-31' }, status: 'submitted', submittedAt: '2026-04-02T10:00:00.000Z', entries: [{ obligationId: 'c1', narrative: 'secret' }], reviewComment: 'x', version: 3 } as unknown as Report;
+    expect(summaryOf(report)).toEqual({ id: 'R', orgId: 'O', period: { start: '2026-01-01', end: '2026-03-31' }, status: 'submitted', submittedAt: '2026-04-02T10:00:00.000Z' });
   });
 });
