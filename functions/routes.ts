@@ -9,6 +9,10 @@ import {
 import { CommitmentPage, CommitmentsQuery } from './obligations/schema.js';
 import { DownloadLink, UploadForm } from './files/schema.js';
 import { EvidenceConfirm, EvidenceParams, EvidenceUploadRequest, Report, ReportCreate, ReportParams, ReportSave, ReturnReport, ReviewQueue } from './reports/schema.js';
+import {
+  Activity, ActivityInput, ActivityList, ActivityParams, ActualInput, ActualParams, CalendarQuery, Dashboard, IndicatorActual, Programme, ProgrammeCreate, ProgrammeListQuery, ProgrammePage, ProgrammeParams, ProgrammeUpdate,
+  Tally, TallyCounts, TallyList, TallyParams,
+} from './programmes/schema.js';
 import { Me, OrganisationUsersParams, User, UserInvite, UserPage, UserParams, UserStatusChange } from './users/schema.js';
 
 /**
@@ -215,6 +219,61 @@ export const routes = [
     summary: 'Submitted reports awaiting the caller\'s organisation\'s review, oldest first', access: ['coordinator'],
     query: pageQuery, response: ReviewQueue, successStatus: 200,
   }),
+  defineRoute({
+    method: 'GET', path: '/api/programmes', module: 'programmes', operation: 'listProgrammes',
+    summary: 'Programmes the caller\'s organisation implements or funds, latest start first', access: ['coordinator', 'funder'],
+    query: ProgrammeListQuery, response: ProgrammePage, successStatus: 200,
+  }),
+  defineRoute({
+    method: 'POST', path: '/api/programmes', module: 'programmes', operation: 'createProgramme',
+    summary: 'Create a programme: period, implementing organisations, funders, budget, linked memoranda, results framework', access: ['coordinator'],
+    body: ProgrammeCreate, response: Programme, successStatus: 201, idempotent: true,
+  }),
+  defineRoute({
+    method: 'GET', path: '/api/programmes/{programmeId}', module: 'programmes', operation: 'getProgramme',
+    summary: 'One programme (its implementers and funders only)', access: ['coordinator', 'funder'],
+    params: ProgrammeParams, response: Programme, successStatus: 200, resource: 'programme',
+  }),
+  defineRoute({
+    method: 'PUT', path: '/api/programmes/{programmeId}', module: 'programmes', operation: 'updateProgramme',
+    summary: 'Change a programme (coordinators of an implementing organisation)', access: ['coordinator'],
+    params: ProgrammeParams, body: ProgrammeUpdate, response: Programme, successStatus: 200, requiresIfMatch: true, resource: 'programme',
+  }),
+  defineRoute({
+    method: 'GET', path: '/api/programmes/{programmeId}/activities', module: 'programmes', operation: 'listActivities',
+    summary: 'The programme\'s activities by date (a calendar range), for its implementers', access: ['coordinator'],
+    params: ProgrammeParams, query: CalendarQuery, response: ActivityList, successStatus: 200, resource: 'programme',
+  }),
+  defineRoute({
+    method: 'POST', path: '/api/programmes/{programmeId}/activities', module: 'programmes', operation: 'createActivity',
+    summary: 'Plan or record an activity (seminar, training, campaign, public event, press conference)', access: ['coordinator'],
+    params: ProgrammeParams, body: ActivityInput, response: Activity, successStatus: 201, idempotent: true, resource: 'programme',
+  }),
+  defineRoute({
+    method: 'PUT', path: '/api/programmes/{programmeId}/activities/{activityId}', module: 'programmes', operation: 'updateActivity',
+    summary: 'Change an activity: held or cancelled, attendance, place, time', access: ['coordinator'],
+    params: ActivityParams, body: ActivityInput, response: Activity, successStatus: 200, requiresIfMatch: true, resource: 'programme',
+  }),
+  defineRoute({
+    method: 'GET', path: '/api/programmes/{programmeId}/tallies', module: 'programmes', operation: 'listTallies',
+    summary: 'Assistance delivered, by month, type and channel (exact figures, for implementers)', access: ['coordinator'],
+    params: ProgrammeParams, response: TallyList, successStatus: 200, resource: 'programme',
+  }),
+  defineRoute({
+    method: 'PUT', path: '/api/programmes/{programmeId}/tallies/{tallyId}', module: 'programmes', operation: 'putTally',
+    summary: 'Record people and families reached in a month by a type of help and a channel (If-Match "0" to create)', access: ['coordinator'],
+    params: TallyParams, body: TallyCounts, response: Tally, successStatus: 200, requiresIfMatch: true, resource: 'programme',
+  }),
+  defineRoute({
+    method: 'PUT', path: '/api/programmes/{programmeId}/indicators/{indicatorId}/actuals/{period}', module: 'programmes', operation: 'putIndicatorActual',
+    summary: 'Record an indicator\'s actual for one of its periods (If-Match "0" to create)', access: ['coordinator'],
+    params: ActualParams, body: ActualInput, response: IndicatorActual, successStatus: 200, requiresIfMatch: true, resource: 'programme',
+  }),
+  defineRoute({
+    method: 'GET', path: '/api/programmes/{programmeId}/dashboard', module: 'programmes', operation: 'getDashboard',
+    summary: 'Progress at a glance: time elapsed, activities, attendance, assistance, indicators, linked obligations (small counts hidden for funders)', access: ['coordinator', 'funder'],
+    params: ProgrammeParams, response: Dashboard, successStatus: 200, resource: 'programme',
+  }),
 ] as const satisfies readonly RouteDefinition[];
 
 export type AppRoute = (typeof routes)[number];
@@ -235,6 +294,7 @@ export const moduleAccess: Record<ModuleName, { table?: 'read' | 'readwrite'; do
   memoranda: { table: 'readwrite', mail: true },
   obligations: { table: 'read' },
   reports: { table: 'readwrite', documents: { mode: 'readwrite', prefixes: ['reports/'] } },
+  programmes: { table: 'readwrite' },
   signing: { table: 'readwrite', documents: { mode: 'readwrite', prefixes: ['memoranda/'] }, fonts: true, mail: true },
 };
 

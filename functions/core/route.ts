@@ -30,7 +30,7 @@ export interface RouteDefinition {
   /** Needs `If-Match` with the record's ETag (optimistic concurrency). */
   requiresIfMatch?: boolean;
   /** The record the route addresses, for the authorization-matrix test. */
-  resource?: 'organisation' | 'user' | 'memorandum';
+  resource?: 'organisation' | 'user' | 'memorandum' | 'programme';
 }
 
 export const defineRoute = <const R extends RouteDefinition>(route: R): R => route;

@@ -16,6 +16,17 @@ export const localizedText = (min: number, max: number) =>
     en: text(min, max),
   });
 
+/** Text written in Ukrainian, English or both; at least one of them. */
+export const bilingual = (max: number) =>
+  z.strictObject({ uk: z.optional(text(0, max)), en: z.optional(text(0, max)) }).check(
+    z.refine((value) => (value.uk ?? '') !== '' || (value.en ?? '') !== '', { message: 'Write it in Ukrainian, English or both.' }),
+  );
+
+export const isoDate = z.iso.date('Must be a date, e.g. 2026-12-31.');
+
+/** Ids of items inside a record (obligations, indicators, budget lines): short and URL-safe. */
+export const itemId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,40}$/, 'Must be 1 to 40 letters, digits, _ or -.'));
+
 export const email = z.string().check(z.trim(), z.toLowerCase(), z.maxLength(254), z.email('Must be an email address.'));
 
 export const isoTimestamp = z.iso.datetime();

@@ -54,6 +54,22 @@ export const keys = {
   }),
   auditEvent: (memorandumId: string, seq: number): ItemKey => ({ PK: `MOU#${memorandumId}`, SK: `EVT#${String(seq).padStart(8, '0')}` }),
 
+  programmePartition: (programmeId: string) => `PRG#${programmeId}`,
+  programmeHead: (programmeId: string): ItemKey => ({ PK: `PRG#${programmeId}`, SK: 'HEAD' }),
+  /** The programme's dashboard figures, kept current in the same transaction as every activity, tally and actual. */
+  programmeFigures: (programmeId: string): ItemKey => ({ PK: `PRG#${programmeId}`, SK: 'FIG' }),
+  /** An organisation's relationship to a programme (implementer or funder). */
+  programmeMember: (programmeId: string, orgId: string): ItemKey => ({ PK: `PRG#${programmeId}`, SK: `ORG#${orgId}` }),
+  /** GSI1: the programmes an organisation runs or funds, by start date. */
+  programmesOfOrganisation: (orgId: string) => ({ GSI1PK: `ORG#${orgId}#PRG` }),
+  programmeListKey: (orgId: string, start: string, programmeId: string) => ({ GSI1PK: `ORG#${orgId}#PRG`, GSI1SK: `${start}#${programmeId}` }),
+  activity: (programmeId: string, activityId: string): ItemKey => ({ PK: `PRG#${programmeId}`, SK: `ACT#${activityId}` }),
+  /** GSI1: a programme's activities by date: a month of the calendar is one Query. */
+  activityCalendar: (programmeId: string) => ({ GSI1PK: `PRG#${programmeId}#CAL` }),
+  activityCalendarKey: (programmeId: string, date: string, activityId: string) => ({ GSI1PK: `PRG#${programmeId}#CAL`, GSI1SK: `${date}#${activityId}` }),
+  assistanceTally: (programmeId: string, tallyId: string): ItemKey => ({ PK: `PRG#${programmeId}`, SK: `AST#${tallyId}` }),
+  indicatorActual: (programmeId: string, indicatorId: string, period: string): ItemKey => ({ PK: `PRG#${programmeId}`, SK: `IND#${indicatorId}#${period}` }),
+
   idempotency: (scopedKeyHash: string): ItemKey => ({ PK: `IDEM#${scopedKeyHash}`, SK: 'IDEM' }),
   /** A reminder sent (or being sent) to one person about one item on one day: the daily job's de-duplication. */
   reminderClaim: (day: string, userId: string, item: string): ItemKey => ({ PK: `REMIND#${day}#${userId}`, SK: item }),

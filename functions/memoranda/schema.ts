@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { isoTimestamp, pageQuery, text, ulid, userId } from '../core/schemas.js';
+import { bilingual, isoDate, isoTimestamp, itemId, pageQuery, text, ulid, userId } from '../core/schemas.js';
 import { TrackedObligation } from '../obligations/schema.js';
 import { DownloadLink, FileName, fileSize, UploadForm } from '../files/schema.js';
 import { Report, ReportSummary } from '../reports/schema.js';
@@ -9,14 +9,6 @@ import { Report, ReportSummary } from '../reports/schema.js';
 export const memorandumStatuses = ['draft', 'in_review', 'approved', 'signed', 'active', 'closed', 'terminated'] as const;
 export const MemorandumStatus = z.enum(memorandumStatuses);
 
-const isoDate = z.iso.date('Must be a date, e.g. 2026-12-31.');
-const itemId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,40}$/, 'Must be 1 to 40 letters, digits, _ or -.'));
-
-/** Memorandum text is written in Ukrainian, English or both; at least one of them. */
-const bilingual = (max: number) =>
-  z.strictObject({ uk: z.optional(text(0, max)), en: z.optional(text(0, max)) }).check(
-    z.refine((value) => (value.uk ?? '') !== '' || (value.en ?? '') !== '', { message: 'Write it in Ukrainian, English or both.' }),
-  );
 
 export const Indicator = z.strictObject({
   id: itemId,

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { ProgrammeContent } from '../../functions/programmes/schema.js';
 import type { MemorandumContent } from '../../functions/memoranda/schema.js';
 
 /**
@@ -65,5 +66,43 @@ export const caseMemorandumContent = (parties: CaseParties): MemorandumContent =
       ...(councilIndicators[`c${index + 1}`] ? { indicators: councilIndicators[`c${index + 1}`] } : {}),
     })),
     ...memorandumCase.ngoObligations.map((obligation, index) => ({ id: `n${index + 1}`, partyOrgId: parties.ngoOrgId, text: { en: obligation }, recurrence: 'quarterly' as const })),
+  ],
+});
+
+/**
+ * The 18-month programme of the second source case: an information-campaign
+ * strategy, a network of activists abroad, seminars and trainings, a calendar of
+ * events. Budget and indicator figures are the demo's (the case names none).
+ */
+const programmeText = readFileSync(resolve(import.meta.dirname, 'cases/programme-legal-solidarity.txt'), 'utf8');
+const programmeTitle = /the program "([^"]+)"/.exec(programmeText)?.[1] ?? 'Legal solidarity with the Crimean Tatar people';
+
+export const caseProgrammeContent = (parties: { implementingOrgIds: string[]; funderOrgIds: string[]; memorandumIds?: string[] }): ProgrammeContent => ({
+  title: { uk: 'Започаткування руху правової солідарності з кримськотатарським народом за допомогою сучасних освітніх технологій', en: programmeTitle },
+  description: {
+    uk: 'Сприяти розвитку та створенню громадянського міжнародного руху за деокупацію Криму: міжнародна інформаційна кампанія, мережа активістів у західних країнах, семінари й тренінги, календар заходів.',
+    en: 'To promote the development and creation of a civilian international movement for the de-occupation of the Crimea: an international information campaign strategy, a network of activists in Western countries, seminars and trainings, a calendar of events.',
+  },
+  period: { start: '2026-01-01', end: '2027-06-30' },
+  implementingOrgIds: parties.implementingOrgIds,
+  funderOrgIds: parties.funderOrgIds,
+  budget: {
+    currency: 'EUR', amount: 180_000,
+    lines: [
+      { id: 'campaign', name: { uk: 'Інформаційна кампанія', en: 'Information campaign' }, amount: 60_000 },
+      { id: 'training', name: { uk: 'Семінари й тренінги', en: 'Seminars and trainings' }, amount: 80_000 },
+      { id: 'support', name: { uk: 'Підтримка родин', en: 'Support to families' }, amount: 40_000 },
+    ],
+  },
+  ...(parties.memorandumIds ? { memorandumIds: parties.memorandumIds } : {}),
+  outcomes: [
+    {
+      id: 'movement', title: { uk: 'Міжнародний рух правової солідарності започатковано', en: 'An international movement of legal solidarity is started' },
+      indicators: [{ id: 'countries', name: { uk: 'Країни з активною мережею', en: 'Countries with an active network' }, unit: 'countries', baseline: 0, target: 8, frequency: 'quarterly' }],
+      outputs: [
+        { id: 'strategy', title: { uk: 'Стратегія інформаційної кампанії', en: 'Information campaign strategy' }, indicators: [{ id: 'publications', name: { uk: 'Публікації кампанії', en: 'Campaign publications' }, unit: 'publications', baseline: 0, target: 60, frequency: 'quarterly' }] },
+        { id: 'network', title: { uk: 'Мережа активістів навчена', en: 'Network of activists trained' }, indicators: [{ id: 'trained', name: { uk: 'Навчені активісти', en: 'Activists trained' }, unit: 'people', baseline: 0, target: 200, frequency: 'quarterly' }] },
+      ],
+    },
   ],
 });

@@ -3,6 +3,7 @@ import { routes, type AppRoute } from '../../functions/routes.js';
 import { demoOrganisations } from '../../infra/local/seed.js';
 import { call, demoUser } from '../support/api.js';
 import { caseContent, createActiveMemorandum, createApprovedMemorandum, createOtherMemorandum, uploadSignedFile } from '../support/memoranda.js';
+import { createOtherProgramme, createProgramme, programmeContent, seminar } from '../support/programmes.js';
 import { startCouncilReport, uploadEvidence } from '../support/reports.js';
 
 /**
@@ -65,6 +66,19 @@ const expected: Record<AppRoute['operation'], Expectation> = {
   getEvidenceLink: byCaller({ coordinator: { own: 200, other: 404 }, council: { own: 200, other: 404 } }, same(403)),
   removeEvidence: byCaller({ coordinator: { own: 403, other: 404 }, council: { own: 200, other: 404 } }, same(403)),
   listCommitments: byCaller({ coordinator: same(200), council: same(200) }, same(403)),
+  // Programmes: run by coordinators of implementing organisations, read by funders of funding ones; others never learn of them.
+  listProgrammes: byCaller({ coordinator: same(200), funder: same(200) }, same(403)),
+  createProgramme: byCaller({ coordinator: same(201) }, same(403)),
+  getProgramme: byCaller({ coordinator: { own: 200, other: 404 }, funder: { own: 200, other: 404 } }, same(403)),
+  updateProgramme: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
+  // Records behind the dashboard: implementers only; funders read them as aggregates through the dashboard.
+  listActivities: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
+  createActivity: byCaller({ coordinator: { own: 201, other: 404 } }, same(403)),
+  updateActivity: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
+  listTallies: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
+  putTally: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
+  putIndicatorActual: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
+  getDashboard: byCaller({ coordinator: { own: 200, other: 404 }, funder: { own: 200, other: 404 } }, same(403)),
   diffRevisions: byCaller({}, { own: 200, other: 404 }),
   verifyAuditTrail: byCaller({}, { own: 200, other: 404 }),
 };
@@ -127,13 +141,15 @@ const reportPath = (path: string, memorandum: { reportId?: string } | undefined)
 /** Uploads a file for the caller to confirm (the confirmation is the request under test). */
 const uploadForConfirm = async (memorandumId: string, caller: 'coordinator' | 'council') => (await uploadSignedFile(memorandumId, demoUser(caller))).uploadId;
 let otherMemorandum: { id: string; version: number };
+let otherProgramme: { id: string; version: number };
 
 const requestFor = async (route: AppRoute, caller: Caller, scope: Scope) => {
   const orgId = orgOf(caller, scope);
   const userId = targetUsers.get(orgId) ?? 'missing';
   const memorandum = route.path.includes('{memorandumId}') ? await memorandumFor(route, scope) : undefined;
-  const path = route.path.replace('{orgId}', orgId).replace('{userId}', userId).replace('{memorandumId}', memorandum?.id ?? '');
-  const ifMatch = { 'if-match': `"${memorandum?.version ?? 0}"` };
+  const programme = route.path.includes('{programmeId}') ? (scope === 'own' ? await createProgramme() : otherProgramme) : undefined;
+  const path = route.path.replace('{orgId}', orgId).replace('{userId}', userId).replace('{memorandumId}', memorandum?.id ?? '').replace('{programmeId}', programme?.id ?? '');
+  const ifMatch = { 'if-match': `"${memorandum?.version ?? programme?.version ?? 0}"` };
   const as = caller === 'anonymous' ? null : demoUser(caller);
   switch (route.operation) {
     case 'createOrganisation':
@@ -160,6 +176,20 @@ const requestFor = async (route: AppRoute, caller: Caller, scope: Scope) => {
       const uploadId = caller === 'coordinator' || caller === 'council' ? (memorandum && scope === 'own' ? (await uploadForConfirm(memorandum.id, caller)) : '01J00000000000000000000999') : '01J00000000000000000000999';
       return { path, as, body: { uploadId, filename: 'signed.pdf', contentType: 'application/pdf' } };
     }
+    case 'createProgramme':
+      return { path, as, body: { content: programmeContent() } };
+    case 'updateProgramme':
+      return { path, as, body: { content: programmeContent() }, headers: ifMatch };
+    case 'createActivity':
+      return { path, as, body: seminar() };
+    case 'updateActivity': {
+      const created = scope === 'own' ? await call<{ id: string }>('POST', path.replace('/{activityId}', ''), { as: demoUser('coordinator'), body: seminar() }) : undefined;
+      return { path: path.replace('{activityId}', created?.body.id ?? '01J00000000000000000000996'), as, body: seminar({ status: 'held', attended: { total: 27 } }), headers: { 'if-match': '"1"' } };
+    }
+    case 'putTally':
+      return { path: path.replace('{tallyId}', '2026-03_legal_in_person'), as, body: { people: 12, families: 7 }, headers: { 'if-match': '"0"' } };
+    case 'putIndicatorActual':
+      return { path: path.replace('{indicatorId}', 'trained').replace('{period}', '2026-Q1'), as, body: { value: 24 }, headers: { 'if-match': '"0"' } };
     case 'createReport':
       return { path, as, body: { period: reportPeriod } };
     case 'getReport':
@@ -208,6 +238,7 @@ describe('authorization matrix', () => {
       targetUsers.set(orgId, invited.body.id);
     }
     otherMemorandum = await createOtherMemorandum();
+    otherProgramme = await createOtherProgramme();
   });
 
   it('has a row for every route in the route table', () => {

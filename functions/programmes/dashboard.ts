@@ -1,0 +1,98 @@
+import { indicatorsOf, type ProgrammeRole } from './policy.js';
+import type { Counters } from './figures.js';
+import { elapsedShare, periodsBetween } from './periods.js';
+import type { StoredProgramme } from './repository.js';
+import { activityStatuses, activityTypes, ageBands, assistanceChannels, assistanceTypes, defaultSuppressionThreshold, genders, type Dashboard } from './schema.js';
+import { cellOf, suppressTable, type Cell } from './suppression.js';
+
+/**
+ * The dashboard from the programme, its figures item and its linked memoranda's
+ * party figures (pure: no reads here, so its cost is the two BatchGets that
+ * fetch these, at any programme size). Funders get small counts hidden.
+ */
+export interface PartyFigures {
+  memorandumId: string;
+  orgId: string;
+  total: number;
+  done: number;
+  percentSum: number;
+}
+
+const statusCounts = (figures: Counters, key: (status: string) => string) =>
+  Object.fromEntries(activityStatuses.map((status) => [status, figures[key(status)] ?? 0])) as { planned: number; held: number; cancelled: number };
+
+/** A table of counts, with its totals, as cells: hidden where suppression says so. */
+const cellsOf = (matrix: number[][], threshold: number, protect: boolean, linkedGrand = false) => {
+  const hidden = protect ? suppressTable(matrix, threshold, linkedGrand) : undefined;
+  const rowTotals = matrix.map((row) => row.reduce((sum, value) => sum + value, 0));
+  const columnTotals = (matrix[0] ?? []).map((_, column) => matrix.reduce((sum, row) => sum + (row[column] ?? 0), 0));
+  const grand = rowTotals.reduce((sum, value) => sum + value, 0);
+  return {
+    cell: (row: number, column: number): Cell => cellOf(matrix[row]?.[column] ?? 0, hidden?.cells[row]?.[column] ?? false, threshold),
+    row: (row: number): Cell => cellOf(rowTotals[row] ?? 0, hidden?.rowTotals[row] ?? false, threshold),
+    column: (column: number): Cell => cellOf(columnTotals[column] ?? 0, hidden?.columnTotals[column] ?? false, threshold),
+    grand: (): Cell => cellOf(grand, hidden?.grandTotal ?? false, threshold),
+    grandHidden: hidden?.grandTotal ?? false,
+  };
+};
+
+export const dashboardOf = (input: { programme: StoredProgramme; role: ProgrammeRole; figures: Counters; parties: PartyFigures[]; today: string }): Dashboard => {
+  const { programme, role, figures, today } = input;
+  const { content } = programme;
+  const threshold = content.suppressionThreshold ?? defaultSuppressionThreshold;
+  const protect = role === 'funder';
+  const months = periodsBetween('monthly', content.period);
+  const count = (key: string) => figures[key] ?? 0;
+
+  // Attendance: by month (one column), by gender and by age band (one row each, sharing the total).
+  const attendedByMonth = cellsOf(months.map((month) => [count(`attm:${month}`)]), threshold, protect);
+  const byGender = cellsOf([genders.map((gender) => count(`att:g:${gender}`)).concat(count('att:total') - genders.reduce((sum, gender) => sum + count(`att:g:${gender}`), 0))], threshold, protect, attendedByMonth.grandHidden);
+  const byAgeBand = cellsOf([ageBands.map((band) => count(`att:a:${band}`)).concat(count('att:total') - ageBands.reduce((sum, band) => sum + count(`att:a:${band}`), 0))], threshold, protect, attendedByMonth.grandHidden || byGender.grandHidden);
+
+  // Assistance: months × types for people and for families; channels share the grand totals.
+  const assistance = (measure: 'people' | 'families') => {
+    const table = cellsOf(months.map((month) => assistanceTypes.map((type) => count(`ast:${month}:${type}:${measure}`))), threshold, protect);
+    const channels = cellsOf([assistanceChannels.map((channel) => count(`astc:${channel}:${measure}`))], threshold, protect, table.grandHidden);
+    return { table, channels };
+  };
+  const people = assistance('people');
+  const families = assistance('families');
+
+  return {
+    programme: { id: programme.id, title: content.title, period: content.period, ...(content.budget ? { budget: content.budget } : {}), role },
+    asOf: today,
+    elapsed: Number(elapsedShare(content.period, today).toFixed(3)),
+    suppressionThreshold: threshold,
+    activities: {
+      total: {
+        planned: activityTypes.reduce((sum, type) => sum + count(`act:planned:${type}`), 0),
+        held: activityTypes.reduce((sum, type) => sum + count(`act:held:${type}`), 0),
+        cancelled: activityTypes.reduce((sum, type) => sum + count(`act:cancelled:${type}`), 0),
+      },
+      byType: activityTypes.map((type) => ({ type, ...statusCounts(figures, (status) => `act:${status}:${type}`) })),
+      byMonth: months.map((month, index) => ({ month, ...statusCounts(figures, (status) => `actm:${status}:${month}`), attended: attendedByMonth.cell(index, 0) })),
+      attended: {
+        total: attendedByMonth.grand(),
+        // "not_recorded": attendees counted without that detail, so that the parts add up to the total.
+        byGender: Object.fromEntries([...genders, 'not_recorded'].map((gender, index) => [gender, byGender.cell(0, index)])),
+        byAgeBand: Object.fromEntries([...ageBands, 'not_recorded'].map((band, index) => [band, byAgeBand.cell(0, index)])),
+      },
+    },
+    assistance: {
+      total: { people: people.table.grand(), families: families.table.grand() },
+      byType: assistanceTypes.map((type, index) => ({ type, people: people.table.column(index), families: families.table.column(index) })),
+      byChannel: assistanceChannels.map((channel, index) => ({ channel, people: people.channels.cell(0, index), families: families.channels.cell(0, index) })),
+      byMonth: months.map((month, row) => ({
+        month,
+        total: { people: people.table.row(row), families: families.table.row(row) },
+        byType: Object.fromEntries(assistanceTypes.map((type, column) => [type, { people: people.table.cell(row, column), families: families.table.cell(row, column) }])),
+      })),
+    },
+    indicators: indicatorsOf(content).map(({ indicator, result }) => {
+      const actuals = periodsBetween(indicator.frequency, content.period).flatMap((period) => (figures[`ind:${indicator.id}:${period}`] === undefined ? [] : [{ period, value: count(`ind:${indicator.id}:${period}`) }]));
+      const latest = actuals.at(-1)?.value;
+      return { id: indicator.id, result, name: indicator.name, unit: indicator.unit, baseline: indicator.baseline, target: indicator.target, frequency: indicator.frequency, actuals, ...(latest === undefined ? {} : { latest }) };
+    }),
+    obligations: input.parties.map((party) => ({ memorandumId: party.memorandumId, orgId: party.orgId, total: party.total, done: party.done, percent: party.total === 0 ? 0 : Math.round(party.percentSum / party.total) })),
+  };
+};

@@ -1,0 +1,178 @@
+import { randomBytes } from 'node:crypto';
+import type { Actor } from '../core/actor.js';
+import { isoNow } from '../core/clock.js';
+import { AppError, invalid, notFound, type FieldProblem } from '../core/errors.js';
+import { moduleHandler } from '../core/handler.js';
+import { newId } from '../core/ids.js';
+import { pageLimit } from '../core/schemas.js';
+import { tableContext } from '../data/client.js';
+import { keys } from '../data/keys.js';
+import { contentProblems, indicatorsOf, programmeRoleOf, type ProgrammeRole } from './policy.js';
+import { keyString, programmeRepository, type StoredProgramme } from './repository.js';
+import { dashboardOf } from './dashboard.js';
+import { activityCounters, counterDelta, tallyCounters } from './figures.js';
+import { frequencyOf, liesWithin } from './periods.js';
+import { recordsRepository } from './records.js';
+import { parseTallyId, type Activity, type ActivityInput, type IndicatorActual, type Programme, type ProgrammeContent, type Tally } from './schema.js';
+
+const programmes = programmeRepository(tableContext());
+const records = recordsRepository(tableContext());
+
+/** The programme if the caller implements or funds it; otherwise it does not exist for them. */
+export const loadProgramme = async (actor: Actor, programmeId: string): Promise<{ programme: StoredProgramme; role: ProgrammeRole }> => {
+  const programme = await programmes.get(programmeId);
+  const role = programme ? programmeRoleOf(actor, programme.content) : undefined;
+  if (!programme || !role) throw notFound('The programme');
+  return { programme, role };
+};
+
+const requireImplementer = (role: ProgrammeRole) => {
+  if (role !== 'implementer') throw new AppError('forbidden', 'Only coordinators of an implementing organisation change a programme.');
+};
+
+const view = ({ calendarToken: _secret, linkedParties: _parties, ...programme }: StoredProgramme, role: ProgrammeRole): Programme => ({ ...programme, role });
+
+/**
+ * Named organisations must exist, and linked memoranda must be ones the caller's
+ * organisation is party to; returns each linked memorandum's parties (one BatchGet).
+ */
+const resolveReferences = async (content: ProgrammeContent, actor: Actor) => {
+  const organisations = [...content.implementingOrgIds.map((orgId, index) => ({ orgId, path: `body.content.implementingOrgIds.${index}` })), ...content.funderOrgIds.map((orgId, index) => ({ orgId, path: `body.content.funderOrgIds.${index}` }))];
+  const memoranda = (content.memorandumIds ?? []).map((memorandumId, index) => ({ memorandumId, path: `body.content.memorandumIds.${index}` }));
+  const found = await programmes.getMany([...organisations.map(({ orgId }) => keys.organisation(orgId)), ...memoranda.map(({ memorandumId }) => keys.memorandumHead(memorandumId))]);
+  const partiesOf = (memorandumId: string) => ((found.get(keyString(keys.memorandumHead(memorandumId)))?.content as { parties?: { orgId: string }[] } | undefined)?.parties ?? []).map((party) => party.orgId);
+  const problems: FieldProblem[] = [
+    ...organisations.filter(({ orgId }) => !found.has(keyString(keys.organisation(orgId)))).map(({ path }) => ({ path, message: 'No such organisation.' })),
+    ...memoranda.filter(({ memorandumId }) => !partiesOf(memorandumId).includes(actor.orgId)).map(({ path }) => ({ path, message: 'Not a memorandum your organisation is party to.' })),
+  ];
+  return { problems, linkedParties: memoranda.map(({ memorandumId }) => ({ memorandumId, orgIds: partiesOf(memorandumId) })) };
+};
+
+const validated = async (content: ProgrammeContent, actor: Actor) => {
+  const problems = contentProblems(content, actor.orgId);
+  const references = await resolveReferences(content, actor);
+  if (problems.length + references.problems.length > 0) throw invalid([...problems, ...references.problems]);
+  return references.linkedParties;
+};
+
+/** An activity happens inside the programme's period and is organised by one of its implementers. */
+const activityProblems = (activity: ActivityInput, content: ProgrammeContent): FieldProblem[] => [
+  ...(activity.date < content.period.start || activity.date > content.period.end ? [{ path: 'body.date', message: `Must lie within the programme (${content.period.start} — ${content.period.end}).` }] : []),
+  ...(content.implementingOrgIds.includes(activity.organiserOrgId) ? [] : [{ path: 'body.organiserOrgId', message: 'Must be one of the programme\'s implementing organisations.' }]),
+];
+
+const requireVersion = (stored: { version: number } | undefined, ifMatch: number, what: string) => {
+  const current = stored?.version ?? 0;
+  if (current !== ifMatch) throw new AppError('stale_version', current === 0 ? `There is no ${what} yet: send If-Match "0" to create it.` : `The ${what} is now at version ${current}. Reload it and try again.`);
+};
+
+export const handler = moduleHandler('programmes', {
+  async listProgrammes({ actor, query }) {
+    const page = await programmes.listForOrganisation(actor.orgId, pageLimit(query.limit), query.cursor);
+    return { body: page };
+  },
+
+  async createProgramme({ actor, body, idempotency }) {
+    const linkedParties = await validated(body.content, actor);
+    const now = isoNow();
+    const programme: StoredProgramme = { id: newId(), content: body.content, createdByOrgId: actor.orgId, version: 1, createdAt: now, updatedAt: now, calendarToken: randomBytes(24).toString('base64url'), linkedParties };
+    const result = { body: view(programme, 'implementer'), version: 1, location: `/api/programmes/${programme.id}` };
+    await programmes.create(programme, idempotency ? [idempotency.record(result)] : []);
+    return result;
+  },
+
+  async getProgramme({ actor, params }) {
+    const { programme, role } = await loadProgramme(actor, params.programmeId);
+    return { body: view(programme, role), version: programme.version };
+  },
+
+  async listActivities({ actor, params, query }) {
+    const { role } = await loadProgramme(actor, params.programmeId);
+    requireImplementer(role);
+    const items = await records.calendar(params.programmeId, { ...(query.from ? { from: query.from } : {}), ...(query.to ? { to: query.to } : {}) });
+    return { body: { items: items.filter((activity) => (!query.type || activity.type === query.type) && (!query.status || activity.status === query.status)) } };
+  },
+
+  async createActivity({ actor, params, body, idempotency }) {
+    const { programme, role } = await loadProgramme(actor, params.programmeId);
+    requireImplementer(role);
+    const problems = activityProblems(body, programme.content);
+    if (problems.length > 0) throw invalid(problems);
+    const now = isoNow();
+    const activity: Activity = { ...body, id: newId(), programmeId: programme.id, version: 1, createdAt: now, updatedAt: now };
+    const result = { body: activity, version: 1, location: `/api/programmes/${programme.id}/activities/${activity.id}` };
+    await records.putActivity(activity, 0, activityCounters(activity), idempotency ? [idempotency.record(result)] : []);
+    return result;
+  },
+
+  async updateActivity({ actor, params, body, ifMatch }) {
+    const { programme, role } = await loadProgramme(actor, params.programmeId);
+    requireImplementer(role);
+    const stored = await records.getActivity(programme.id, params.activityId);
+    if (!stored) throw notFound('The activity');
+    requireVersion(stored, ifMatch, 'activity');
+    const problems = activityProblems(body, programme.content);
+    if (problems.length > 0) throw invalid(problems);
+    const next: Activity = { ...body, id: stored.id, programmeId: programme.id, version: stored.version + 1, createdAt: stored.createdAt, updatedAt: isoNow() };
+    await records.putActivity(next, stored.version, counterDelta(activityCounters(stored), activityCounters(next)));
+    return { body: next, version: next.version };
+  },
+
+  async listTallies({ actor, params }) {
+    const { role } = await loadProgramme(actor, params.programmeId);
+    requireImplementer(role);
+    return { body: { items: await records.tallies(params.programmeId) } };
+  },
+
+  async putTally({ actor, params, body, ifMatch }) {
+    const { programme, role } = await loadProgramme(actor, params.programmeId);
+    requireImplementer(role);
+    const cell = parseTallyId(params.tallyId);
+    if (!liesWithin(cell.month, programme.content.period)) throw invalid([{ path: 'params.tallyId', message: `The month must lie within the programme (${programme.content.period.start} — ${programme.content.period.end}).` }]);
+    const stored = await records.getTally(programme.id, params.tallyId);
+    requireVersion(stored, ifMatch, 'tally');
+    const next: Tally = { id: params.tallyId, programmeId: programme.id, ...cell, people: body.people, families: body.families, version: (stored?.version ?? 0) + 1, updatedAt: isoNow() };
+    await records.putTally(next, stored?.version ?? 0, counterDelta(tallyCounters(stored), tallyCounters(next)));
+    return { body: next, version: next.version };
+  },
+
+  async putIndicatorActual({ actor, params, body, ifMatch }) {
+    const { programme, role } = await loadProgramme(actor, params.programmeId);
+    requireImplementer(role);
+    const indicator = indicatorsOf(programme.content).find((candidate) => candidate.indicator.id === params.indicatorId)?.indicator;
+    if (!indicator) throw notFound('The indicator');
+    const problems = [
+      ...(frequencyOf(params.period) === indicator.frequency ? [] : [{ path: 'params.period', message: `This indicator is reported ${indicator.frequency}.` }]),
+      ...(liesWithin(params.period, programme.content.period) ? [] : [{ path: 'params.period', message: 'The period must lie within the programme.' }]),
+    ];
+    if (problems.length > 0) throw invalid(problems);
+    const stored = await records.getActual(programme.id, indicator.id, params.period);
+    requireVersion(stored, ifMatch, 'indicator actual');
+    const next: IndicatorActual = { programmeId: programme.id, indicatorId: indicator.id, period: params.period, value: body.value, version: (stored?.version ?? 0) + 1, updatedAt: isoNow() };
+    await records.putActual(next, stored?.version ?? 0);
+    return { body: next, version: next.version };
+  },
+
+  async getDashboard({ actor, params }) {
+    const { programme, role } = await loadProgramme(actor, params.programmeId);
+    const figures = await records.figures(programme.id);
+    const partyKeys = programme.linkedParties.flatMap(({ memorandumId, orgIds }) => orgIds.map((orgId) => keys.partyProgress(memorandumId, orgId)));
+    const progress = await programmes.getMany(partyKeys);
+    const parties = programme.linkedParties.flatMap(({ memorandumId, orgIds }) => orgIds.flatMap((orgId) => {
+      const item = progress.get(keyString(keys.partyProgress(memorandumId, orgId)));
+      return item ? [{ memorandumId, orgId, total: Number(item.total ?? 0), done: Number(item.done ?? 0), percentSum: Number(item.percentSum ?? 0) }] : [];
+    }));
+    return { body: dashboardOf({ programme, role, figures, parties, today: isoNow().slice(0, 10) }) };
+  },
+
+  async updateProgramme({ actor, params, body, ifMatch }) {
+    const { programme, role } = await loadProgramme(actor, params.programmeId);
+    requireImplementer(role);
+    if (programme.version !== ifMatch) throw new AppError('stale_version', `The programme is now at version ${programme.version}. Reload it and try again.`);
+    // The caller stays an implementer: nobody can lock their own organisation out by accident.
+    const linkedParties = await validated(body.content, actor);
+    const next: StoredProgramme = { ...programme, content: body.content, linkedParties, version: programme.version + 1, updatedAt: isoNow() };
+    await programmes.update(next, programme.version, programme.content);
+    return { body: view(next, role), version: next.version };
+  },
+});

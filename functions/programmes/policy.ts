@@ -1,0 +1,45 @@
+import { hasRole, type Actor } from '../core/actor.js';
+import type { FieldProblem } from '../core/errors.js';
+import type { ProgrammeContent } from './schema.js';
+
+/**
+ * Who may do what with a programme, decided from the stored record (pure).
+ * Coordinators of an implementing organisation run it; funder staff of a funding
+ * organisation read its aggregates; nobody else learns that it exists.
+ */
+export type ProgrammeRole = 'implementer' | 'funder';
+
+export const programmeRoleOf = (actor: Actor, content: Pick<ProgrammeContent, 'implementingOrgIds' | 'funderOrgIds'>): ProgrammeRole | undefined => {
+  if (content.implementingOrgIds.includes(actor.orgId) && hasRole(actor, 'coordinator')) return 'implementer';
+  if (content.funderOrgIds.includes(actor.orgId) && hasRole(actor, 'funder')) return 'funder';
+  return undefined;
+};
+
+/** Every indicator of the results framework, outcomes first, each with where it sits. */
+export const indicatorsOf = (content: Pick<ProgrammeContent, 'outcomes'>) =>
+  content.outcomes.flatMap((outcome, at) => [
+    ...outcome.indicators.map((indicator, index) => ({ indicator, path: `body.content.outcomes.${at}.indicators.${index}.id`, result: outcome.id })),
+    ...outcome.outputs.flatMap((output, outputAt) => output.indicators.map((indicator, index) => ({ indicator, path: `body.content.outcomes.${at}.outputs.${outputAt}.indicators.${index}.id`, result: output.id }))),
+  ]);
+
+/** Rules the schema cannot see: the creator runs it, no organisation both runs and funds it, ids are unique. */
+export const contentProblems = (content: ProgrammeContent, creatorOrgId: string): FieldProblem[] => {
+  const problems: FieldProblem[] = [];
+  if (!content.implementingOrgIds.includes(creatorOrgId)) problems.push({ path: 'body.content.implementingOrgIds', message: 'Your organisation must be one of the implementing organisations.' });
+  content.funderOrgIds.forEach((orgId, index) => {
+    if (content.implementingOrgIds.includes(orgId)) problems.push({ path: `body.content.funderOrgIds.${index}`, message: 'An organisation either implements or funds the programme, not both.' });
+  });
+  const seen = new Set<string>();
+  for (const { indicator, path } of indicatorsOf(content)) {
+    if (seen.has(indicator.id)) problems.push({ path, message: 'Indicator ids must be unique in the programme.' });
+    seen.add(indicator.id);
+  }
+  const results = new Set<string>();
+  content.outcomes.forEach((outcome, at) => {
+    for (const [id, path] of [[outcome.id, `body.content.outcomes.${at}.id`], ...outcome.outputs.map((output, index) => [output.id, `body.content.outcomes.${at}.outputs.${index}.id`])] as [string, string][]) {
+      if (results.has(id)) problems.push({ path, message: 'Outcome and output ids must be unique in the programme.' });
+      results.add(id);
+    }
+  });
+  return problems;
+};

@@ -1,0 +1,111 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { AppError, notFound } from '../core/errors.js';
+import type { TableContext } from '../data/client.js';
+import { keys, type ItemKey } from '../data/keys.js';
+import { queryAllPages } from '../data/query.js';
+import { transactWrite, type TxItem } from '../data/transact.js';
+import { actualKey, type Counters } from './figures.js';
+import type { Activity, IndicatorActual, Tally } from './schema.js';
+
+/**
+ * A programme's records (activities, assistance tallies, indicator actuals) and
+ * its figures item. Every write is one transaction: the record, conditional on
+ * the version the caller read (0: it must not exist yet), and the figures'
+ * exact change, so the dashboard can never disagree with the records.
+ */
+export interface RecordsRepository {
+  getActivity(programmeId: string, activityId: string): Promise<Activity | undefined>;
+  putActivity(activity: Activity, expectedVersion: number, delta: Counters, alongside?: TxItem[]): Promise<void>;
+  calendar(programmeId: string, range: { from?: string; to?: string }): Promise<Activity[]>;
+  getTally(programmeId: string, tallyId: string): Promise<Tally | undefined>;
+  putTally(tally: Tally, expectedVersion: number, delta: Counters): Promise<void>;
+  tallies(programmeId: string): Promise<Tally[]>;
+  getActual(programmeId: string, indicatorId: string, period: string): Promise<IndicatorActual | undefined>;
+  putActual(actual: IndicatorActual, expectedVersion: number): Promise<void>;
+  actuals(programmeId: string): Promise<IndicatorActual[]>;
+  figures(programmeId: string): Promise<Counters>;
+}
+
+const strip = <T>(item: Record<string, unknown>): T => {
+  const { PK: _pk, SK: _sk, GSI1PK: _gpk, GSI1SK: _gsk, entity: _entity, ...rest } = item;
+  return rest as T;
+};
+
+export const recordsRepository = (ctx: TableContext): RecordsRepository => {
+  const get = async <T>(key: ItemKey, entity: string): Promise<T | undefined> => {
+    const { Item } = await ctx.client.send(new GetCommand({ TableName: ctx.table, Key: key }));
+    return Item?.entity === entity ? strip<T>(Item) : undefined;
+  };
+  const versionedPut = (item: Record<string, unknown>, expectedVersion: number, what: string): TxItem => ({
+    item: {
+      Put: {
+        TableName: ctx.table, Item: item,
+        ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(PK)' : 'version = :expected',
+        ...(expectedVersion === 0 ? {} : { ExpressionAttributeValues: { ':expected': expectedVersion } }),
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      },
+    },
+    onConditionFailed: (stored) =>
+      stored ? new AppError('stale_version', `The ${what} changed since you read it. Reload it and try again.`) : expectedVersion === 0 ? new AppError('conflict', `The ${what} was just created by someone else. Reload it.`) : notFound(`The ${what}`),
+  });
+  /** ADD the counters' changes and SET the values; nothing when there is no change. */
+  const figuresUpdate = (programmeId: string, change: { add?: Counters; set?: Counters }): TxItem[] => {
+    const added = Object.entries(change.add ?? {}).filter(([, value]) => value !== 0);
+    const set = Object.entries(change.set ?? {});
+    if (added.length + set.length === 0) return [];
+    const names: Record<string, string> = {};
+    const values: Record<string, number> = {};
+    const clause = (entries: [string, number][], prefix: string, form: (name: string, value: string) => string) =>
+      entries.map(([key, value], index) => {
+        names[`#${prefix}${index}`] = key;
+        values[`:${prefix}${index}`] = value;
+        return form(`#${prefix}${index}`, `:${prefix}${index}`);
+      }).join(', ');
+    const expression = [added.length ? `ADD ${clause(added, 'a', (name, value) => `${name} ${value}`)}` : '', set.length ? `SET ${clause(set, 's', (name, value) => `${name} = ${value}`)}` : ''].filter(Boolean).join(' ');
+    return [{ item: { Update: { TableName: ctx.table, Key: keys.programmeFigures(programmeId), UpdateExpression: expression, ExpressionAttributeNames: names, ExpressionAttributeValues: values } } }];
+  };
+
+  return {
+    getActivity: (programmeId, activityId) => get<Activity>(keys.activity(programmeId, activityId), 'activity'),
+    async putActivity(activity, expectedVersion, delta, alongside = []) {
+      const item = { ...keys.activity(activity.programmeId, activity.id), ...keys.activityCalendarKey(activity.programmeId, activity.date, activity.id), entity: 'activity', ...activity };
+      await transactWrite(ctx, [versionedPut(item, expectedVersion, 'activity'), ...figuresUpdate(activity.programmeId, { add: delta }), ...alongside]);
+    },
+    async calendar(programmeId, { from, to }) {
+      const pk = keys.activityCalendar(programmeId).GSI1PK;
+      const range = from && to ? ' AND GSI1SK BETWEEN :from AND :to' : from ? ' AND GSI1SK >= :from' : to ? ' AND GSI1SK <= :to' : '';
+      const items = await queryAllPages(ctx, {
+        IndexName: 'GSI1', KeyConditionExpression: `GSI1PK = :pk${range}`,
+        ExpressionAttributeValues: { ':pk': pk, ...(from ? { ':from': from } : {}), ...(to ? { ':to': `${to}#~` } : {}) },
+      });
+      return items.map((item) => strip<Activity>(item));
+    },
+
+    getTally: (programmeId, tallyId) => get<Tally>(keys.assistanceTally(programmeId, tallyId), 'assistanceTally'),
+    async putTally(tally, expectedVersion, delta) {
+      await transactWrite(ctx, [versionedPut({ ...keys.assistanceTally(tally.programmeId, tally.id), entity: 'assistanceTally', ...tally }, expectedVersion, 'tally'), ...figuresUpdate(tally.programmeId, { add: delta })]);
+    },
+    async tallies(programmeId) {
+      const items = await queryAllPages(ctx, { KeyConditionExpression: 'PK = :pk AND begins_with(SK, :ast)', ExpressionAttributeValues: { ':pk': keys.programmePartition(programmeId), ':ast': 'AST#' } });
+      return items.map((item) => strip<Tally>(item));
+    },
+
+    getActual: (programmeId, indicatorId, period) => get<IndicatorActual>(keys.indicatorActual(programmeId, indicatorId, period), 'indicatorActual'),
+    async putActual(actual, expectedVersion) {
+      await transactWrite(ctx, [
+        versionedPut({ ...keys.indicatorActual(actual.programmeId, actual.indicatorId, actual.period), entity: 'indicatorActual', ...actual }, expectedVersion, 'indicator actual'),
+        ...figuresUpdate(actual.programmeId, { set: { [actualKey(actual.indicatorId, actual.period)]: actual.value } }),
+      ]);
+    },
+    async actuals(programmeId) {
+      const items = await queryAllPages(ctx, { KeyConditionExpression: 'PK = :pk AND begins_with(SK, :ind)', ExpressionAttributeValues: { ':pk': keys.programmePartition(programmeId), ':ind': 'IND#' } });
+      return items.map((item) => strip<IndicatorActual>(item));
+    },
+
+    async figures(programmeId) {
+      const { Item } = await ctx.client.send(new GetCommand({ TableName: ctx.table, Key: keys.programmeFigures(programmeId) }));
+      const { PK: _pk, SK: _sk, ...figures } = Item ?? {};
+      return figures as Counters;
+    },
+  };
+};

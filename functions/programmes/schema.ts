@@ -1,0 +1,204 @@
+import * as z from 'zod/mini';
+import { bilingual, isoDate, isoTimestamp, itemId, pageQuery, text, ulid } from '../core/schemas.js';
+import { frequencies, periodPattern } from './periods.js';
+
+/** The contract of assistance programmes, their activities, assistance tallies and indicator actuals (issue 5). */
+
+export const activityTypes = ['seminar', 'training', 'campaign', 'public_event', 'press_conference', 'other'] as const;
+export const activityStatuses = ['planned', 'held', 'cancelled'] as const;
+export const assistanceTypes = ['legal', 'psychological', 'humanitarian', 'social', 'other'] as const;
+export const assistanceChannels = ['in_person', 'phone', 'online', 'outreach', 'other'] as const;
+export const genders = ['female', 'male', 'other', 'unknown'] as const;
+export const ageBands = ['under_18', 'age_18_29', 'age_30_49', 'age_50_64', 'age_65_plus', 'unknown'] as const;
+export const defaultSuppressionThreshold = 5;
+
+/** A number of people, families or events. */
+export const headcount = z.number().check(z.int('Must be a whole number.'), z.gte(0, 'Must be 0 or more.'), z.lte(1_000_000, 'Must be at most 1,000,000.'));
+const amount = z.number().check(z.gte(0, 'Must be 0 or more.'), z.lte(1e12, 'Too large.'));
+export const period = z.string().check(z.regex(periodPattern, 'Must be a period: a month (2026-03), a quarter (2026-Q1) or a year (2026).'));
+
+export const DateRange = z.strictObject({ start: isoDate, end: isoDate }).check(
+  z.refine((range) => range.start <= range.end, { message: 'The period must not end before it starts.', path: ['end'] }),
+);
+
+export const ProgrammeIndicator = z.strictObject({
+  id: itemId,
+  name: bilingual(300),
+  unit: text(1, 40),
+  baseline: amount,
+  target: amount,
+  frequency: z.enum(frequencies),
+});
+
+const result = { id: itemId, title: bilingual(300), indicators: z.array(ProgrammeIndicator).check(z.maxLength(10)) };
+export const Output = z.strictObject(result);
+export const Outcome = z.strictObject({ ...result, outputs: z.array(Output).check(z.maxLength(10)) });
+
+export const BudgetLine = z.strictObject({ id: itemId, name: bilingual(200), amount });
+export const Budget = z.strictObject({
+  currency: z.string().check(z.regex(/^[A-Z]{3}$/, 'Must be an ISO 4217 currency code, e.g. EUR.')),
+  amount,
+  lines: z.optional(z.array(BudgetLine).check(z.maxLength(30))),
+}).check(z.refine((budget) => (budget.lines ?? []).reduce((sum, line) => sum + line.amount, 0) <= budget.amount + 0.005, { message: 'The budget lines add up to more than the budget.', path: ['lines'] }));
+
+export const ProgrammeContent = z.strictObject({
+  title: bilingual(300),
+  description: z.optional(bilingual(4000)),
+  period: DateRange,
+  implementingOrgIds: z.array(ulid).check(z.minLength(1, 'Name at least one implementing organisation.'), z.maxLength(10)),
+  funderOrgIds: z.array(ulid).check(z.maxLength(10)),
+  budget: z.optional(Budget),
+  memorandumIds: z.optional(z.array(ulid).check(z.maxLength(20))),
+  outcomes: z.array(Outcome).check(z.maxLength(10)),
+  /** Tallies of people or families below this are shown to funders as "fewer than N". */
+  suppressionThreshold: z.optional(z.number().check(z.int(), z.gte(2, 'Must be at least 2.'), z.lte(50, 'Must be at most 50.'))),
+});
+
+export const ProgrammeCreate = z.strictObject({ content: ProgrammeContent });
+export const ProgrammeUpdate = ProgrammeCreate;
+export const ProgrammeParams = z.strictObject({ programmeId: ulid });
+
+export const Programme = z.object({
+  id: ulid,
+  content: ProgrammeContent,
+  createdByOrgId: ulid,
+  version: z.number(),
+  createdAt: isoTimestamp,
+  updatedAt: isoTimestamp,
+  /** The caller's relationship: implementers run it, funders read aggregates. */
+  role: z.enum(['implementer', 'funder']),
+});
+
+export const ProgrammeSummary = z.object({
+  id: ulid,
+  title: z.object({ uk: z.optional(z.string()), en: z.optional(z.string()) }),
+  period: z.object({ start: z.string(), end: z.string() }),
+  role: z.enum(['implementer', 'funder']),
+});
+export const ProgrammePage = z.object({ items: z.array(ProgrammeSummary), nextCursor: z.optional(z.string()) });
+export const ProgrammeListQuery = pageQuery;
+
+export type ProgrammeContent = z.infer<typeof ProgrammeContent>;
+export type Programme = z.infer<typeof Programme>;
+export type ProgrammeSummary = z.infer<typeof ProgrammeSummary>;
+export type ActivityType = (typeof activityTypes)[number];
+export type AssistanceType = (typeof assistanceTypes)[number];
+export type AssistanceChannel = (typeof assistanceChannels)[number];
+
+/* Activities: the programme's calendar. */
+
+const countryCode = z.string().check(z.regex(/^[A-Z]{2}$/, 'Must be a two-letter country code, e.g. UA.'));
+const time = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Must be a time, e.g. 14:30.'));
+
+export const Place = z.strictObject({
+  online: z.boolean(),
+  country: z.optional(countryCode),
+  city: z.optional(text(1, 120)),
+  venue: z.optional(text(1, 200)),
+  url: z.optional(z.string().check(z.regex(/^https:\/\/\S{3,500}$/, 'Must be a web address starting with https://'))),
+});
+
+const byGender = z.strictObject(Object.fromEntries(genders.map((gender) => [gender, z.optional(headcount)])) as Record<(typeof genders)[number], z.ZodMiniOptional<typeof headcount>>);
+const byAgeBand = z.strictObject(Object.fromEntries(ageBands.map((band) => [band, z.optional(headcount)])) as Record<(typeof ageBands)[number], z.ZodMiniOptional<typeof headcount>>);
+const sumOf = (counts: Record<string, number | undefined> | undefined) => Object.values(counts ?? {}).reduce<number>((sum, value) => sum + (value ?? 0), 0);
+
+export const Attendance = z.strictObject({ total: headcount, byGender: z.optional(byGender), byAgeBand: z.optional(byAgeBand) }).check(
+  z.refine((attended) => !(attended.total >= 0) || sumOf(attended.byGender) <= attended.total, { message: 'The counts by gender add up to more than the total.', path: ['byGender'] }),
+  z.refine((attended) => !(attended.total >= 0) || sumOf(attended.byAgeBand) <= attended.total, { message: 'The counts by age band add up to more than the total.', path: ['byAgeBand'] }),
+);
+
+export const ActivityInput = z.strictObject({
+  type: z.enum(activityTypes),
+  title: bilingual(300),
+  date: isoDate,
+  startTime: z.optional(time),
+  endTime: z.optional(time),
+  place: Place,
+  organiserOrgId: ulid,
+  audience: z.optional(bilingual(300)),
+  status: z.enum(activityStatuses),
+  participantsPlanned: z.optional(headcount),
+  attended: z.optional(Attendance),
+}).check(
+  z.refine((activity) => activity.attended === undefined || activity.status === 'held', { message: 'Only a held activity has attendance.', path: ['attended'] }),
+  z.refine((activity) => !activity.startTime || !activity.endTime || activity.startTime < activity.endTime, { message: 'Must be after the start time.', path: ['endTime'] }),
+);
+
+export const ActivityParams = z.strictObject({ programmeId: ulid, activityId: ulid });
+export const CalendarQuery = z.strictObject({
+  from: z.optional(isoDate),
+  to: z.optional(isoDate),
+  type: z.optional(z.enum(activityTypes)),
+  status: z.optional(z.enum(activityStatuses)),
+});
+
+export const Activity = z.object({
+  ...ActivityInput.def.shape,
+  id: ulid,
+  programmeId: ulid,
+  version: z.number(),
+  createdAt: isoTimestamp,
+  updatedAt: isoTimestamp,
+});
+export const ActivityList = z.object({ items: z.array(Activity) });
+
+/* Assistance delivered: tallies of people and families per month, type and channel; no names. */
+
+export const month = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Must be a month, e.g. 2026-03.'));
+/** `<month>_<type>_<channel>`, e.g. `2026-03_legal_in_person`: one cell of the tally table. */
+export const tallyIdPattern = new RegExp(`^(\\d{4}-(?:0[1-9]|1[0-2]))_(${assistanceTypes.join('|')})_(${assistanceChannels.join('|')})$`);
+export const tallyIdOf = (tally: { month: string; type: string; channel: string }) => `${tally.month}_${tally.type}_${tally.channel}`;
+export const parseTallyId = (tallyId: string): { month: string; type: AssistanceType; channel: AssistanceChannel } => {
+  const [, month = '', type = 'other', channel = 'other'] = tallyIdPattern.exec(tallyId) ?? [];
+  return { month, type: type as AssistanceType, channel: channel as AssistanceChannel };
+};
+export const TallyParams = z.strictObject({ programmeId: ulid, tallyId: z.string().check(z.regex(tallyIdPattern, 'Must be a tally id: <month>_<type>_<channel>, e.g. 2026-03_legal_in_person.')) });
+/** Families reached cannot outnumber the people reached: each family counts at least one person. */
+export const TallyCounts = z.strictObject({ people: headcount, families: headcount }).check(
+  z.refine((counts) => !(counts.people >= 0 && counts.families >= 0) || counts.families <= counts.people, { message: 'More families than people: each family counts at least one person.', path: ['families'] }),
+);
+export const Tally = z.object({ id: z.string(), programmeId: ulid, month: z.string(), type: z.enum(assistanceTypes), channel: z.enum(assistanceChannels), people: z.number(), families: z.number(), version: z.number(), updatedAt: isoTimestamp });
+export const TallyList = z.object({ items: z.array(Tally) });
+
+/* Indicator actuals per period. */
+
+export const ActualParams = z.strictObject({ programmeId: ulid, indicatorId: itemId, period });
+export const ActualInput = z.strictObject({ value: z.number().check(z.gte(0, 'Must be 0 or more.'), z.lte(1e12, 'Too large.')) });
+export const IndicatorActual = z.object({ programmeId: ulid, indicatorId: z.string(), period: z.string(), value: z.number(), version: z.number(), updatedAt: isoTimestamp });
+
+export type ActivityInput = z.infer<typeof ActivityInput>;
+export type Activity = z.infer<typeof Activity>;
+export type Tally = z.infer<typeof Tally>;
+export type IndicatorActual = z.infer<typeof IndicatorActual>;
+
+/* The dashboard: aggregates only. For funders, small counts of people and families are hidden. */
+
+export const Cell = z.union([z.object({ value: z.number() }), z.object({ hidden: z.enum(['fewer_than_threshold', 'protects_a_small_count']) })]);
+const statusCounts = z.object({ planned: z.number(), held: z.number(), cancelled: z.number() });
+const reached = z.object({ people: Cell, families: Cell });
+
+export const Dashboard = z.object({
+  programme: z.object({ id: ulid, title: ProgrammeContent.def.shape.title, period: z.object({ start: z.string(), end: z.string() }), budget: z.optional(Budget), role: z.enum(['implementer', 'funder']) }),
+  asOf: z.string(),
+  elapsed: z.number(),
+  suppressionThreshold: z.number(),
+  activities: z.object({
+    total: statusCounts,
+    byType: z.array(z.object({ type: z.enum(activityTypes), ...statusCounts.def.shape })),
+    byMonth: z.array(z.object({ month: z.string(), ...statusCounts.def.shape, attended: Cell })),
+    attended: z.object({ total: Cell, byGender: z.record(z.string(), Cell), byAgeBand: z.record(z.string(), Cell) }),
+  }),
+  assistance: z.object({
+    total: reached,
+    byType: z.array(z.object({ type: z.enum(assistanceTypes), ...reached.def.shape })),
+    byChannel: z.array(z.object({ channel: z.enum(assistanceChannels), ...reached.def.shape })),
+    byMonth: z.array(z.object({ month: z.string(), total: reached, byType: z.record(z.string(), reached) })),
+  }),
+  indicators: z.array(z.object({
+    id: z.string(), result: z.string(), name: ProgrammeIndicator.def.shape.name, unit: z.string(), baseline: z.number(), target: z.number(), frequency: z.enum(frequencies),
+    actuals: z.array(z.object({ period: z.string(), value: z.number() })),
+    latest: z.optional(z.number()),
+  })),
+  obligations: z.array(z.object({ memorandumId: z.string(), orgId: z.string(), total: z.number(), done: z.number(), percent: z.number() })),
+});
+export type Dashboard = z.infer<typeof Dashboard>;

@@ -1,0 +1,124 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it } from 'vitest';
+import { keys } from '../../functions/data/keys.js';
+import { recount, withoutZeroCounters } from '../../functions/programmes/figures.js';
+import { call, demoUser, table, uniqueKey } from '../support/api.js';
+import { createActiveMemorandum } from '../support/memoranda.js';
+import { createProgramme, programmeContent, seminar } from '../support/programmes.js';
+
+const coordinator = demoUser('coordinator');
+const funder = demoUser('funder');
+type Cell = { value: number } | { hidden: string };
+interface Dashboard {
+  elapsed: number;
+  activities: { total: { planned: number; held: number; cancelled: number }; byType: { type: string; held: number; planned: number }[]; attended: { total: Cell; byGender: Record<string, Cell> } };
+  assistance: { total: { people: Cell; families: Cell }; byType: { type: string; people: Cell; families: Cell }[]; byMonth: { month: string; byType: Record<string, { people: Cell }> }[] };
+  indicators: { id: string; latest?: number; actuals: { period: string; value: number }[] }[];
+  obligations: { orgId: string; total: number; done: number }[];
+}
+
+/** The stored figures item and a recount from the programme's records, read straight from DynamoDB Local. */
+const storedAndRecounted = async (programmeId: string) => {
+  const { client, table: name } = table();
+  const { Items = [] } = await client.send(new QueryCommand({ TableName: name, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.programmePartition(programmeId) } }));
+  const of = (entity: string) => Items.filter((item) => item.entity === entity) as never[];
+  const { PK: _pk, SK: _sk, ...stored } = Items.find((item) => item.SK === 'FIG') ?? {};
+  return { stored: withoutZeroCounters(stored as Record<string, number>), recounted: recount({ activities: of('activity'), tallies: of('assistanceTally'), actuals: of('indicatorActual') }) };
+};
+
+describe('programme dashboard', () => {
+  it('the source programme built through the API: the funder\'s dashboard shows what was recorded, with small counts hidden; figures equal a recount', async () => {
+    const active = await createActiveMemorandum();
+    const programme = await createProgramme(programmeContent({ memorandumIds: [active.id] }));
+    const base = `/api/programmes/${programme.id}`;
+
+    // Seminars and trainings over the 18 months: planned, then most held with attendance, one cancelled.
+    const created = [];
+    for (let month = 1; month <= 18; month += 3) {
+      const date = `${2026 + Math.floor((month - 1) / 12)}-${String(((month - 1) % 12) + 1).padStart(2, '0')}-15`;
+      for (const type of ['seminar', 'training']) {
+        const activity = await call<{ id: string; version: number }>('POST', `${base}/activities`, { as: coordinator, body: seminar({ type, date }), headers: { 'idempotency-key': uniqueKey() } });
+        expect(activity.status).toBe(201);
+        created.push({ ...activity.body, date, type });
+      }
+    }
+    const held = created.slice(0, 8);
+    await Promise.all(held.map((activity, index) => call('PUT', `${base}/activities/${activity.id}`, {
+      as: coordinator, headers: { 'if-match': `"${activity.version}"` },
+      body: seminar({ type: activity.type, date: activity.date, status: 'held', attended: { total: 20 + index, byGender: { female: 12, male: 8 + index } } }),
+    })));
+    const cancelled = created[8];
+    await call('PUT', `${base}/activities/${cancelled?.id}`, { as: coordinator, headers: { 'if-match': '"1"' }, body: seminar({ type: cancelled?.type, date: cancelled?.date, status: 'cancelled' }) });
+
+    // Assistance to families: legal and psychological help per month; March's psychological help reached 3 people.
+    const tallies: [string, number, number][] = [['2026-03_legal_in_person', 14, 9], ['2026-03_psychological_online', 3, 2], ['2026-04_legal_in_person', 11, 8], ['2026-04_psychological_online', 9, 6], ['2026-04_humanitarian_outreach', 40, 25]];
+    await Promise.all(tallies.map(([tallyId, people, families]) => call('PUT', `${base}/tallies/${tallyId}`, { as: coordinator, headers: { 'if-match': '"0"' }, body: { people, families } })));
+    // Indicators reported quarterly.
+    await call('PUT', `${base}/indicators/trained/actuals/2026-Q1`, { as: coordinator, headers: { 'if-match': '"0"' }, body: { value: 24 } });
+    await call('PUT', `${base}/indicators/trained/actuals/2026-Q2`, { as: coordinator, headers: { 'if-match': '"0"' }, body: { value: 51 } });
+    await call('PUT', `${base}/indicators/countries/actuals/2026-Q2`, { as: coordinator, headers: { 'if-match': '"0"' }, body: { value: 3 } });
+
+    const forFunder = await call<Dashboard>('GET', `${base}/dashboard`, { as: funder });
+    expect(forFunder.status).toBe(200);
+    const dashboard = forFunder.body;
+    expect(dashboard.activities.total).toEqual({ planned: 3, held: 8, cancelled: 1 });
+    expect(dashboard.activities.byType.find((row) => row.type === 'seminar')).toMatchObject({ held: 4 });
+    expect(dashboard.activities.attended.total).toEqual({ value: 8 * 20 + 28 });
+    expect(dashboard.assistance.total.people).toEqual({ value: 77 });
+    const march = dashboard.assistance.byMonth.find((row) => row.month === '2026-03');
+    expect(march?.byType.psychological?.people).toEqual({ hidden: 'fewer_than_threshold' });
+    // Not derivable: the other psychological month and the other March cell are hidden with it.
+    expect(march?.byType.legal?.people).toEqual({ hidden: 'protects_a_small_count' });
+    expect(dashboard.indicators.find((indicator) => indicator.id === 'trained')).toMatchObject({ latest: 51, actuals: [{ period: '2026-Q1', value: 24 }, { period: '2026-Q2', value: 51 }] });
+    expect(dashboard.obligations.map((party) => party.total).sort()).toEqual([4, 5]);
+    expect(JSON.stringify(dashboard)).not.toContain('"value":3,');
+
+    const forCoordinator = await call<Dashboard>('GET', `${base}/dashboard`, { as: coordinator });
+    expect(forCoordinator.body.assistance.byMonth.find((row) => row.month === '2026-03')?.byType.psychological?.people).toEqual({ value: 3 });
+
+    const figures = await storedAndRecounted(programme.id);
+    expect(figures.stored).toEqual(figures.recounted);
+  });
+
+  it('many interleaved writes to the same records still leave figures equal to a recount', async () => {
+    const programme = await createProgramme();
+    const base = `/api/programmes/${programme.id}`;
+    const activity = await call<{ id: string; version: number }>('POST', `${base}/activities`, { as: coordinator, body: seminar() });
+    // Twenty writers race on one activity and one tally cell; losers get 412 and retry with the fresh version.
+    const retrying = async (path: string, body: (attempt: number) => unknown, versionOf: () => Promise<number>) => {
+      for (let attempt = 0; attempt < 40; attempt += 1) {
+        const response = await call('PUT', path, { as: coordinator, headers: { 'if-match': `"${await versionOf()}"` }, body: body(attempt) });
+        if (response.status === 200) return;
+        expect(response.status).toBe(412);
+      }
+      throw new Error('never won the race');
+    };
+    const activityVersion = async () => (await call<{ items: { id: string; version: number }[] }>('GET', `${base}/activities`, { as: coordinator })).body.items.find((item) => item.id === activity.body.id)?.version ?? 0;
+    const tallyVersion = async () => (await call<{ items: { id: string; version: number }[] }>('GET', `${base}/tallies`, { as: coordinator })).body.items.find((item) => item.id === '2026-05_social_phone')?.version ?? 0;
+    await Promise.all([
+      ...Array.from({ length: 10 }, (_, writer) => retrying(`${base}/activities/${activity.body.id}`, (attempt) => seminar(writer % 3 === 0 ? { status: 'cancelled' } : { status: 'held', attended: { total: 10 + writer + attempt, byGender: { female: writer } } }), activityVersion)),
+      ...Array.from({ length: 10 }, (_, writer) => retrying(`${base}/tallies/2026-05_social_phone`, () => ({ people: 5 + writer, families: 2 + (writer % 3) }), tallyVersion)),
+    ]);
+    const figures = await storedAndRecounted(programme.id);
+    expect(figures.stored).toEqual(figures.recounted);
+    expect(Object.keys(figures.stored).length).toBeGreaterThan(3);
+  });
+
+  it('refuses activities and tallies outside the programme, and unknown indicators, naming the field', async () => {
+    const programme = await createProgramme();
+    const base = `/api/programmes/${programme.id}`;
+    const outside = await call<{ errors: { path: string }[] }>('POST', `${base}/activities`, { as: coordinator, body: seminar({ date: '2028-01-10', attended: { total: -1 }, organiserOrgId: '01J00000000000000000000990' }) });
+    expect(outside.status).toBe(400);
+    expect(outside.body.errors.map((error) => error.path).sort()).toEqual(['body.attended', 'body.attended.total']);
+    const late = await call<{ errors: { path: string }[] }>('POST', `${base}/activities`, { as: coordinator, body: seminar({ date: '2028-01-10', organiserOrgId: '01J00000000000000000000990' }) });
+    expect(late.body.errors.map((error) => error.path).sort()).toEqual(['body.date', 'body.organiserOrgId']);
+    const tally = await call<{ errors: { path: string }[] }>('PUT', `${base}/tallies/2025-12_legal_phone`, { as: coordinator, headers: { 'if-match': '"0"' }, body: { people: 3, families: 4 } });
+    expect(tally.body.errors.map((error) => error.path)).toEqual(['body.families']);
+    const early = await call<{ errors: { path: string }[] }>('PUT', `${base}/tallies/2025-12_legal_phone`, { as: coordinator, headers: { 'if-match': '"0"' }, body: { people: 3, families: 2 } });
+    expect(early.body.errors.map((error) => error.path)).toEqual(['params.tallyId']);
+    const wrongFrequency = await call<{ errors: { path: string }[] }>('PUT', `${base}/indicators/trained/actuals/2026-03`, { as: coordinator, headers: { 'if-match': '"0"' }, body: { value: 1 } });
+    expect(wrongFrequency.body.errors.map((error) => error.path)).toEqual(['params.period']);
+    expect((await call('PUT', `${base}/indicators/nope/actuals/2026-Q1`, { as: coordinator, headers: { 'if-match': '"0"' }, body: { value: 1 } })).status).toBe(404);
+    expect((await storedAndRecounted(programme.id)).stored).toEqual({});
+  });
+});

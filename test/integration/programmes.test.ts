@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { demoOrganisations } from '../../infra/local/seed.js';
+import { call, demoUser, uniqueKey } from '../support/api.js';
+import { createOtherMemorandum } from '../support/memoranda.js';
+import { createProgramme, programmeContent, type ProgrammeBody } from '../support/programmes.js';
+
+const coordinator = demoUser('coordinator');
+const funder = demoUser('funder');
+const ifMatch = (version: number) => ({ 'if-match': `"${version}"` });
+interface Problem { code: string; errors?: { path: string }[] }
+
+describe('programmes', () => {
+  it('the coordinator creates the source programme; its implementers run it, its funder reads it, nobody else sees it', async () => {
+    const created = await call<ProgrammeBody & { calendarToken?: string }>('POST', '/api/programmes', { as: coordinator, body: { content: programmeContent() }, headers: { 'idempotency-key': uniqueKey() } });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ role: 'implementer', version: 1, content: { period: { start: '2026-01-01', end: '2027-06-30' }, budget: { currency: 'EUR', amount: 180000 } } });
+    expect(created.body.calendarToken).toBeUndefined();
+    const path = `/api/programmes/${created.body.id}`;
+
+    const asFunder = await call<ProgrammeBody>('GET', path, { as: funder });
+    expect(asFunder.body.role).toBe('funder');
+    const fundersList = await call<{ items: { id: string; role: string }[] }>('GET', '/api/programmes?limit=100', { as: funder });
+    expect(fundersList.body.items.find((item) => item.id === created.body.id)?.role).toBe('funder');
+    expect((await call<ProgrammeBody>('GET', path, { as: 'resource.center@pakt.local' })).body.role).toBe('implementer');
+    expect((await call('PUT', path, { as: funder, body: { content: programmeContent() }, headers: ifMatch(1) })).status).toBe(403);
+  });
+
+  it('names every rule a programme breaks and writes nothing', async () => {
+    const content = programmeContent();
+    const [outcome] = content.outcomes;
+    const [output] = outcome?.outputs ?? [];
+    if (!outcome || !output) throw new Error('the case programme has an outcome with an output');
+    const other = await createOtherMemorandum();
+    const bad = {
+      ...content,
+      period: { start: '2027-06-30', end: '2026-01-01' },
+      implementingOrgIds: [demoOrganisations.resourceCenter],
+      funderOrgIds: [demoOrganisations.resourceCenter, '01J00000000000000000000990'],
+      memorandumIds: [other.id],
+      budget: { currency: 'euro', amount: 100, lines: [] },
+    };
+    bad.outcomes = [{ ...outcome, outputs: [{ ...output, indicators: outcome.indicators.map((indicator) => ({ ...indicator, baseline: -1 })) }] }];
+    const refused = await call<Problem>('POST', '/api/programmes', { as: coordinator, body: { content: bad } });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors?.map((error) => error.path).sort()).toEqual(['body.content.budget.currency', 'body.content.outcomes.0.outputs.0.indicators.0.baseline', 'body.content.period.end']);
+
+    const rules = await call<Problem>('POST', '/api/programmes', { as: coordinator, body: { content: { ...bad, period: content.period, budget: content.budget, outcomes: [{ ...outcome, outputs: [{ ...output, indicators: outcome.indicators }] }] } } });
+    expect(rules.status).toBe(400);
+    expect(rules.body.errors?.map((error) => error.path).sort()).toEqual([
+      'body.content.funderOrgIds.0', 'body.content.funderOrgIds.1', 'body.content.implementingOrgIds', 'body.content.memorandumIds.0', 'body.content.outcomes.0.outputs.0.indicators.0.id',
+    ]);
+    const mine = await call<{ items: { title: { en?: string } }[] }>('GET', '/api/programmes?limit=100', { as: 'resource.center@pakt.local' });
+    expect(mine.status).toBe(200);
+  });
+
+  it('changes under If-Match; a funder removed from the programme no longer sees it', async () => {
+    const programme = await createProgramme();
+    const path = `/api/programmes/${programme.id}`;
+    const withoutFunder = { ...programmeContent(), funderOrgIds: [] };
+    expect((await call<Problem>('PUT', path, { as: coordinator, body: { content: withoutFunder }, headers: ifMatch(0) })).status).toBe(412);
+    const updated = await call<ProgrammeBody>('PUT', path, { as: coordinator, body: { content: withoutFunder }, headers: ifMatch(programme.version) });
+    expect(updated.body.version).toBe(2);
+    expect((await call('GET', path, { as: funder })).status).toBe(404);
+    const list = await call<{ items: { id: string }[] }>('GET', '/api/programmes?limit=100', { as: funder });
+    expect(list.body.items.some((item) => item.id === programme.id)).toBe(false);
+  });
+});
