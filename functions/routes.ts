@@ -10,7 +10,7 @@ import { CommitmentPage, CommitmentsQuery } from './obligations/schema.js';
 import { DownloadLink, UploadForm } from './files/schema.js';
 import { EvidenceConfirm, EvidenceParams, EvidenceUploadRequest, Report, ReportCreate, ReportParams, ReportSave, ReturnReport, ReviewQueue } from './reports/schema.js';
 import {
-  Activity, ActivityInput, ActivityList, ActivityParams, ActualInput, ActualParams, CalendarQuery, Dashboard, IndicatorActual, Programme, ProgrammeCreate, ProgrammeListQuery, ProgrammePage, ProgrammeParams, ProgrammeUpdate,
+  Activity, ActivityInput, ActivityList, ActivityParams, ActualInput, ActualParams, CalendarQuery, Dashboard, IndicatorActual, IndicatorActualList, Programme, ProgrammeCreate, ProgrammeListQuery, ProgrammePage, ProgrammeParams, ProgrammeUpdate,
   Tally, TallyCounts, TallyList, TallyParams,
 } from './programmes/schema.js';
 import { Me, OrganisationUsersParams, User, UserInvite, UserPage, UserParams, UserStatusChange } from './users/schema.js';
@@ -263,6 +263,11 @@ export const routes = [
     method: 'PUT', path: '/api/programmes/{programmeId}/tallies/{tallyId}', module: 'programmes', operation: 'putTally',
     summary: 'Record people and families reached in a month by a type of help and a channel (If-Match "0" to create)', access: ['coordinator'],
     params: TallyParams, body: TallyCounts, response: Tally, successStatus: 200, requiresIfMatch: true, resource: 'programme',
+  }),
+  defineRoute({
+    method: 'GET', path: '/api/programmes/{programmeId}/actuals', module: 'programmes', operation: 'listIndicatorActuals',
+    summary: 'Every recorded indicator actual with its version (for implementers, to edit them)', access: ['coordinator'],
+    params: ProgrammeParams, response: IndicatorActualList, successStatus: 200, resource: 'programme',
   }),
   defineRoute({
     method: 'PUT', path: '/api/programmes/{programmeId}/indicators/{indicatorId}/actuals/{period}', module: 'programmes', operation: 'putIndicatorActual',

@@ -30,7 +30,21 @@ const requireImplementer = (role: ProgrammeRole) => {
   if (role !== 'implementer') throw new AppError('forbidden', 'Only coordinators of an implementing organisation change a programme.');
 };
 
-const view = ({ calendarToken: _secret, linkedParties: _parties, ...programme }: StoredProgramme, role: ProgrammeRole): Programme => ({ ...programme, role });
+/** The names of every organisation the programme names: one BatchGet. */
+const organisationNames = async (programme: StoredProgramme): Promise<Programme['organisations']> => {
+  const orgIds = [...new Set([...programme.content.implementingOrgIds, ...programme.content.funderOrgIds, ...programme.linkedParties.flatMap((link) => link.orgIds)])];
+  const found = await programmes.getMany(orgIds.map((orgId) => keys.organisation(orgId)));
+  return Object.fromEntries(orgIds.flatMap((orgId) => {
+    const name = found.get(keyString(keys.organisation(orgId)))?.name as { uk: string; en: string } | undefined;
+    return name ? [[orgId, name]] : [];
+  }));
+};
+
+/** The programme as callers see it: never the calendar secret. */
+const view = async (programme: StoredProgramme, role: ProgrammeRole): Promise<Programme> => {
+  const { calendarToken: _secret, linkedParties: _parties, ...shown } = programme;
+  return { ...shown, role, organisations: await organisationNames(programme) };
+};
 
 /**
  * Named organisations must exist, and linked memoranda must be ones the caller's
@@ -76,14 +90,14 @@ export const handler = moduleHandler('programmes', {
     const linkedParties = await validated(body.content, actor);
     const now = isoNow();
     const programme: StoredProgramme = { id: newId(), content: body.content, createdByOrgId: actor.orgId, version: 1, createdAt: now, updatedAt: now, calendarToken: randomBytes(24).toString('base64url'), linkedParties };
-    const result = { body: view(programme, 'implementer'), version: 1, location: `/api/programmes/${programme.id}` };
+    const result = { body: await view(programme, 'implementer'), version: 1, location: `/api/programmes/${programme.id}` };
     await programmes.create(programme, idempotency ? [idempotency.record(result)] : []);
     return result;
   },
 
   async getProgramme({ actor, params }) {
     const { programme, role } = await loadProgramme(actor, params.programmeId);
-    return { body: view(programme, role), version: programme.version };
+    return { body: await view(programme, role), version: programme.version };
   },
 
   async listActivities({ actor, params, query }) {
@@ -136,6 +150,12 @@ export const handler = moduleHandler('programmes', {
     return { body: next, version: next.version };
   },
 
+  async listIndicatorActuals({ actor, params }) {
+    const { role } = await loadProgramme(actor, params.programmeId);
+    requireImplementer(role);
+    return { body: { items: await records.actuals(params.programmeId) } };
+  },
+
   async putIndicatorActual({ actor, params, body, ifMatch }) {
     const { programme, role } = await loadProgramme(actor, params.programmeId);
     requireImplementer(role);
@@ -173,6 +193,6 @@ export const handler = moduleHandler('programmes', {
     const linkedParties = await validated(body.content, actor);
     const next: StoredProgramme = { ...programme, content: body.content, linkedParties, version: programme.version + 1, updatedAt: isoNow() };
     await programmes.update(next, programme.version, programme.content);
-    return { body: view(next, role), version: next.version };
+    return { body: await view(next, role), version: next.version };
   },
 });

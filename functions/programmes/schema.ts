@@ -67,6 +67,8 @@ export const Programme = z.object({
   updatedAt: isoTimestamp,
   /** The caller's relationship: implementers run it, funders read aggregates. */
   role: z.enum(['implementer', 'funder']),
+  /** Names of the organisations it names (implementers, funders, linked memoranda's parties), for everyone who sees it. */
+  organisations: z.record(z.string(), z.object({ uk: z.string(), en: z.string() })),
 });
 
 export const ProgrammeSummary = z.object({
@@ -165,6 +167,8 @@ export const TallyList = z.object({ items: z.array(Tally) });
 export const ActualParams = z.strictObject({ programmeId: ulid, indicatorId: itemId, period });
 export const ActualInput = z.strictObject({ value: z.number().check(z.gte(0, 'Must be 0 or more.'), z.lte(1e12, 'Too large.')) });
 export const IndicatorActual = z.object({ programmeId: ulid, indicatorId: z.string(), period: z.string(), value: z.number(), version: z.number(), updatedAt: isoTimestamp });
+
+export const IndicatorActualList = z.object({ items: z.array(IndicatorActual) });
 
 export type ActivityInput = z.infer<typeof ActivityInput>;
 export type Activity = z.infer<typeof Activity>;

@@ -7,7 +7,11 @@ import { hashPassword, localAccountStore } from '../../functions/users/local-acc
 import { userRepository } from '../../functions/users/repository.js';
 import { newDraft } from '../../functions/memoranda/model.js';
 import { memorandumRepository } from '../../functions/memoranda/repository.js';
-import { caseMemorandumContent } from './cases.js';
+import { activityCounters, tallyCounters } from '../../functions/programmes/figures.js';
+import { recordsRepository } from '../../functions/programmes/records.js';
+import { programmeRepository } from '../../functions/programmes/repository.js';
+import type { Activity, Tally } from '../../functions/programmes/schema.js';
+import { caseMemorandumContent, caseProgrammeContent } from './cases.js';
 
 /**
  * Demo data from the two source cases (../shared/cases): the relatives' NGO and
@@ -109,6 +113,7 @@ export const seedDemoData = async (ctx: TableContext, accountsFile: string): Pro
     if (await ignoreExisting(users.create(profile))) created += 1;
   }
   if (await ignoreExisting(seedCaseMemorandum(ctx))) created += 1;
+  if (await seedCaseProgramme(ctx)) created += 1;
   return { created };
 };
 
@@ -130,4 +135,47 @@ const seedCaseMemorandum = async (ctx: TableContext): Promise<void> => {
   };
   const draft = newDraft({ id: demoMemorandumId, content, directory, actor: { userId: coordinator.id, orgId: coordinator.orgId }, now: seededAt });
   await memorandumRepository(ctx).write({ head: draft.head, events: [draft.event], revision: draft.revision });
+};
+
+/**
+ * The legal-solidarity programme of the second source case, run by the resource
+ * centre with the demo NGO, funded by the demo funder, with its first months of
+ * seminars, trainings and assistance recorded (written through the same
+ * repositories and figure rules as the API, so the dashboard adds up).
+ */
+export const demoProgrammeId = demoId(301);
+
+const seedCaseProgramme = async (ctx: TableContext): Promise<boolean> => {
+  const programmes = programmeRepository(ctx);
+  if (await programmes.get(demoProgrammeId)) return false;
+  const content = caseProgrammeContent({ implementingOrgIds: [demoOrganisations.resourceCenter, demoOrganisations.relativesNgo], funderOrgIds: [demoOrganisations.funder], memorandumIds: [demoMemorandumId] });
+  await programmes.create({
+    id: demoProgrammeId, content, createdByOrgId: demoOrganisations.resourceCenter, version: 1, createdAt: seededAt, updatedAt: seededAt,
+    calendarToken: 'demo-calendar-token-not-secret', linkedParties: [{ memorandumId: demoMemorandumId, orgIds: [demoOrganisations.relativesNgo, demoOrganisations.molochanskCouncil] }],
+  });
+  const records = recordsRepository(ctx);
+  const activity = (index: number, fields: Pick<Activity, 'type' | 'date' | 'status'> & Partial<Activity>): Activity => ({
+    id: demoId(310 + index), programmeId: demoProgrammeId, version: 1, createdAt: seededAt, updatedAt: seededAt,
+    title: { uk: fields.type === 'training' ? 'Тренінг для мережі активістів' : 'Семінар про права людини в окупованому Криму', en: fields.type === 'training' ? 'Training for the activist network' : 'Seminar on human rights in occupied Crimea' },
+    place: { online: false, country: 'EE', city: 'Tallinn' }, organiserOrgId: demoOrganisations.resourceCenter, participantsPlanned: 30, ...fields,
+  });
+  const activities = [
+    activity(1, { type: 'seminar', date: '2026-02-12', status: 'held', attended: { total: 28, byGender: { female: 16, male: 12 } } }),
+    activity(2, { type: 'training', date: '2026-03-18', status: 'held', attended: { total: 22, byGender: { female: 13, male: 9 } } }),
+    activity(3, { type: 'press_conference', date: '2026-04-09', status: 'held', place: { online: false, country: 'UA', city: 'Київ' }, attended: { total: 35 } }),
+    activity(4, { type: 'seminar', date: '2026-06-04', status: 'cancelled' }),
+    activity(5, { type: 'training', date: '2026-09-22', status: 'held', place: { online: true, url: 'https://meet.example.org/solidarity' }, attended: { total: 41, byGender: { female: 25, male: 16 } } }),
+    activity(6, { type: 'seminar', date: '2026-12-10', status: 'planned' }),
+    activity(7, { type: 'public_event', date: '2027-02-26', status: 'planned', place: { online: false, country: 'DE', city: 'Berlin' } }),
+  ];
+  for (const item of activities) await records.putActivity(item, 0, activityCounters(item));
+  const tally = (month: string, type: Tally['type'], channel: Tally['channel'], people: number, families: number): Tally => ({ id: `${month}_${type}_${channel}`, programmeId: demoProgrammeId, month, type, channel, people, families, version: 1, updatedAt: seededAt });
+  for (const item of [
+    tally('2026-03', 'legal', 'in_person', 14, 9), tally('2026-03', 'psychological', 'online', 3, 2), tally('2026-04', 'legal', 'in_person', 11, 8),
+    tally('2026-04', 'humanitarian', 'outreach', 40, 25), tally('2026-05', 'psychological', 'online', 9, 6), tally('2026-06', 'social', 'phone', 17, 12),
+  ]) await records.putTally(item, 0, tallyCounters(item));
+  for (const [indicatorId, period, value] of [['trained', '2026-Q1', 24], ['trained', '2026-Q2', 51], ['countries', '2026-Q2', 3], ['publications', '2026-Q1', 8], ['publications', '2026-Q2', 19]] as const) {
+    await records.putActual({ programmeId: demoProgrammeId, indicatorId, period, value, version: 1, updatedAt: seededAt }, 0);
+  }
+  return true;
 };

@@ -329,3 +329,81 @@ describe('drafting from scratch', () => {
     await page.getByText('меморандум чекає на ваше погодження').first().waitFor();
   });
 });
+
+describe('programme journey', () => {
+  let coordinatorPage: Page;
+  let funderPage: Page;
+  const closers: (() => Promise<void>)[] = [];
+  const funder = demoUsers.find((user) => user.role === 'funder');
+  const title = `Правова солідарність ${crypto.randomUUID().slice(0, 4)}`;
+
+  beforeAll(async () => {
+    const first = await openBrowser();
+    const second = await openBrowser();
+    coordinatorPage = first.page;
+    funderPage = second.page;
+    closers.push(first.close, second.close);
+    await signInAs(coordinatorPage, coordinator?.email ?? '');
+    await signInAs(funderPage, funder?.email ?? '');
+  });
+  afterAll(async () => {
+    for (const close of closers) await close();
+  });
+
+  it('the coordinator creates a programme with a funder and an indicator', async () => {
+    await coordinatorPage.goto(`${webUrl()}/programmes`);
+    await coordinatorPage.getByTestId('programme-new').click();
+    await coordinatorPage.locator('#programme-title-uk').fill(title);
+    await coordinatorPage.locator('#programme-title-en').fill('Legal solidarity with the Crimean Tatar people');
+    await coordinatorPage.locator('#programme-start').fill('2026-01-01');
+    await coordinatorPage.locator('#programme-start').press('Escape');
+    await coordinatorPage.locator('#programme-end').fill('2027-06-30');
+    await coordinatorPage.locator('#programme-end').press('Escape');
+    await coordinatorPage.getByTestId('programme-funders').click();
+    await coordinatorPage.getByRole('option', { name: 'Фонд правової солідарності (демо)' }).click();
+    await coordinatorPage.keyboard.press('Escape');
+    await coordinatorPage.locator('#programme-amount').fill('180000');
+    await coordinatorPage.getByTestId('add-outcome').click();
+    await coordinatorPage.locator('#outcome-0-uk').fill('Започатковано міжнародний рух правової солідарності');
+    await coordinatorPage.getByTestId('outcome-0-add-indicator').click();
+    await coordinatorPage.locator('#outcome-0-indicator-0-uk').fill('Навчені активісти');
+    await coordinatorPage.locator('#outcome-0-indicator-0-unit').fill('осіб');
+    await coordinatorPage.locator('#outcome-0-indicator-0-target').fill('200');
+    await screenshot(coordinatorPage, '22-programme-editor');
+    await coordinatorPage.getByTestId('programme-save').click();
+    await coordinatorPage.getByRole('heading', { name: title }).waitFor();
+  });
+
+  it('plans a seminar in the calendar and records assistance; the dashboard counts them', async () => {
+    await coordinatorPage.getByTestId('tab-calendar').click();
+    await coordinatorPage.getByTestId('activity-add').click();
+    await coordinatorPage.locator('#activity-title-uk').fill('Семінар для мережі активістів');
+    await coordinatorPage.locator('#activity-date').fill('2026-11-20');
+    await coordinatorPage.locator('#activity-date').press('Escape');
+    await coordinatorPage.locator('#activity-start').fill('10:00');
+    await coordinatorPage.locator('#activity-country').fill('EE');
+    await coordinatorPage.locator('#activity-city').fill('Таллінн');
+    await coordinatorPage.getByTestId('activity-save').click();
+    await coordinatorPage.getByTestId('calendar-grid').getByText('Семінар для мережі активістів').waitFor();
+    await screenshot(coordinatorPage, '23-programme-calendar');
+
+    await coordinatorPage.getByTestId('tab-assistance').click();
+    await coordinatorPage.locator('#tally-month').fill('2026-10');
+    await coordinatorPage.locator('#tally-people').fill('12');
+    await coordinatorPage.locator('#tally-families').fill('7');
+    await coordinatorPage.getByTestId('tally-save').click();
+    await coordinatorPage.getByTestId('tally-table').getByText('2026-10').waitFor();
+  });
+
+  it('the funder sees the dashboard of the programme they fund, with charts and small counts hidden', async () => {
+    await funderPage.goto(`${webUrl()}/programmes`);
+    await funderPage.getByTestId('programmes-table').getByText('Започаткування руху правової солідарності').click();
+    await funderPage.getByTestId('programme-dashboard').waitFor();
+    await funderPage.locator('canvas').first().waitFor();
+    await expect(funderPage.getByTestId('activities-held').textContent()).resolves.toBe('4');
+    await funderPage.getByTestId('suppression-note').waitFor();
+    await expect(funderPage.getByTestId('suppression-note').textContent()).resolves.toContain('меншу за 5');
+    await expect(funderPage.getByTestId('tab-calendar').count()).resolves.toBe(0);
+    await screenshot(funderPage, '24-funder-dashboard');
+  });
+});

@@ -77,6 +77,7 @@ const expected: Record<AppRoute['operation'], Expectation> = {
   updateActivity: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
   listTallies: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
   putTally: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
+  listIndicatorActuals: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
   putIndicatorActual: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
   getDashboard: byCaller({ coordinator: { own: 200, other: 404 }, funder: { own: 200, other: 404 } }, same(403)),
   diffRevisions: byCaller({}, { own: 200, other: 404 }),

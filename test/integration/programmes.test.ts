@@ -17,8 +17,9 @@ describe('programmes', () => {
     expect(created.body.calendarToken).toBeUndefined();
     const path = `/api/programmes/${created.body.id}`;
 
-    const asFunder = await call<ProgrammeBody>('GET', path, { as: funder });
+    const asFunder = await call<ProgrammeBody & { organisations: Record<string, { en: string }> }>('GET', path, { as: funder });
     expect(asFunder.body.role).toBe('funder');
+    expect(asFunder.body.organisations[demoOrganisations.resourceCenter]?.en).toBe('Crimean Tatar Resource Center');
     const fundersList = await call<{ items: { id: string; role: string }[] }>('GET', '/api/programmes?limit=100', { as: funder });
     expect(fundersList.body.items.find((item) => item.id === created.body.id)?.role).toBe('funder');
     expect((await call<ProgrammeBody>('GET', path, { as: 'resource.center@pakt.local' })).body.role).toBe('implementer');

@@ -27,9 +27,11 @@ export interface Draft {
 
 export const newItemId = (prefix: string): string => `${prefix}${crypto.randomUUID().replaceAll('-', '').slice(0, 8)}`;
 
-const field = (text: { uk?: string | undefined; en?: string | undefined } | undefined): BilingualField => ({ uk: text?.uk ?? '', en: text?.en ?? '' });
+/** A stored text as the editor's pair of strings. */
+export const field = (text: { uk?: string | undefined; en?: string | undefined } | undefined): BilingualField => ({ uk: text?.uk ?? '', en: text?.en ?? '' });
 
-const bilingual = (value: BilingualField): { uk?: string; en?: string } => ({
+/** The editor's pair of strings as stored text: empty languages left out. */
+export const bilingual = (value: BilingualField): { uk?: string; en?: string } => ({
   ...(value.uk.trim() ? { uk: value.uk.trim() } : {}),
   ...(value.en.trim() ? { en: value.en.trim() } : {}),
 });

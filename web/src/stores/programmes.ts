@@ -1,0 +1,30 @@
+import { defineStore } from 'pinia';
+import type { Activity, ActivityInput, Dashboard, IndicatorActual, Programme, ProgrammeContent, ProgrammeSummary, Tally } from '../../../functions/programmes/schema';
+import { services } from '../services';
+import { usePagedList } from './paged-list';
+
+/** Programmes: implementers run them (calendar, assistance, indicators); funders read their dashboards. */
+export const useProgrammesStore = defineStore('programmes', () => {
+  const path = (programmeId: string) => `/programmes/${encodeURIComponent(programmeId)}`;
+  const list = usePagedList<ProgrammeSummary>(async (cursor) => (await services().api.get<{ items: ProgrammeSummary[]; nextCursor?: string }>(`/programmes?limit=25${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)).body);
+
+  const fetchOne = (programmeId: string) => services().api.get<Programme>(path(programmeId));
+  const create = async (content: ProgrammeContent) => (await services().api.send<Programme>('POST', '/programmes', { content }, { idempotencyKey: crypto.randomUUID() })).body;
+  const update = (programmeId: string, content: ProgrammeContent, etag: string) => services().api.send<Programme>('PUT', path(programmeId), { content }, { ifMatch: etag });
+  const dashboard = async (programmeId: string) => (await services().api.get<Dashboard>(`${path(programmeId)}/dashboard`)).body;
+
+  const activities = async (programmeId: string, range: { from?: string; to?: string } = {}) => {
+    const query = new URLSearchParams(Object.entries(range).filter(([, value]) => value) as [string, string][]).toString();
+    return (await services().api.get<{ items: Activity[] }>(`${path(programmeId)}/activities${query ? `?${query}` : ''}`)).body.items;
+  };
+  const createActivity = async (programmeId: string, activity: ActivityInput) => (await services().api.send<Activity>('POST', `${path(programmeId)}/activities`, activity, { idempotencyKey: crypto.randomUUID() })).body;
+  const updateActivity = async (programmeId: string, activityId: string, activity: ActivityInput, version: number) => (await services().api.send<Activity>('PUT', `${path(programmeId)}/activities/${activityId}`, activity, { ifMatch: `"${version}"` })).body;
+
+  const tallies = async (programmeId: string) => (await services().api.get<{ items: Tally[] }>(`${path(programmeId)}/tallies`)).body.items;
+  /** `version` is the one read (0 for a cell not recorded yet). */
+  const putTally = async (programmeId: string, tallyId: string, counts: { people: number; families: number }, version: number) => (await services().api.send<Tally>('PUT', `${path(programmeId)}/tallies/${tallyId}`, counts, { ifMatch: `"${version}"` })).body;
+  const actuals = async (programmeId: string) => (await services().api.get<{ items: IndicatorActual[] }>(`${path(programmeId)}/actuals`)).body.items;
+  const putActual = async (programmeId: string, indicatorId: string, period: string, value: number, version: number) => (await services().api.send<IndicatorActual>('PUT', `${path(programmeId)}/indicators/${indicatorId}/actuals/${period}`, { value }, { ifMatch: `"${version}"` })).body;
+
+  return { items: list.items, nextCursor: list.nextCursor, state: list.state, error: list.error, loadingMore: list.loadingMore, load: list.load, loadMore: list.loadMore, fetchOne, create, update, dashboard, activities, createActivity, updateActivity, tallies, putTally, actuals, putActual, $reset: list.reset };
+});
