@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import { defineRoute, routeKeyOf, type RouteDefinition } from './core/route.js';
 import { pageQuery } from './core/schemas.js';
 import { OpenApiDocument } from './openapi/schema.js';
@@ -10,7 +11,7 @@ import { CommitmentPage, CommitmentsQuery } from './obligations/schema.js';
 import { DownloadLink, UploadForm } from './files/schema.js';
 import { EvidenceConfirm, EvidenceParams, EvidenceUploadRequest, Report, ReportCreate, ReportParams, ReportSave, ReturnReport, ReviewQueue } from './reports/schema.js';
 import {
-  Activity, ActivityInput, ActivityList, ActivityParams, ActualInput, ActualParams, CalendarQuery, Dashboard, IndicatorActual, IndicatorActualList, Programme, ProgrammeCreate, ProgrammeListQuery, ProgrammePage, ProgrammeParams, ProgrammeUpdate,
+  Activity, ActivityInput, ActivityList, ActivityParams, ActualInput, ActualParams, CalendarFeedParams, CalendarQuery, Dashboard, ExportParams, IndicatorActual, IndicatorActualList, Programme, ProgrammeCreate, ProgrammeListQuery, ProgrammePage, ProgrammeParams, ProgrammeUpdate,
   Tally, TallyCounts, TallyList, TallyParams,
 } from './programmes/schema.js';
 import { Me, OrganisationUsersParams, User, UserInvite, UserPage, UserParams, UserStatusChange } from './users/schema.js';
@@ -279,6 +280,16 @@ export const routes = [
     summary: 'Progress at a glance: time elapsed, activities, attendance, assistance, indicators, linked obligations (small counts hidden for funders)', access: ['coordinator', 'funder'],
     params: ProgrammeParams, response: Dashboard, successStatus: 200, resource: 'programme',
   }),
+  defineRoute({
+    method: 'GET', path: '/api/programmes/{programmeId}/exports/{file}', module: 'exports', operation: 'exportProgrammeFile',
+    summary: 'A programme file: indicators, activities or assistance as CSV (UTF-8 with BOM), or the IATI 2.03 activity XML; small counts hidden for funders', access: ['coordinator', 'funder'],
+    params: ExportParams, response: z.string(), successStatus: 200, resource: 'programme', produces: ['text/csv', 'application/xml'],
+  }),
+  defineRoute({
+    method: 'GET', path: '/api/calendar/{programmeId}/{token}', module: 'exports', operation: 'getCalendarFeed',
+    summary: 'The programme\'s activities as an iCalendar feed, behind the secret link its coordinators share', access: 'public',
+    params: CalendarFeedParams, response: z.string(), successStatus: 200, produces: ['text/calendar'],
+  }),
 ] as const satisfies readonly RouteDefinition[];
 
 export type AppRoute = (typeof routes)[number];
@@ -300,6 +311,7 @@ export const moduleAccess: Record<ModuleName, { table?: 'read' | 'readwrite'; do
   obligations: { table: 'read' },
   reports: { table: 'readwrite', documents: { mode: 'readwrite', prefixes: ['reports/'] } },
   programmes: { table: 'readwrite' },
+  exports: { table: 'read' },
   signing: { table: 'readwrite', documents: { mode: 'readwrite', prefixes: ['memoranda/'] }, fonts: true, mail: true },
 };
 

@@ -15,6 +15,13 @@ export const jsonResponse = (statusCode: number, body: unknown, headers: Record<
   body: JSON.stringify(body),
 });
 
+/** A file answer: its text as the body, its type from the operation's headers. */
+export const fileResponse = (statusCode: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 => ({
+  statusCode,
+  headers: { ...baseHeaders, 'content-type': 'application/octet-stream', ...headers },
+  body: String(body),
+});
+
 export const problemResponse = (problem: Problem): APIGatewayProxyStructuredResultV2 => ({
   statusCode: problem.status,
   headers: { ...baseHeaders, 'content-type': 'application/problem+json; charset=utf-8' },

@@ -29,6 +29,12 @@ export interface RouteDefinition {
   idempotent?: boolean;
   /** Needs `If-Match` with the record's ETag (optimistic concurrency). */
   requiresIfMatch?: boolean;
+  /**
+   * A file rather than JSON: the operation returns the file's text as `body` and
+   * sets its `content-type` (and `content-disposition`) in `headers`; these are
+   * the types it may answer with.
+   */
+  produces?: readonly string[];
   /** The record the route addresses, for the authorization-matrix test. */
   resource?: 'organisation' | 'user' | 'memorandum' | 'programme';
 }

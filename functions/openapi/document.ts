@@ -62,7 +62,9 @@ const responsesOf = (route: RouteDefinition) => {
       ...(route.successStatus === 201 || route.requiresIfMatch || route.resource
         ? { headers: { ETag: { description: 'Version of the record, for If-Match.', schema: { type: 'string' } } } }
         : {}),
-      content: { 'application/json': { schema: jsonSchema(route.response, 'output') } },
+      content: route.produces
+        ? Object.fromEntries(route.produces.map((type) => [type, { schema: { type: 'string' } }]))
+        : { 'application/json': { schema: jsonSchema(route.response, 'output') } },
     },
     400: problem('Invalid request; every bad field is listed in `errors`.'),
     ...(isPublic ? {} : { 401: problem('No valid access token.'), 403: problem('Not allowed for your role or organisation.') }),

@@ -36,12 +36,20 @@ const cellsOf = (matrix: number[][], threshold: number, protect: boolean, linked
   };
 };
 
-export const dashboardOf = (input: { programme: StoredProgramme; role: ProgrammeRole; figures: Counters; parties: PartyFigures[]; today: string }): Dashboard => {
-  const { programme, role, figures, today } = input;
+/**
+ * `range`: only these dates' months (a report for a period). Figures kept for
+ * the whole programme only (by type, gender, age band, channel) are then left
+ * out rather than shown for the wrong period.
+ */
+export const dashboardOf = (input: { programme: StoredProgramme; role: ProgrammeRole; figures: Counters; parties: PartyFigures[]; today: string; range?: { start: string; end: string } }): Dashboard => {
+  const { programme, role, figures, today, range } = input;
   const { content } = programme;
   const threshold = content.suppressionThreshold ?? defaultSuppressionThreshold;
   const protect = role === 'funder';
-  const months = periodsBetween('monthly', content.period);
+  const within = range ? { start: range.start > content.period.start ? range.start : content.period.start, end: range.end < content.period.end ? range.end : content.period.end } : content.period;
+  const months = within.start <= within.end ? periodsBetween('monthly', within) : [];
+  const whole = range === undefined;
+  const monthly = (status: string) => months.reduce((sum, month) => sum + (figures[`actm:${status}:${month}`] ?? 0), 0);
   const count = (key: string) => figures[key] ?? 0;
 
   // Attendance: by month (one column), by gender and by age band (one row each, sharing the total).
@@ -64,24 +72,20 @@ export const dashboardOf = (input: { programme: StoredProgramme; role: Programme
     elapsed: Number(elapsedShare(content.period, today).toFixed(3)),
     suppressionThreshold: threshold,
     activities: {
-      total: {
-        planned: activityTypes.reduce((sum, type) => sum + count(`act:planned:${type}`), 0),
-        held: activityTypes.reduce((sum, type) => sum + count(`act:held:${type}`), 0),
-        cancelled: activityTypes.reduce((sum, type) => sum + count(`act:cancelled:${type}`), 0),
-      },
-      byType: activityTypes.map((type) => ({ type, ...statusCounts(figures, (status) => `act:${status}:${type}`) })),
+      total: { planned: monthly('planned'), held: monthly('held'), cancelled: monthly('cancelled') },
+      byType: whole ? activityTypes.map((type) => ({ type, ...statusCounts(figures, (status) => `act:${status}:${type}`) })) : [],
       byMonth: months.map((month, index) => ({ month, ...statusCounts(figures, (status) => `actm:${status}:${month}`), attended: attendedByMonth.cell(index, 0) })),
       attended: {
         total: attendedByMonth.grand(),
         // "not_recorded": attendees counted without that detail, so that the parts add up to the total.
-        byGender: Object.fromEntries([...genders, 'not_recorded'].map((gender, index) => [gender, byGender.cell(0, index)])),
-        byAgeBand: Object.fromEntries([...ageBands, 'not_recorded'].map((band, index) => [band, byAgeBand.cell(0, index)])),
+        byGender: whole ? Object.fromEntries([...genders, 'not_recorded'].map((gender, index) => [gender, byGender.cell(0, index)])) : {},
+        byAgeBand: whole ? Object.fromEntries([...ageBands, 'not_recorded'].map((band, index) => [band, byAgeBand.cell(0, index)])) : {},
       },
     },
     assistance: {
       total: { people: people.table.grand(), families: families.table.grand() },
       byType: assistanceTypes.map((type, index) => ({ type, people: people.table.column(index), families: families.table.column(index) })),
-      byChannel: assistanceChannels.map((channel, index) => ({ channel, people: people.channels.cell(0, index), families: families.channels.cell(0, index) })),
+      byChannel: !whole ? [] : assistanceChannels.map((channel, index) => ({ channel, people: people.channels.cell(0, index), families: families.channels.cell(0, index) })),
       byMonth: months.map((month, row) => ({
         month,
         total: { people: people.table.row(row), families: families.table.row(row) },
@@ -89,7 +93,7 @@ export const dashboardOf = (input: { programme: StoredProgramme; role: Programme
       })),
     },
     indicators: indicatorsOf(content).map(({ indicator, result }) => {
-      const actuals = periodsBetween(indicator.frequency, content.period).flatMap((period) => (figures[`ind:${indicator.id}:${period}`] === undefined ? [] : [{ period, value: count(`ind:${indicator.id}:${period}`) }]));
+      const actuals = (months.length === 0 ? [] : periodsBetween(indicator.frequency, within)).flatMap((period) => (figures[`ind:${indicator.id}:${period}`] === undefined ? [] : [{ period, value: count(`ind:${indicator.id}:${period}`) }]));
       const latest = actuals.at(-1)?.value;
       return { id: indicator.id, result, name: indicator.name, unit: indicator.unit, baseline: indicator.baseline, target: indicator.target, frequency: indicator.frequency, actuals, ...(latest === undefined ? {} : { latest }) };
     }),

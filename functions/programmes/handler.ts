@@ -7,7 +7,8 @@ import { newId } from '../core/ids.js';
 import { pageLimit } from '../core/schemas.js';
 import { tableContext } from '../data/client.js';
 import { keys } from '../data/keys.js';
-import { contentProblems, indicatorsOf, programmeRoleOf, type ProgrammeRole } from './policy.js';
+import { loadVisibleProgramme } from './access.js';
+import { contentProblems, indicatorsOf, type ProgrammeRole } from './policy.js';
 import { keyString, programmeRepository, type StoredProgramme } from './repository.js';
 import { dashboardOf } from './dashboard.js';
 import { activityCounters, counterDelta, tallyCounters } from './figures.js';
@@ -18,13 +19,7 @@ import { parseTallyId, type Activity, type ActivityInput, type IndicatorActual, 
 const programmes = programmeRepository(tableContext());
 const records = recordsRepository(tableContext());
 
-/** The programme if the caller implements or funds it; otherwise it does not exist for them. */
-export const loadProgramme = async (actor: Actor, programmeId: string): Promise<{ programme: StoredProgramme; role: ProgrammeRole }> => {
-  const programme = await programmes.get(programmeId);
-  const role = programme ? programmeRoleOf(actor, programme.content) : undefined;
-  if (!programme || !role) throw notFound('The programme');
-  return { programme, role };
-};
+const loadProgramme = (actor: Actor, programmeId: string) => loadVisibleProgramme(programmes, actor, programmeId);
 
 const requireImplementer = (role: ProgrammeRole) => {
   if (role !== 'implementer') throw new AppError('forbidden', 'Only coordinators of an implementing organisation change a programme.');
@@ -40,10 +35,10 @@ const organisationNames = async (programme: StoredProgramme): Promise<Programme[
   }));
 };
 
-/** The programme as callers see it: never the calendar secret. */
+/** The programme as callers see it: the calendar secret for its implementers only. */
 const view = async (programme: StoredProgramme, role: ProgrammeRole): Promise<Programme> => {
-  const { calendarToken: _secret, linkedParties: _parties, ...shown } = programme;
-  return { ...shown, role, organisations: await organisationNames(programme) };
+  const { calendarToken, linkedParties: _parties, ...shown } = programme;
+  return { ...shown, role, ...(role === 'implementer' ? { calendarToken } : {}), organisations: await organisationNames(programme) };
 };
 
 /**

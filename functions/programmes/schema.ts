@@ -67,6 +67,8 @@ export const Programme = z.object({
   updatedAt: isoTimestamp,
   /** The caller's relationship: implementers run it, funders read aggregates. */
   role: z.enum(['implementer', 'funder']),
+  /** The secret of the programme's calendar feed: implementers only, never funders. */
+  calendarToken: z.optional(z.string()),
   /** Names of the organisations it names (implementers, funders, linked memoranda's parties), for everyone who sees it. */
   organisations: z.record(z.string(), z.object({ uk: z.string(), en: z.string() })),
 });
@@ -79,6 +81,10 @@ export const ProgrammeSummary = z.object({
 });
 export const ProgrammePage = z.object({ items: z.array(ProgrammeSummary), nextCursor: z.optional(z.string()) });
 export const ProgrammeListQuery = pageQuery;
+
+export const exportFiles = ['indicators.csv', 'activities.csv', 'assistance.csv', 'iati.xml'] as const;
+export const ExportParams = z.strictObject({ programmeId: ulid, file: z.enum(exportFiles) });
+export const CalendarFeedParams = z.strictObject({ programmeId: ulid, token: z.string().check(z.regex(/^[A-Za-z0-9_-]{20,64}$/, 'Not a calendar link.')) });
 
 export type ProgrammeContent = z.infer<typeof ProgrammeContent>;
 export type Programme = z.infer<typeof Programme>;

@@ -406,4 +406,17 @@ describe('programme journey', () => {
     await expect(funderPage.getByTestId('tab-calendar').count()).resolves.toBe(0);
     await screenshot(funderPage, '24-funder-dashboard');
   });
+
+  it('the funder downloads the assistance CSV: Cyrillic behind a BOM, small counts hidden', async () => {
+    const [file] = await Promise.all([funderPage.waitForEvent('download'), funderPage.getByTestId('export-assistance.csv').click()]);
+    expect(file.suggestedFilename()).toMatch(/^programme-[0-9A-Z]{26}-assistance\.csv$/);
+    const stream = await file.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    const bytes = Buffer.concat(chunks);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString('utf8');
+    expect(text).toContain('Місяць / Month');
+    expect(text).toContain('2026-03,psychological,<5,<5');
+  });
 });

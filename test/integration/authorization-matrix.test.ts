@@ -79,6 +79,9 @@ const expected: Record<AppRoute['operation'], Expectation> = {
   putTally: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
   listIndicatorActuals: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
   putIndicatorActual: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
+  exportProgrammeFile: byCaller({ coordinator: { own: 200, other: 404 }, funder: { own: 200, other: 404 } }, same(403)),
+  // Public, behind the secret link: the right secret opens it for anyone, a wrong one looks like no calendar at all.
+  getCalendarFeed: byCaller({ anonymous: { own: 200, other: 404 } }, { own: 200, other: 404 }),
   getDashboard: byCaller({ coordinator: { own: 200, other: 404 }, funder: { own: 200, other: 404 } }, same(403)),
   diffRevisions: byCaller({}, { own: 200, other: 404 }),
   verifyAuditTrail: byCaller({}, { own: 200, other: 404 }),
@@ -142,7 +145,7 @@ const reportPath = (path: string, memorandum: { reportId?: string } | undefined)
 /** Uploads a file for the caller to confirm (the confirmation is the request under test). */
 const uploadForConfirm = async (memorandumId: string, caller: 'coordinator' | 'council') => (await uploadSignedFile(memorandumId, demoUser(caller))).uploadId;
 let otherMemorandum: { id: string; version: number };
-let otherProgramme: { id: string; version: number };
+let otherProgramme: { id: string; version: number; calendarToken?: string };
 
 const requestFor = async (route: AppRoute, caller: Caller, scope: Scope) => {
   const orgId = orgOf(caller, scope);
@@ -183,6 +186,10 @@ const requestFor = async (route: AppRoute, caller: Caller, scope: Scope) => {
       return { path, as, body: { content: programmeContent() }, headers: ifMatch };
     case 'createActivity':
       return { path, as, body: seminar() };
+    case 'exportProgrammeFile':
+      return { path: path.replace('{file}', 'indicators.csv'), as };
+    case 'getCalendarFeed':
+      return { path: path.replace('{token}', scope === 'own' ? programme?.calendarToken ?? '' : 'not-the-secret-of-this-calendar'), as };
     case 'updateActivity': {
       const created = scope === 'own' ? await call<{ id: string }>('POST', path.replace('/{activityId}', ''), { as: demoUser('coordinator'), body: seminar() }) : undefined;
       return { path: path.replace('{activityId}', created?.body.id ?? '01J00000000000000000000996'), as, body: seminar({ status: 'held', attended: { total: 27 } }), headers: { 'if-match': '"1"' } };

@@ -14,11 +14,12 @@ describe('programmes', () => {
     const created = await call<ProgrammeBody & { calendarToken?: string }>('POST', '/api/programmes', { as: coordinator, body: { content: programmeContent() }, headers: { 'idempotency-key': uniqueKey() } });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ role: 'implementer', version: 1, content: { period: { start: '2026-01-01', end: '2027-06-30' }, budget: { currency: 'EUR', amount: 180000 } } });
-    expect(created.body.calendarToken).toBeUndefined();
+    expect(created.body.calendarToken).toMatch(/^[A-Za-z0-9_-]{32}$/);
     const path = `/api/programmes/${created.body.id}`;
 
     const asFunder = await call<ProgrammeBody & { organisations: Record<string, { en: string }> }>('GET', path, { as: funder });
     expect(asFunder.body.role).toBe('funder');
+    expect(asFunder.body).not.toHaveProperty('calendarToken');
     expect(asFunder.body.organisations[demoOrganisations.resourceCenter]?.en).toBe('Crimean Tatar Resource Center');
     const fundersList = await call<{ items: { id: string; role: string }[] }>('GET', '/api/programmes?limit=100', { as: funder });
     expect(fundersList.body.items.find((item) => item.id === created.body.id)?.role).toBe('funder');

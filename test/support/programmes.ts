@@ -10,6 +10,7 @@ export interface ProgrammeBody {
   id: string;
   version: number;
   role: string;
+  calendarToken?: string;
   content: ReturnType<typeof programmeContent>;
 }
 

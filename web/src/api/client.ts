@@ -24,6 +24,8 @@ export interface ApiResponse<T> {
 
 export interface ApiClient {
   get<T>(path: string): Promise<ApiResponse<T>>;
+  /** A file route: its bytes and the name the server gave it. */
+  file(path: string): Promise<{ blob: Blob; filename: string }>;
   send<T>(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body: unknown, options?: { ifMatch?: string; idempotencyKey?: string }): Promise<ApiResponse<T>>;
 }
 
@@ -41,7 +43,7 @@ const toApiError = async (response: Response): Promise<ApiError> => {
 };
 
 export const createApiClient = (baseUrl: string, accessToken: () => Promise<string | undefined>, onUnauthenticated: () => void): ApiClient => {
-  const call = async <T>(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<ApiResponse<T>> => {
+  const fetchRaw = async (method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<Response> => {
     const token = await accessToken();
     let response: Response;
     try {
@@ -60,10 +62,19 @@ export const createApiClient = (baseUrl: string, accessToken: () => Promise<stri
     }
     if (response.status === 401) onUnauthenticated();
     if (!response.ok) throw await toApiError(response);
+    return response;
+  };
+  const call = async <T>(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<ApiResponse<T>> => {
+    const response = await fetchRaw(method, path, body, extraHeaders);
     return { body: (await response.json()) as T, etag: response.headers.get('etag') ?? undefined };
   };
   return {
     get: (path) => call('GET', path),
+    file: async (path) => {
+      const response = await fetchRaw('GET', path);
+      const filename = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? path.split('/').pop() ?? 'download';
+      return { blob: await response.blob(), filename };
+    },
     send: (method, path, body, options = {}) =>
       call(method, path, body, {
         ...(options.ifMatch ? { 'if-match': options.ifMatch } : {}),

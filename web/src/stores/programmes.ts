@@ -23,8 +23,18 @@ export const useProgrammesStore = defineStore('programmes', () => {
   const tallies = async (programmeId: string) => (await services().api.get<{ items: Tally[] }>(`${path(programmeId)}/tallies`)).body.items;
   /** `version` is the one read (0 for a cell not recorded yet). */
   const putTally = async (programmeId: string, tallyId: string, counts: { people: number; families: number }, version: number) => (await services().api.send<Tally>('PUT', `${path(programmeId)}/tallies/${tallyId}`, counts, { ifMatch: `"${version}"` })).body;
+  /** Downloads an export and hands it to the browser as a file. */
+  const downloadExport = async (programmeId: string, file: string) => {
+    const { blob, filename } = await services().api.file(`${path(programmeId)}/exports/${file}`);
+    const url = URL.createObjectURL(blob);
+    const link = Object.assign(document.createElement('a'), { href: url, download: filename });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
   const actuals = async (programmeId: string) => (await services().api.get<{ items: IndicatorActual[] }>(`${path(programmeId)}/actuals`)).body.items;
   const putActual = async (programmeId: string, indicatorId: string, period: string, value: number, version: number) => (await services().api.send<IndicatorActual>('PUT', `${path(programmeId)}/indicators/${indicatorId}/actuals/${period}`, { value }, { ifMatch: `"${version}"` })).body;
 
-  return { items: list.items, nextCursor: list.nextCursor, state: list.state, error: list.error, loadingMore: list.loadingMore, load: list.load, loadMore: list.loadMore, fetchOne, create, update, dashboard, activities, createActivity, updateActivity, tallies, putTally, actuals, putActual, $reset: list.reset };
+  return { items: list.items, nextCursor: list.nextCursor, state: list.state, error: list.error, loadingMore: list.loadingMore, load: list.load, loadMore: list.loadMore, fetchOne, create, update, dashboard, activities, createActivity, updateActivity, tallies, putTally, actuals, putActual, downloadExport, $reset: list.reset };
 });

@@ -1,0 +1,85 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { Actor } from '../core/actor.js';
+import { isoNow } from '../core/clock.js';
+import { notFound } from '../core/errors.js';
+import { moduleHandler } from '../core/handler.js';
+import { optionalEnv } from '../core/config.js';
+import { tableContext } from '../data/client.js';
+import { keys } from '../data/keys.js';
+import { loadVisibleProgramme } from '../programmes/access.js';
+import { dashboardOf } from '../programmes/dashboard.js';
+import { recordsRepository } from '../programmes/records.js';
+import { keyString, programmeRepository, type StoredProgramme } from '../programmes/repository.js';
+import { activityCsv, assistanceCsv, indicatorCsv } from './tables.js';
+import { calendarFeed } from './ics.js';
+import { iatiActivityXml, type IatiOrganisation } from './iati.js';
+
+/**
+ * Files for funders and coordinators: CSV tables, the IATI activity XML, and the
+ * programme's iCalendar feed behind its secret link. Funders' files carry the
+ * same suppressed figures as their dashboard.
+ */
+const programmes = programmeRepository(tableContext());
+const records = recordsRepository(tableContext());
+
+const organisationsOf = async (programme: StoredProgramme): Promise<Record<string, IatiOrganisation>> => {
+  const orgIds = [...new Set([...programme.content.implementingOrgIds, ...programme.content.funderOrgIds])];
+  const found = await programmes.getMany(orgIds.map((orgId) => keys.organisation(orgId)));
+  return Object.fromEntries(orgIds.flatMap((orgId) => {
+    const item = found.get(keyString(keys.organisation(orgId)));
+    return item ? [[orgId, { name: item.name as IatiOrganisation['name'], type: String(item.type ?? 'other'), ...(item.registrationCode ? { registrationCode: String(item.registrationCode) } : {}) }]] : [];
+  }));
+};
+
+const attachment = (filename: string, contentType: string) => ({ 'content-type': contentType, 'content-disposition': `attachment; filename="${filename}"` });
+const fileName = (programme: StoredProgramme, file: string) => `programme-${programme.id}-${file}`;
+
+const build = async (actor: Actor, programmeId: string, file: 'indicators.csv' | 'activities.csv' | 'assistance.csv' | 'iati.xml') => {
+  const { programme, role } = await loadVisibleProgramme(programmes, actor, programmeId);
+  const today = isoNow().slice(0, 10);
+  switch (file) {
+    case 'indicators.csv':
+      return { programme, type: 'text/csv; charset=utf-8', body: indicatorCsv(programme.content, await records.actuals(programme.id)) };
+    case 'activities.csv': {
+      const [activities, organisations] = await Promise.all([records.calendar(programme.id, {}), organisationsOf(programme)]);
+      return { programme, type: 'text/csv; charset=utf-8', body: activityCsv(activities, organisations, role, programme.content.suppressionThreshold) };
+    }
+    case 'assistance.csv': {
+      const dashboard = role === 'funder' ? dashboardOf({ programme, role, figures: await records.figures(programme.id), parties: [], today }) : undefined;
+      return { programme, type: 'text/csv; charset=utf-8', body: assistanceCsv(dashboard ? { dashboard } : { tallies: await records.tallies(programme.id) }) };
+    }
+    case 'iati.xml': {
+      const [actuals, organisations] = await Promise.all([records.actuals(programme.id), organisationsOf(programme)]);
+      const reportingOrgId = programme.content.implementingOrgIds.includes(programme.createdByOrgId) ? programme.createdByOrgId : programme.content.implementingOrgIds[0] ?? programme.createdByOrgId;
+      return { programme, type: 'application/xml; charset=utf-8', body: iatiActivityXml({ programmeId: programme.id, content: programme.content, reportingOrgId, organisations, actuals, today, generatedAt: isoNow() }) };
+    }
+  }
+};
+
+const sameSecret = (given: string, stored: string) => given.length === stored.length && timingSafeEqual(Buffer.from(given), Buffer.from(stored));
+
+export const handler = moduleHandler('exports', {
+  async exportProgrammeFile({ actor, params }) {
+    const file = await build(actor, params.programmeId, params.file);
+    return { body: file.body, headers: attachment(fileName(file.programme, params.file), file.type) };
+  },
+
+  async getCalendarFeed({ params }) {
+    const programme = await programmes.get(params.programmeId);
+    // A wrong secret looks exactly like a missing programme.
+    if (!programme || !sameSecret(params.token, programme.calendarToken)) throw notFound('The calendar');
+    const events = await records.calendar(programme.id, {});
+    const host = new URL(optionalEnv('WEB_URL') ?? 'https://pakt.local').host;
+    const title = (text: { uk?: string; en?: string }) => text.uk ?? text.en ?? '';
+    const body = calendarFeed({
+      name: title(programme.content.title),
+      host,
+      events: events.map((activity) => ({
+        id: activity.id, version: activity.version, title: title(activity.title), date: activity.date, status: activity.status, updatedAt: activity.updatedAt,
+        ...(activity.startTime ? { startTime: activity.startTime } : {}), ...(activity.endTime ? { endTime: activity.endTime } : {}),
+        ...(activity.place.online ? (activity.place.url ? { url: activity.place.url, location: 'Online' } : { location: 'Online' }) : { location: [activity.place.venue, activity.place.city, activity.place.country].filter(Boolean).join(', ') }),
+      })),
+    });
+    return { body, headers: { 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': `inline; filename="programme-${programme.id}.ics"` } };
+  },
+});

@@ -1,0 +1,57 @@
+import { indicatorsOf, type ProgrammeRole } from '../programmes/policy.js';
+import { assistanceTypes, defaultSuppressionThreshold, type Activity, type Dashboard, type IndicatorActual, type ProgrammeContent, type Tally } from '../programmes/schema.js';
+import { cellOf, suppressTable, type Cell } from '../programmes/suppression.js';
+import { toCsv, type CsvValue } from './csv.js';
+import type { IatiOrganisation } from './iati.js';
+
+/** The programme's tables as CSV files (pure). Headers are in Ukrainian and English. */
+
+const both = (text: { uk?: string; en?: string } | undefined) => [text?.uk ?? '', text?.en ?? ''];
+/** A hidden count reads "<5" (fewer than the threshold) or "x" (hidden so that a small count cannot be worked out). */
+const shown = (cell: Cell, threshold: number): CsvValue => ('value' in cell ? cell.value : cell.hidden === 'fewer_than_threshold' ? `<${threshold}` : 'x');
+
+export const indicatorCsv = (content: ProgrammeContent, actuals: IndicatorActual[]): string =>
+  toCsv([
+    ['Результат / Result', 'Показник / Indicator', 'Назва / Name (uk)', 'Name (en)', 'Одиниця / Unit', 'Базове / Baseline', 'Цільове / Target', 'Звітність / Frequency', 'Період / Period', 'Факт / Actual'],
+    ...indicatorsOf(content).flatMap(({ indicator, result }) => {
+      const rows = actuals.filter((actual) => actual.indicatorId === indicator.id).sort((a, b) => a.period.localeCompare(b.period));
+      const base = [result, indicator.id, ...both(indicator.name), indicator.unit, indicator.baseline, indicator.target, indicator.frequency];
+      return rows.length === 0 ? [[...base, '', '']] : rows.map((actual) => [...base, actual.period, actual.value]);
+    }),
+  ]);
+
+export const activityCsv = (activities: Activity[], organisations: Record<string, IatiOrganisation>, role: ProgrammeRole, threshold = defaultSuppressionThreshold): string => {
+  const sorted = [...activities].sort((a, b) => a.date.localeCompare(b.date) || (a.startTime ?? '').localeCompare(b.startTime ?? ''));
+  // Funders: attendance of a single activity can be a handful of identifiable people.
+  const hidden = role === 'funder' ? suppressTable(sorted.map((activity) => [activity.attended?.total ?? 0]), threshold) : undefined;
+  return toCsv([
+    ['Дата / Date', 'Початок / Start', 'Кінець / End', 'Тип / Type', 'Стан / Status', 'Назва / Title (uk)', 'Title (en)', 'Онлайн / Online', 'Місто / City', 'Країна / Country', 'Організатор / Organiser', 'Заплановано / Planned', 'Учасників / Attended'],
+    ...sorted.map((activity, index) => [
+      activity.date, activity.startTime, activity.endTime, activity.type, activity.status, ...both(activity.title),
+      activity.place.online ? 'так / yes' : '', activity.place.city, activity.place.country,
+      organisations[activity.organiserOrgId]?.name.uk ?? activity.organiserOrgId, activity.participantsPlanned,
+      activity.attended ? shown(cellOf(activity.attended.total, hidden?.cells[index]?.[0] ?? false, threshold), threshold) : '',
+    ]),
+  ]);
+};
+
+/** Implementers get every tally cell; funders the month × type table of their dashboard, with its hidden counts. */
+export const assistanceCsv = (source: { tallies: Tally[] } | { dashboard: Dashboard }): string => {
+  if ('tallies' in source) {
+    return toCsv([
+      ['Місяць / Month', 'Вид допомоги / Type', 'Канал / Channel', 'Осіб / People', 'Родин / Families'],
+      ...[...source.tallies].sort((a, b) => a.month.localeCompare(b.month) || a.type.localeCompare(b.type) || a.channel.localeCompare(b.channel)).map((tally) => [tally.month, tally.type, tally.channel, tally.people, tally.families]),
+    ]);
+  }
+  const { dashboard } = source;
+  const threshold = dashboard.suppressionThreshold;
+  return toCsv([
+    ['Місяць / Month', 'Вид допомоги / Type', 'Осіб / People', 'Родин / Families'],
+    ...dashboard.assistance.byMonth.flatMap((row) => assistanceTypes.flatMap((type) => {
+      const cell = row.byType[type];
+      return cell && !('value' in cell.people && cell.people.value === 0 && 'value' in cell.families && cell.families.value === 0) ? [[row.month, type, shown(cell.people, threshold), shown(cell.families, threshold)]] : [];
+    })),
+    ...dashboard.assistance.byType.map((row) => ['Разом / Total', row.type, shown(row.people, threshold), shown(row.families, threshold)]),
+    ['Разом / Total', '', shown(dashboard.assistance.total.people, threshold), shown(dashboard.assistance.total.families, threshold)],
+  ]);
+};

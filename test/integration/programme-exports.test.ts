@@ -1,0 +1,77 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { call, demoUser, stack, tokenOf } from '../support/api.js';
+import { createProgramme, seminar } from '../support/programmes.js';
+
+const coordinator = demoUser('coordinator');
+const funder = demoUser('funder');
+
+/** Files come back as text with their own type: fetched raw (keeping the BOM, which `text()` would drop), not as JSON. */
+const download = async (path: string, as: ReturnType<typeof demoUser> | null) => {
+  const response = await fetch(`${stack().apiUrl}${path}`, { headers: as ? { authorization: `Bearer ${tokenOf(as)}` } : {} });
+  return { status: response.status, type: response.headers.get('content-type') ?? '', disposition: response.headers.get('content-disposition') ?? '', text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer()) };
+};
+
+const programmeWithRecords = async () => {
+  const programme = await createProgramme();
+  const base = `/api/programmes/${programme.id}`;
+  const held = await call<{ id: string }>('POST', `${base}/activities`, { as: coordinator, body: seminar({ status: 'held', attended: { total: 3 }, title: { uk: '=HYPERLINK("x")', en: 'Seminar, "quoted"' } }) });
+  await call('POST', `${base}/activities`, { as: coordinator, body: seminar({ date: '2026-04-20', status: 'held', attended: { total: 40 } }) });
+  await call('POST', `${base}/activities`, { as: coordinator, body: seminar({ date: '2026-05-14', status: 'held', attended: { total: 35 } }) });
+  for (const [tallyId, people, families] of [['2026-03_legal_in_person', 14, 9], ['2026-03_psychological_online', 3, 2], ['2026-04_legal_in_person', 11, 8], ['2026-04_psychological_online', 9, 6]] as const) {
+    await call('PUT', `${base}/tallies/${tallyId}`, { as: coordinator, headers: { 'if-match': '"0"' }, body: { people, families } });
+  }
+  await call('PUT', `${base}/indicators/trained/actuals/2026-Q1`, { as: coordinator, headers: { 'if-match': '"0"' }, body: { value: 24 } });
+  return { programme, base, heldId: held.body.id };
+};
+
+describe('programme exports', () => {
+  it('CSV files are UTF-8 with a BOM, attachments, formula-safe; funders get the dashboard\'s hidden counts, coordinators exact ones', async () => {
+    const { base } = await programmeWithRecords();
+    const indicators = await download(`${base}/exports/indicators.csv`, funder);
+    expect(indicators.status).toBe(200);
+    expect(indicators.type).toContain('text/csv');
+    expect(indicators.disposition).toMatch(/^attachment; filename="programme-[0-9A-Z]{26}-indicators.csv"$/);
+    expect(indicators.text.startsWith('\uFEFFРезультат / Result,')).toBe(true);
+    expect(indicators.text).toContain(',trained,Навчені активісти,Activists trained,people,0,200,quarterly,2026-Q1,24\r\n');
+
+    const exact = await download(`${base}/exports/assistance.csv`, coordinator);
+    expect(exact.text).toContain('2026-03,psychological,online,3,2\r\n');
+    const protectedCsv = await download(`${base}/exports/assistance.csv`, funder);
+    expect(protectedCsv.text).toContain('2026-03,psychological,<5,<5\r\n');
+    expect(protectedCsv.text).not.toMatch(/,3,2\r\n/);
+    expect(protectedCsv.text).toContain('Разом / Total,,37,25\r\n');
+
+    const activities = await download(`${base}/exports/activities.csv`, funder);
+    expect(activities.text).toContain(`'=HYPERLINK(""x"")`);
+    expect(activities.text).toContain('"Seminar, ""quoted"""');
+    expect(activities.text.split('\r\n')[1]?.endsWith(',30,<5')).toBe(true);
+    const ownActivities = await download(`${base}/exports/activities.csv`, coordinator);
+    expect(ownActivities.text.split('\r\n')[1]?.endsWith(',30,3')).toBe(true);
+  });
+
+  it('the IATI activity file served by the API validates against the IATI 2.03 schema', async () => {
+    const { base } = await programmeWithRecords();
+    const iati = await download(`${base}/exports/iati.xml`, funder);
+    expect(iati.type).toContain('application/xml');
+    const file = join(mkdtempSync(join(tmpdir(), 'pakt-iati-')), 'activity.xml');
+    writeFileSync(file, iati.text);
+    expect(() => execFileSync('xmllint', ['--noout', '--schema', resolve(import.meta.dirname, '../fixtures/iati-2.03/iati-activities-schema.xsd'), file], { stdio: 'pipe' })).not.toThrow();
+    expect(iati.text).toContain('<actual value="24"/>');
+  });
+
+  it('the calendar feed opens with the secret link only, and lists the activities', async () => {
+    const { programme, heldId } = await programmeWithRecords();
+    const feed = await download(`/api/calendar/${programme.id}/${programme.calendarToken}`, null);
+    expect(feed.status).toBe(200);
+    expect(feed.type).toContain('text/calendar');
+    expect(feed.text).toContain(`UID:${heldId}@`);
+    expect(feed.text.match(/BEGIN:VEVENT/g)).toHaveLength(3);
+    const wrong = await download(`/api/calendar/${programme.id}/${'x'.repeat(32)}`, null);
+    expect(wrong.status).toBe(404);
+    expect(wrong.text).not.toContain('VCALENDAR');
+  });
+});
