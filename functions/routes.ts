@@ -11,7 +11,7 @@ import { CommitmentPage, CommitmentsQuery } from './obligations/schema.js';
 import { DownloadLink, UploadForm } from './files/schema.js';
 import { EvidenceConfirm, EvidenceParams, EvidenceUploadRequest, Report, ReportCreate, ReportParams, ReportSave, ReturnReport, ReviewQueue } from './reports/schema.js';
 import {
-  Activity, ActivityInput, ActivityList, ActivityParams, ActualInput, ActualParams, CalendarFeedParams, CalendarQuery, Dashboard, ExportParams, IndicatorActual, IndicatorActualList, Programme, ProgrammeCreate, ProgrammeListQuery, ProgrammePage, ProgrammeParams, ProgrammeUpdate,
+  Activity, ActivityInput, ActivityList, ActivityParams, ActualInput, ActualParams, CalendarFeedParams, CalendarQuery, Dashboard, ExportParams, ReportRangeQuery, IndicatorActual, IndicatorActualList, Programme, ProgrammeCreate, ProgrammeListQuery, ProgrammePage, ProgrammeParams, ProgrammeUpdate,
   Tally, TallyCounts, TallyList, TallyParams,
 } from './programmes/schema.js';
 import { Me, OrganisationUsersParams, User, UserInvite, UserPage, UserParams, UserStatusChange } from './users/schema.js';
@@ -286,6 +286,11 @@ export const routes = [
     params: ExportParams, response: z.string(), successStatus: 200, resource: 'programme', produces: ['text/csv', 'application/xml'],
   }),
   defineRoute({
+    method: 'GET', path: '/api/programmes/{programmeId}/report.pdf', module: 'exports', operation: 'exportProgressReport',
+    summary: 'The progress report for a period as a PDF (cover, summary figures, charts, activities, indicators); small counts hidden for funders', access: ['coordinator', 'funder'],
+    params: ProgrammeParams, query: ReportRangeQuery, response: z.string(), successStatus: 200, resource: 'programme', produces: ['application/pdf'],
+  }),
+  defineRoute({
     method: 'GET', path: '/api/calendar/{programmeId}/{token}', module: 'exports', operation: 'getCalendarFeed',
     summary: 'The programme\'s activities as an iCalendar feed, behind the secret link its coordinators share', access: 'public',
     params: CalendarFeedParams, response: z.string(), successStatus: 200, produces: ['text/calendar'],
@@ -311,7 +316,7 @@ export const moduleAccess: Record<ModuleName, { table?: 'read' | 'readwrite'; do
   obligations: { table: 'read' },
   reports: { table: 'readwrite', documents: { mode: 'readwrite', prefixes: ['reports/'] } },
   programmes: { table: 'readwrite' },
-  exports: { table: 'read' },
+  exports: { table: 'read', fonts: true },
   signing: { table: 'readwrite', documents: { mode: 'readwrite', prefixes: ['memoranda/'] }, fonts: true, mail: true },
 };
 

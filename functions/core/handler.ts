@@ -6,7 +6,7 @@ import { findRoute, type AppRoute, type ModuleName, type RoutesOf } from '../rou
 import { tableContext } from '../data/client.js';
 import { actorFromClaims, type Actor } from './actor.js';
 import { AppError, internalProblem, type FieldProblem } from './errors.js';
-import { fileResponse, jsonResponse, problemResponse, toStoredResponse, versionFromIfMatch, type StoredResponse } from './http.js';
+import { binaryTypes, fileResponse, jsonResponse, problemResponse, toStoredResponse, versionFromIfMatch, type StoredResponse } from './http.js';
 import { idempotencyContext, IdempotentReplay, type IdempotencyContext } from './idempotency.js';
 import { logger } from './logger.js';
 import type { ApiRequest, ApiResult, Operation } from './route.js';
@@ -135,7 +135,8 @@ export const moduleHandler = <M extends ModuleName>(module: M, operations: NoInf
       const operation = (operations as unknown as Record<string, Operation<AppRoute>>)[route.operation];
       if (operation === undefined) throw new Error(`Module ${module} does not implement ${route.operation}`);
       const stored = toStoredResponse(route.successStatus, await operation(request));
-      return 'produces' in route ? fileResponse(stored.status, stored.body, stored.headers) : jsonResponse(stored.status, stored.body, stored.headers);
+      if (!('produces' in route)) return jsonResponse(stored.status, stored.body, stored.headers);
+      return fileResponse(stored.status, stored.body, stored.headers, route.produces.some((type) => binaryTypes.includes(type)));
     });
 
 /** A created record's response, as stored for idempotent replay and as sent. */

@@ -15,12 +15,16 @@ export const jsonResponse = (statusCode: number, body: unknown, headers: Record<
   body: JSON.stringify(body),
 });
 
-/** A file answer: its text as the body, its type from the operation's headers. */
-export const fileResponse = (statusCode: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 => ({
+/** A file answer: its type from the operation's headers; a binary file's body comes base64-encoded. */
+export const fileResponse = (statusCode: number, body: unknown, headers: Record<string, string> = {}, binary = false): APIGatewayProxyStructuredResultV2 => ({
   statusCode,
   headers: { ...baseHeaders, 'content-type': 'application/octet-stream', ...headers },
   body: String(body),
+  ...(binary ? { isBase64Encoded: true } : {}),
 });
+
+/** File types sent as bytes rather than text. */
+export const binaryTypes: readonly string[] = ['application/pdf'];
 
 export const problemResponse = (problem: Problem): APIGatewayProxyStructuredResultV2 => ({
   statusCode: problem.status,

@@ -6,10 +6,12 @@ import { moduleHandler } from '../core/handler.js';
 import { optionalEnv } from '../core/config.js';
 import { tableContext } from '../data/client.js';
 import { keys } from '../data/keys.js';
-import { loadVisibleProgramme } from '../programmes/access.js';
+import { linkedPartyFigures, loadVisibleProgramme } from '../programmes/access.js';
 import { dashboardOf } from '../programmes/dashboard.js';
 import { recordsRepository } from '../programmes/records.js';
 import { keyString, programmeRepository, type StoredProgramme } from '../programmes/repository.js';
+import { renderPdf } from '../documents/pdf.js';
+import { reportDocument } from './report-pdf.js';
 import { activityCsv, assistanceCsv, indicatorCsv } from './tables.js';
 import { calendarFeed } from './ics.js';
 import { iatiActivityXml, type IatiOrganisation } from './iati.js';
@@ -62,6 +64,20 @@ export const handler = moduleHandler('exports', {
   async exportProgrammeFile({ actor, params }) {
     const file = await build(actor, params.programmeId, params.file);
     return { body: file.body, headers: attachment(fileName(file.programme, params.file), file.type) };
+  },
+
+  async exportProgressReport({ actor, params, query }) {
+    const { programme, role } = await loadVisibleProgramme(programmes, actor, params.programmeId);
+    const range = { start: query.from ?? programme.content.period.start, end: query.to ?? programme.content.period.end };
+    const [figures, activities, names, parties] = await Promise.all([records.figures(programme.id), records.calendar(programme.id, { from: range.start, to: range.end }), organisationsOf(programme), linkedPartyFigures(programmes, programme)]);
+    const now = isoNow();
+    const dashboard = dashboardOf({ programme, role, figures, parties, today: now.slice(0, 10), range });
+    const pdf = await renderPdf(reportDocument({
+      dashboard, range, activities, implementingOrgIds: programme.content.implementingOrgIds, funderOrgIds: programme.content.funderOrgIds, generatedAt: now,
+      organisations: Object.fromEntries(Object.entries(names).map(([orgId, organisation]) => [orgId, organisation.name])),
+      ...(programme.content.description ? { description: programme.content.description } : {}),
+    }));
+    return { body: Buffer.from(pdf).toString('base64'), headers: attachment(fileName(programme, `report-${range.start}-${range.end}.pdf`), 'application/pdf') };
   },
 
   async getCalendarFeed({ params }) {

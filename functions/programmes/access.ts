@@ -1,7 +1,9 @@
 import type { Actor } from '../core/actor.js';
 import { notFound } from '../core/errors.js';
 import { programmeRoleOf, type ProgrammeRole } from './policy.js';
-import type { ProgrammeRepository, StoredProgramme } from './repository.js';
+import { keys } from '../data/keys.js';
+import type { PartyFigures } from './dashboard.js';
+import { keyString, type ProgrammeRepository, type StoredProgramme } from './repository.js';
 
 /** The programme if the caller implements or funds it; otherwise it does not exist for them (404). */
 export const loadVisibleProgramme = async (programmes: ProgrammeRepository, actor: Actor, programmeId: string): Promise<{ programme: StoredProgramme; role: ProgrammeRole }> => {
@@ -9,4 +11,13 @@ export const loadVisibleProgramme = async (programmes: ProgrammeRepository, acto
   const role = programme ? programmeRoleOf(actor, programme.content) : undefined;
   if (!programme || !role) throw notFound('The programme');
   return { programme, role };
+};
+
+/** The obligation figures of each party of each linked memorandum: one BatchGet by key. */
+export const linkedPartyFigures = async (programmes: ProgrammeRepository, programme: StoredProgramme): Promise<PartyFigures[]> => {
+  const progress = await programmes.getMany(programme.linkedParties.flatMap(({ memorandumId, orgIds }) => orgIds.map((orgId) => keys.partyProgress(memorandumId, orgId))));
+  return programme.linkedParties.flatMap(({ memorandumId, orgIds }) => orgIds.flatMap((orgId) => {
+    const item = progress.get(keyString(keys.partyProgress(memorandumId, orgId)));
+    return item ? [{ memorandumId, orgId, total: Number(item.total ?? 0), done: Number(item.done ?? 0), percentSum: Number(item.percentSum ?? 0) }] : [];
+  }));
 };

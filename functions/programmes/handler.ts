@@ -7,7 +7,7 @@ import { newId } from '../core/ids.js';
 import { pageLimit } from '../core/schemas.js';
 import { tableContext } from '../data/client.js';
 import { keys } from '../data/keys.js';
-import { loadVisibleProgramme } from './access.js';
+import { linkedPartyFigures, loadVisibleProgramme } from './access.js';
 import { contentProblems, indicatorsOf, type ProgrammeRole } from './policy.js';
 import { keyString, programmeRepository, type StoredProgramme } from './repository.js';
 import { dashboardOf } from './dashboard.js';
@@ -169,14 +169,9 @@ export const handler = moduleHandler('programmes', {
   },
 
   async getDashboard({ actor, params }) {
-    const { programme, role } = await loadProgramme(actor, params.programmeId);
-    const figures = await records.figures(programme.id);
-    const partyKeys = programme.linkedParties.flatMap(({ memorandumId, orgIds }) => orgIds.map((orgId) => keys.partyProgress(memorandumId, orgId)));
-    const progress = await programmes.getMany(partyKeys);
-    const parties = programme.linkedParties.flatMap(({ memorandumId, orgIds }) => orgIds.flatMap((orgId) => {
-      const item = progress.get(keyString(keys.partyProgress(memorandumId, orgId)));
-      return item ? [{ memorandumId, orgId, total: Number(item.total ?? 0), done: Number(item.done ?? 0), percentSum: Number(item.percentSum ?? 0) }] : [];
-    }));
+    // The figures are read beside the head and shown only once the head says the caller may see them.
+    const [{ programme, role }, figures] = await Promise.all([loadProgramme(actor, params.programmeId), records.figures(params.programmeId)]);
+    const parties = await linkedPartyFigures(programmes, programme);
     return { body: dashboardOf({ programme, role, figures, parties, today: isoNow().slice(0, 10) }) };
   },
 

@@ -84,6 +84,9 @@ export const ProgrammeListQuery = pageQuery;
 
 export const exportFiles = ['indicators.csv', 'activities.csv', 'assistance.csv', 'iati.xml'] as const;
 export const ExportParams = z.strictObject({ programmeId: ulid, file: z.enum(exportFiles) });
+export const ReportRangeQuery = z.strictObject({ from: z.optional(isoDate), to: z.optional(isoDate) }).check(
+  z.refine((range) => !range.from || !range.to || range.from <= range.to, { message: 'The period must not end before it starts.', path: ['to'] }),
+);
 export const CalendarFeedParams = z.strictObject({ programmeId: ulid, token: z.string().check(z.regex(/^[A-Za-z0-9_-]{20,64}$/, 'Not a calendar link.')) });
 
 export type ProgrammeContent = z.infer<typeof ProgrammeContent>;

@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { demoUsers } from '../../infra/local/seed.js';
@@ -418,5 +422,18 @@ describe('programme journey', () => {
     const text = bytes.toString('utf8');
     expect(text).toContain('Місяць / Month');
     expect(text).toContain('2026-03,psychological,<5,<5');
+  });
+
+  it('the funder downloads the progress report PDF for the first half-year', async () => {
+    await funderPage.locator('#report-from').fill('2026-01-01');
+    await funderPage.locator('#report-to').fill('2026-06-30');
+    const [file] = await Promise.all([funderPage.waitForEvent('download'), funderPage.getByTestId('export-report.pdf').click()]);
+    expect(file.suggestedFilename()).toMatch(/report-2026-01-01-2026-06-30\.pdf$/);
+    const saved = join(mkdtempSync(join(tmpdir(), 'pakt-e2e-')), 'report.pdf');
+    await file.saveAs(saved);
+    const text = execFileSync('pdftotext', ['-layout', saved, '-'], { encoding: 'utf8' });
+    expect(text).toContain('ЗВІТ ПРО ХІД ВИКОНАННЯ ПРОГРАМИ');
+    expect(text).toContain('Фонд правової солідарності (демо)');
+    execFileSync('pdftoppm', ['-r', '70', '-png', saved, resolve(import.meta.dirname, '../../screenshots/25-funder-report-pdf')]);
   });
 });

@@ -79,6 +79,7 @@ const expected: Record<AppRoute['operation'], Expectation> = {
   putTally: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
   listIndicatorActuals: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
   putIndicatorActual: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
+  exportProgressReport: byCaller({ coordinator: { own: 200, other: 404 }, funder: { own: 200, other: 404 } }, same(403)),
   exportProgrammeFile: byCaller({ coordinator: { own: 200, other: 404 }, funder: { own: 200, other: 404 } }, same(403)),
   // Public, behind the secret link: the right secret opens it for anyone, a wrong one looks like no calendar at all.
   getCalendarFeed: byCaller({ anonymous: { own: 200, other: 404 } }, { own: 200, other: 404 }),

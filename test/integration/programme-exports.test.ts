@@ -63,6 +63,22 @@ describe('programme exports', () => {
     expect(iati.text).toContain('<actual value="24"/>');
   });
 
+  it('the progress report for a period is a PDF with Cyrillic text; the funder\'s hides small counts', async () => {
+    const { base } = await programmeWithRecords();
+    const response = await fetch(`${stack().apiUrl}${base}/report.pdf?from=2026-01-01&to=2026-06-30`, { headers: { authorization: `Bearer ${tokenOf(funder)}` } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    expect(response.headers.get('content-disposition')).toMatch(/report-2026-01-01-2026-06-30\.pdf"$/);
+    const file = join(mkdtempSync(join(tmpdir(), 'pakt-report-')), 'report.pdf');
+    writeFileSync(file, new Uint8Array(await response.arrayBuffer()));
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('ЗВІТ ПРО ХІД ВИКОНАННЯ ПРОГРАМИ');
+    expect(text).toContain('2026-01-01 — 2026-06-30');
+    expect(text).toContain('< 5');
+    const bad = await call<{ errors: { path: string }[] }>('GET', `${base}/report.pdf?from=2026-06-30&to=2026-01-01`, { as: funder });
+    expect(bad.body.errors.map((error) => error.path)).toEqual(['query.to']);
+  });
+
   it('the calendar feed opens with the secret link only, and lists the activities', async () => {
     const { programme, heldId } = await programmeWithRecords();
     const feed = await download(`/api/calendar/${programme.id}/${programme.calendarToken}`, null);

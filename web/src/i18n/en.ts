@@ -127,6 +127,7 @@ export const en: Messages = {
     attendedTotal: 'Attended, total', women: 'of them women', men: 'of them men', activitySaved: 'Activity saved.', month: 'Month', list: 'List', noActivities: 'No activities in this period.',
     exportsTitle: 'Download', exports: { 'indicators_csv': 'Indicators (CSV)', 'activities_csv': 'Activities (CSV)', 'assistance_csv': 'Assistance (CSV)', 'iati_xml': 'IATI XML' },
     calendarLink: 'Copy the calendar link', calendarCopied: 'Calendar link copied. Anyone with it sees the activities: share it with care.',
+    reportPdf: 'Progress report (PDF)',
     tallyTitle: 'Record assistance delivered', people: 'People', families: 'Families', channel: 'Channel', tallySaved: 'Assistance recorded.', noTallies: 'No assistance recorded yet.',
     actualSaved: 'Actual saved.', total: 'Total',
   },

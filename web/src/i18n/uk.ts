@@ -125,6 +125,7 @@ export const uk = {
     attendedTotal: 'Взяли участь, усього', women: 'з них жінок', men: 'з них чоловіків', activitySaved: 'Захід збережено.', month: 'Місяць', list: 'Список', noActivities: 'Заходів у цьому періоді немає.',
     exportsTitle: 'Завантажити', exports: { 'indicators_csv': 'Показники (CSV)', 'activities_csv': 'Заходи (CSV)', 'assistance_csv': 'Допомога (CSV)', 'iati_xml': 'IATI XML' },
     calendarLink: 'Копіювати посилання на календар', calendarCopied: 'Посилання скопійовано. Хто має його, бачить заходи — діліться обережно.',
+    reportPdf: 'Звіт про хід (PDF)',
     tallyTitle: 'Облік наданої допомоги', people: 'Осіб', families: 'Родин', channel: 'Канал', tallySaved: 'Допомогу враховано.', noTallies: 'Допомогу ще не враховано.',
     actualSaved: 'Значення збережено.', total: 'Разом',
   },

@@ -23,9 +23,10 @@ export const useProgrammesStore = defineStore('programmes', () => {
   const tallies = async (programmeId: string) => (await services().api.get<{ items: Tally[] }>(`${path(programmeId)}/tallies`)).body.items;
   /** `version` is the one read (0 for a cell not recorded yet). */
   const putTally = async (programmeId: string, tallyId: string, counts: { people: number; families: number }, version: number) => (await services().api.send<Tally>('PUT', `${path(programmeId)}/tallies/${tallyId}`, counts, { ifMatch: `"${version}"` })).body;
-  /** Downloads an export and hands it to the browser as a file. */
-  const downloadExport = async (programmeId: string, file: string) => {
-    const { blob, filename } = await services().api.file(`${path(programmeId)}/exports/${file}`);
+  /** Downloads an export (a file under exports/, or the progress report for a date range) and hands it to the browser. */
+  const downloadExport = async (programmeId: string, file: string, range?: { from: string; to: string }) => {
+    const target = file === 'report.pdf' ? `${path(programmeId)}/report.pdf${range ? `?from=${range.from}&to=${range.to}` : ''}` : `${path(programmeId)}/exports/${file}`;
+    const { blob, filename } = await services().api.file(target);
     const url = URL.createObjectURL(blob);
     const link = Object.assign(document.createElement('a'), { href: url, download: filename });
     document.body.append(link);
