@@ -5,11 +5,11 @@ import { tableContext } from '../../functions/data/client.js';
 import { keys } from '../../functions/data/keys.js';
 import { freePort } from '../../infra/local/ports.js';
 import { apiScope, webClientId } from '../../infra/local/oidc.js';
-import { demoMemorandumId, demoOrganisations, demoPassword, demoUsers } from '../../infra/local/seed.js';
+import { demoMemorandumId, demoOrganisations, demoPassword, demoProgrammeId, demoUsers } from '../../infra/local/seed.js';
 import { startLocalStack } from '../../infra/local/stack.js';
 import { signIn } from '../support/oidc-login.js';
 import { measureBundles } from './bundles.js';
-import { addObligations, addSubmittedReports } from './scaling.js';
+import { addObligations, addSubmittedReports, growProgramme } from './scaling.js';
 import { attachMeter, type Metered } from './dynamodb-meter.js';
 
 /**
@@ -151,6 +151,24 @@ try {
   const routes = [];
   for (const scenario of scenarios) routes.push(await measure(scenario));
 
+  // The funder's dashboard as the demo programme grows from 10 to 10,000 records: the same requests and capacity; and the PDF at the largest size.
+  const funder = await tokenFor('funder');
+  const programmePath = `/api/programmes/${demoProgrammeId}`;
+  const period = { start: '2026-01-01', end: '2027-06-30' };
+  const dashboardScaling = [];
+  for (const size of [10, 1000, 10000]) {
+    const records = await growProgramme(ctx, demoProgrammeId, period, size - (dashboardScaling.length === 0 ? 0 : Number(dashboardScaling.at(-1)?.records ?? 0)));
+    dashboardScaling.push({ records, ...(await measure({ name: 'GET /api/programmes/{id}/dashboard (funder)', kind: 'detail', call: () => request('GET', `${programmePath}/dashboard`, funder) })) });
+  }
+  const pdfTimes: number[] = [];
+  for (let i = 0; i < 3; i += 1) {
+    const started = performance.now();
+    const response = await fetch(`${stack.apiUrl}${programmePath}/report.pdf`, { headers: { authorization: `Bearer ${funder}` } });
+    await response.arrayBuffer();
+    pdfTimes.push(performance.now() - started);
+  }
+  const pdfAtLargest = { records: dashboardScaling.at(-1)?.records, medianMs: Number(median(pdfTimes).toFixed(0)) };
+
   // The council's commitments and the NGO's review queue grown from 10 to 1,000 items across memoranda: each stays one Query.
   const scaling = [];
   let grownTo = 0;
@@ -176,6 +194,9 @@ try {
   }
   process.stdout.write(`\nScaling: one organisation's obligations / review queue at 10 and 1,000 items\n${pad('route', 40)}${pad('items', 8)}${pad('ddb req', 9)}${pad('ops', 16)}${pad('RCU', 6)}median ms\n`);
   for (const row of scaling) process.stdout.write(`${pad(row.route, 40)}${pad(row.items, 8)}${pad(row.dynamodbRequests, 9)}${pad(row.operations, 16)}${pad(row.readUnits, 6)}${row.medianMs}\n`);
+  process.stdout.write(`\nFunder dashboard by programme size (activities + tallies)\n${pad('records', 10)}${pad('ddb req', 9)}${pad('ops', 24)}${pad('RCU', 6)}median ms\n`);
+  for (const row of dashboardScaling) process.stdout.write(`${pad(row.records, 10)}${pad(row.dynamodbRequests, 9)}${pad(row.operations, 24)}${pad(row.readUnits, 6)}${row.medianMs}\n`);
+  process.stdout.write(`Progress report PDF of the whole programme at ${pdfAtLargest.records} records: median ${pdfAtLargest.medianMs} ms (3 runs)\n`);
   process.stdout.write(`\n${pad('bundle', 40)}${pad('KB (min)', 10)}${pad('cold import ms', 16)}vs SDK-only\n`);
   for (const bundle of bundles) {
     process.stdout.write(`${pad(bundle.name, 40)}${pad((bundle.bytes / 1024).toFixed(1), 10)}${pad(bundle.coldImportMs.toFixed(1), 16)}${sdk ? `${(bundle.bytes / sdk.bytes).toFixed(2)}× size, +${(bundle.coldImportMs - sdk.coldImportMs).toFixed(1)} ms` : ''}\n`);
@@ -184,7 +205,7 @@ try {
 
   const file = resolve(import.meta.dirname, '../../test-results/bench.json');
   await mkdir(resolve(file, '..'), { recursive: true });
-  await writeFile(file, JSON.stringify({ at: new Date().toISOString(), iterations, rawGetItemMs, budgets, routes, scaling, bundles }, null, 2));
+  await writeFile(file, JSON.stringify({ at: new Date().toISOString(), iterations, rawGetItemMs, budgets, routes, scaling, dashboardScaling, pdfAtLargest, bundles }, null, 2));
   process.stdout.write(`Written to ${file}\n`);
 } finally {
   await stack.stop();

@@ -1,4 +1,9 @@
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { keys } from '../../functions/data/keys.js';
+import { queryAllPages } from '../../functions/data/query.js';
+import { recount } from '../../functions/programmes/figures.js';
+import { periodsBetween } from '../../functions/programmes/periods.js';
+import { assistanceChannels, assistanceTypes, tallyIdOf, type Activity, type Tally } from '../../functions/programmes/schema.js';
 import { newId } from '../../functions/core/ids.js';
 import type { TableContext } from '../../functions/data/client.js';
 import { trackedObligationOf } from '../../functions/obligations/model.js';
@@ -46,4 +51,34 @@ export const addSubmittedReports = async (ctx: TableContext, draftingOrgId: stri
       entries: [{ obligationId: 'c1', status: 'in_progress', percentComplete: 40, indicatorActuals: [] }], version: 2, createdAt: at, updatedAt: at, submittedAt: at,
     });
   }
+};
+
+/**
+ * Grows a programme to `total` records: activities spread over its months (and
+ * the tally cells its months, types and channels allow), then stores the figures
+ * a recount of all of them gives, as the API's transactions would have.
+ */
+export const growProgramme = async (ctx: TableContext, programmeId: string, period: { start: string; end: string }, total: number) => {
+  const months = periodsBetween('monthly', period);
+  const cells = months.flatMap((month) => assistanceTypes.flatMap((type) => assistanceChannels.map((channel) => ({ month, type, channel }))));
+  const tallies = cells.slice(0, Math.min(cells.length, Math.floor(total / 10))).map((cell, index): Tally => ({ id: tallyIdOf(cell), programmeId, ...cell, people: 3 + (index % 40), families: 1 + (index % 20), version: 1, updatedAt: new Date().toISOString() }));
+  const activities = Array.from({ length: total - tallies.length }, (_, index): Activity => {
+    const month = months[index % months.length] ?? months[0] ?? period.start.slice(0, 7);
+    const held = index % 3 !== 0;
+    return {
+      id: newId(), programmeId, version: 1, createdAt: new Date().toISOString(), updatedAt: new Date().toISOString(),
+      type: (['seminar', 'training', 'campaign', 'public_event'] as const)[index % 4] ?? 'seminar', title: { uk: `Захід ${index}`, en: `Activity ${index}` },
+      date: `${month}-${String(1 + (index % 28)).padStart(2, '0')}`, place: { online: index % 2 === 0, city: 'Київ', country: 'UA' },
+      organiserOrgId: '01J00000000000000000000003', status: held ? 'held' : 'planned', ...(held ? { attended: { total: 2 + (index % 30) } } : {}),
+    };
+  });
+  await batchPut(ctx, [
+    ...activities.map((activity) => ({ ...keys.activity(programmeId, activity.id), ...keys.activityCalendarKey(programmeId, activity.date, activity.id), entity: 'activity', ...activity })),
+    ...tallies.map((tally) => ({ ...keys.assistanceTally(programmeId, tally.id), entity: 'assistanceTally', ...tally })),
+  ]);
+  const { client, table } = ctx;
+  const existing = await queryAllPages(ctx, { KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.programmePartition(programmeId) } });
+  const figures = recount({ activities: existing.filter((item) => item.entity === 'activity') as never[], tallies: existing.filter((item) => item.entity === 'assistanceTally') as never[], actuals: existing.filter((item) => item.entity === 'indicatorActual') as never[] });
+  await client.send(new PutCommand({ TableName: table, Item: { ...keys.programmeFigures(programmeId), ...figures } }));
+  return existing.filter((item) => item.entity === 'activity' || item.entity === 'assistanceTally').length;
 };
