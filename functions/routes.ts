@@ -12,7 +12,7 @@ import { DownloadLink, UploadForm } from './files/schema.js';
 import { EvidenceConfirm, EvidenceParams, EvidenceUploadRequest, Report, ReportCreate, ReportParams, ReportSave, ReturnReport, ReviewQueue } from './reports/schema.js';
 import {
   Activity, ActivityInput, ActivityList, ActivityParams, ActualInput, ActualParams, CalendarFeedParams, CalendarQuery, Dashboard, ExportParams, ReportRangeQuery, IndicatorActual, IndicatorActualList, Programme, ProgrammeCreate, ProgrammeListQuery, ProgrammePage, ProgrammeParams, ProgrammeUpdate,
-  Tally, TallyCounts, TallyList, TallyParams,
+  Tally, TallyCounts, TallyList, TallyParams, MemberInput, MemberParams, Member, MemberList, CaseInput, CaseParams, CaseRecord, CaseList, Created,
 } from './programmes/schema.js';
 import { Me, OrganisationUsersParams, User, UserInvite, UserPage, UserParams, UserStatusChange } from './users/schema.js';
 
@@ -274,6 +274,46 @@ export const routes = [
     method: 'PUT', path: '/api/programmes/{programmeId}/indicators/{indicatorId}/actuals/{period}', module: 'programmes', operation: 'putIndicatorActual',
     summary: 'Record an indicator\'s actual for one of its periods (If-Match "0" to create)', access: ['coordinator'],
     params: ActualParams, body: ActualInput, response: IndicatorActual, successStatus: 200, requiresIfMatch: true, resource: 'programme',
+  }),
+  defineRoute({
+    method: 'GET', path: '/api/programmes/{programmeId}/network', module: 'programmes', operation: 'listNetwork',
+    summary: 'The programme\'s network of activists and partner groups, with consent (implementers only; funders see counts by country)', access: ['coordinator'],
+    params: ProgrammeParams, response: MemberList, successStatus: 200, resource: 'programme',
+  }),
+  defineRoute({
+    method: 'POST', path: '/api/programmes/{programmeId}/network', module: 'programmes', operation: 'addMember',
+    summary: 'Add an activist or partner group to the network, with the date and scope of their consent', access: ['coordinator'],
+    params: ProgrammeParams, body: MemberInput, response: Created, successStatus: 201, idempotent: true, resource: 'programme',
+  }),
+  defineRoute({
+    method: 'PUT', path: '/api/programmes/{programmeId}/network/{memberId}', module: 'programmes', operation: 'updateMember',
+    summary: 'Change a network member: details, consent, participation in activities', access: ['coordinator'],
+    params: MemberParams, body: MemberInput, response: Member, successStatus: 200, requiresIfMatch: true, resource: 'programme',
+  }),
+  defineRoute({
+    method: 'DELETE', path: '/api/programmes/{programmeId}/network/{memberId}', module: 'programmes', operation: 'removeMember',
+    summary: 'Remove a member on request: their personal data is erased, only anonymous counts stay', access: ['coordinator'],
+    params: MemberParams, response: Created, successStatus: 200, requiresIfMatch: true, resource: 'programme',
+  }),
+  defineRoute({
+    method: 'GET', path: '/api/programmes/{programmeId}/cases', module: 'programmes', operation: 'listCases',
+    summary: 'Case records kept by the caller\'s organisation (restricted: never on any funder route or export)', access: ['coordinator'],
+    params: ProgrammeParams, response: CaseList, successStatus: 200, resource: 'programme',
+  }),
+  defineRoute({
+    method: 'POST', path: '/api/programmes/{programmeId}/cases', module: 'programmes', operation: 'addCase',
+    summary: 'Open a case record: pseudonymous code, consent, kinds of help, dates', access: ['coordinator'],
+    params: ProgrammeParams, body: CaseInput, response: Created, successStatus: 201, idempotent: true, resource: 'programme',
+  }),
+  defineRoute({
+    method: 'PUT', path: '/api/programmes/{programmeId}/cases/{caseId}', module: 'programmes', operation: 'updateCase',
+    summary: 'Change a case record kept by the caller\'s organisation', access: ['coordinator'],
+    params: CaseParams, body: CaseInput, response: CaseRecord, successStatus: 200, requiresIfMatch: true, resource: 'programme',
+  }),
+  defineRoute({
+    method: 'DELETE', path: '/api/programmes/{programmeId}/cases/{caseId}', module: 'programmes', operation: 'deleteCase',
+    summary: 'Delete a case record (on request, or when no longer needed)', access: ['coordinator'],
+    params: CaseParams, response: Created, successStatus: 200, requiresIfMatch: true, resource: 'programme',
   }),
   defineRoute({
     method: 'GET', path: '/api/programmes/{programmeId}/dashboard', module: 'programmes', operation: 'getDashboard',

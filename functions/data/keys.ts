@@ -68,6 +68,9 @@ export const keys = {
   activityCalendar: (programmeId: string) => ({ GSI1PK: `PRG#${programmeId}#CAL` }),
   activityCalendarKey: (programmeId: string, date: string, activityId: string) => ({ GSI1PK: `PRG#${programmeId}#CAL`, GSI1SK: `${date}#${activityId}` }),
   assistanceTally: (programmeId: string, tallyId: string): ItemKey => ({ PK: `PRG#${programmeId}`, SK: `AST#${tallyId}` }),
+  networkMember: (programmeId: string, memberId: string): ItemKey => ({ PK: `PRG#${programmeId}`, SK: `NET#${memberId}` }),
+  /** Restricted: read only by the organisation that keeps them, never by a funder route. */
+  caseRecord: (programmeId: string, orgId: string, caseId: string): ItemKey => ({ PK: `PRG#${programmeId}`, SK: `CASE#${orgId}#${caseId}` }),
   indicatorActual: (programmeId: string, indicatorId: string, period: string): ItemKey => ({ PK: `PRG#${programmeId}`, SK: `IND#${indicatorId}#${period}` }),
 
   idempotency: (scopedKeyHash: string): ItemKey => ({ PK: `IDEM#${scopedKeyHash}`, SK: 'IDEM' }),

@@ -63,6 +63,11 @@ export const dashboardOf = (input: { programme: StoredProgramme; role: Programme
     const channels = cellsOf([assistanceChannels.map((channel) => count(`astc:${channel}:${measure}`))], threshold, protect, table.grandHidden);
     return { table, channels };
   };
+  // The network by country: activists and groups, protected like every count of people.
+  const countries = [...new Set(Object.keys(figures).filter((key) => key.startsWith('net:') && count(key) > 0).map((key) => key.split(':')[2] ?? ''))].sort();
+  const network = cellsOf(countries.map((country) => [count(`net:activist:${country}`), count(`net:organisation:${country}`)]), threshold, protect);
+  /** A count shown on its own, in no sum: hidden only when small. */
+  const lone = (value: number): Cell => cellOf(value, protect && value > 0 && value < threshold, threshold);
   const people = assistance('people');
   const families = assistance('families');
 
@@ -97,6 +102,11 @@ export const dashboardOf = (input: { programme: StoredProgramme; role: Programme
       const latest = actuals.at(-1)?.value;
       return { id: indicator.id, result, name: indicator.name, unit: indicator.unit, baseline: indicator.baseline, target: indicator.target, frequency: indicator.frequency, actuals, ...(latest === undefined ? {} : { latest }) };
     }),
+    network: {
+      total: network.grand(),
+      byCountry: countries.map((country, row) => ({ country, activists: network.cell(row, 0), organisations: network.cell(row, 1) })),
+      participation: { invited: lone(count('netp:invited')), attended: lone(count('netp:attended')) },
+    },
     obligations: input.parties.map((party) => ({ memorandumId: party.memorandumId, orgId: party.orgId, total: party.total, done: party.done, percent: party.total === 0 ? 0 : Math.round(party.percentSum / party.total) })),
   };
 };

@@ -8,6 +8,7 @@ import type { Activity, ActivityInput, Tally } from './schema.js';
  *   att:total, att:g:<gender>, att:a:<age band>, attm:<month>   attendance at held activities
  *   ast:<month>:<type>:people|families, astc:<channel>:people|families   assistance delivered
  *   ind:<indicator>:<period>   an indicator's actual for a period (set, not added)
+ *   net:<kind>:<country>, netp:invited|attended   the network (removed members stay as anonymous counts)
  * The stored figures must always equal `recount(...)` of the records.
  */
 export type Counters = Record<string, number>;
@@ -41,6 +42,27 @@ export const tallyCounters = (tally: Pick<Tally, 'month' | 'type' | 'channel' | 
   return counters;
 };
 
+/** A network member, or the anonymous remnant left when one asks to be removed: counted the same way. */
+export interface CountedMember {
+  kind: string;
+  country: string;
+  participation?: { status: string }[];
+  participationCounts?: { invited: number; attended: number };
+}
+
+export const memberCounters = (member: CountedMember | undefined): Counters => {
+  const counters: Counters = {};
+  if (!member) return counters;
+  add(counters, `net:${member.kind}:${member.country}`, 1);
+  const counts = member.participationCounts ?? {
+    invited: (member.participation ?? []).filter((entry) => entry.status === 'invited').length,
+    attended: (member.participation ?? []).filter((entry) => entry.status === 'attended').length,
+  };
+  add(counters, 'netp:invited', counts.invited);
+  add(counters, 'netp:attended', counts.attended);
+  return counters;
+};
+
 /** What to ADD so that figures counting `before` count `after` instead. */
 export const counterDelta = (before: Counters, after: Counters): Counters => {
   const delta: Counters = {};
@@ -51,9 +73,9 @@ export const counterDelta = (before: Counters, after: Counters): Counters => {
 export const actualKey = (indicatorId: string, period: string) => `ind:${indicatorId}:${period}`;
 
 /** The figures recounted from the records themselves (zero counters left out, as the stored item leaves them). */
-export const recount = (records: { activities: Pick<Activity, 'type' | 'status' | 'date' | 'attended'>[]; tallies: Pick<Tally, 'month' | 'type' | 'channel' | 'people' | 'families'>[]; actuals: { indicatorId: string; period: string; value: number }[] }): Counters => {
+export const recount = (records: { activities: Pick<Activity, 'type' | 'status' | 'date' | 'attended'>[]; tallies: Pick<Tally, 'month' | 'type' | 'channel' | 'people' | 'families'>[]; actuals: { indicatorId: string; period: string; value: number }[]; members?: CountedMember[] }): Counters => {
   const figures: Counters = {};
-  for (const counters of [...records.activities.map(activityCounters), ...records.tallies.map(tallyCounters)]) {
+  for (const counters of [...records.activities.map(activityCounters), ...records.tallies.map(tallyCounters), ...(records.members ?? []).map(memberCounters)]) {
     for (const [key, value] of Object.entries(counters)) add(figures, key, value);
   }
   for (const actual of records.actuals) figures[actualKey(actual.indicatorId, actual.period)] = actual.value;

@@ -11,10 +11,10 @@ import { linkedPartyFigures, loadVisibleProgramme } from './access.js';
 import { contentProblems, indicatorsOf, type ProgrammeRole } from './policy.js';
 import { keyString, programmeRepository, type StoredProgramme } from './repository.js';
 import { dashboardOf } from './dashboard.js';
-import { activityCounters, counterDelta, tallyCounters } from './figures.js';
+import { activityCounters, counterDelta, memberCounters, tallyCounters } from './figures.js';
 import { frequencyOf, liesWithin } from './periods.js';
-import { recordsRepository } from './records.js';
-import { parseTallyId, type Activity, type ActivityInput, type IndicatorActual, type Programme, type ProgrammeContent, type Tally } from './schema.js';
+import { recordsRepository, type StoredMember } from './records.js';
+import { parseTallyId, type Activity, type ActivityInput, type CaseRecord, type IndicatorActual, type Member, type Programme, type ProgrammeContent, type Tally } from './schema.js';
 
 const programmes = programmeRepository(tableContext());
 const records = recordsRepository(tableContext());
@@ -69,6 +69,13 @@ const activityProblems = (activity: ActivityInput, content: ProgrammeContent): F
   ...(activity.date < content.period.start || activity.date > content.period.end ? [{ path: 'body.date', message: `Must lie within the programme (${content.period.start} — ${content.period.end}).` }] : []),
   ...(content.implementingOrgIds.includes(activity.organiserOrgId) ? [] : [{ path: 'body.organiserOrgId', message: 'Must be one of the programme\'s implementing organisations.' }]),
 ];
+
+/** Participation links must point at this programme's activities (one BatchGet). */
+const requireActivities = async (programmeId: string, activityIds: string[]) => {
+  const found = await programmes.getMany(activityIds.map((activityId) => keys.activity(programmeId, activityId)));
+  const problems = activityIds.flatMap((activityId, index) => (found.has(keyString(keys.activity(programmeId, activityId))) ? [] : [{ path: `body.participation.${index}.activityId`, message: 'Not an activity of this programme.' }]));
+  if (problems.length > 0) throw invalid(problems);
+};
 
 const requireVersion = (stored: { version: number } | undefined, ifMatch: number, what: string) => {
   const current = stored?.version ?? 0;
@@ -173,6 +180,88 @@ export const handler = moduleHandler('programmes', {
     const [{ programme, role }, figures] = await Promise.all([loadProgramme(actor, params.programmeId), records.figures(params.programmeId)]);
     const parties = await linkedPartyFigures(programmes, programme);
     return { body: dashboardOf({ programme, role, figures, parties, today: isoNow().slice(0, 10) }) };
+  },
+
+  async listNetwork({ actor, params }) {
+    const { role } = await loadProgramme(actor, params.programmeId);
+    requireImplementer(role);
+    const members = await records.members(params.programmeId);
+    return { body: { items: members.filter((member): member is Member => !('removed' in member)), removed: members.filter((member) => 'removed' in member).length } };
+  },
+
+  async addMember({ actor, params, body, idempotency }) {
+    const { programme, role } = await loadProgramme(actor, params.programmeId);
+    requireImplementer(role);
+    await requireActivities(programme.id, body.participation.map((entry) => entry.activityId));
+    const now = isoNow();
+    const member: Member = { ...body, id: newId(), programmeId: programme.id, version: 1, createdAt: now, updatedAt: now };
+    // The response (and so any replay stored for it) names no one.
+    const result = { body: { id: member.id, version: 1 }, version: 1, location: `/api/programmes/${programme.id}/network/${member.id}` };
+    await records.putMember(member, 0, memberCounters(member), idempotency ? [idempotency.record(result)] : []);
+    return result;
+  },
+
+  async updateMember({ actor, params, body, ifMatch }) {
+    const { programme, role } = await loadProgramme(actor, params.programmeId);
+    requireImplementer(role);
+    const stored = await records.getMember(programme.id, params.memberId);
+    if (!stored || 'removed' in stored) throw notFound('The network member');
+    requireVersion(stored, ifMatch, 'network member');
+    await requireActivities(programme.id, body.participation.map((entry) => entry.activityId));
+    const next: Member = { ...body, id: stored.id, programmeId: programme.id, version: stored.version + 1, createdAt: stored.createdAt, updatedAt: isoNow() };
+    await records.putMember(next, stored.version, counterDelta(memberCounters(stored), memberCounters(next)));
+    return { body: next, version: next.version };
+  },
+
+  async removeMember({ actor, params, ifMatch }) {
+    const { programme, role } = await loadProgramme(actor, params.programmeId);
+    requireImplementer(role);
+    const stored = await records.getMember(programme.id, params.memberId);
+    if (!stored || 'removed' in stored) throw notFound('The network member');
+    requireVersion(stored, ifMatch, 'network member');
+    // Erased on request: the name, contact, city, consent and activity links go; the counts they made stay, anonymous.
+    const counts = memberCounters(stored);
+    const remnant: StoredMember = { id: stored.id, programmeId: programme.id, removed: true, kind: stored.kind, country: stored.country, participationCounts: { invited: counts['netp:invited'] ?? 0, attended: counts['netp:attended'] ?? 0 }, version: stored.version + 1, removedAt: isoNow() };
+    await records.putMember(remnant, stored.version, {});
+    return { body: { id: stored.id, version: remnant.version } };
+  },
+
+  async listCases({ actor, params }) {
+    const { role } = await loadProgramme(actor, params.programmeId);
+    requireImplementer(role);
+    return { body: { items: await records.cases(params.programmeId, actor.orgId) } };
+  },
+
+  async addCase({ actor, params, body, idempotency }) {
+    const { programme, role } = await loadProgramme(actor, params.programmeId);
+    requireImplementer(role);
+    const now = isoNow();
+    const record: CaseRecord = { ...body, id: newId(), programmeId: programme.id, keptByOrgId: actor.orgId, version: 1, createdAt: now, updatedAt: now };
+    const result = { body: { id: record.id, version: 1 }, version: 1, location: `/api/programmes/${programme.id}/cases/${record.id}` };
+    await records.putCase(record, 0, idempotency ? [idempotency.record(result)] : []);
+    return result;
+  },
+
+  async updateCase({ actor, params, body, ifMatch }) {
+    const { programme, role } = await loadProgramme(actor, params.programmeId);
+    requireImplementer(role);
+    // Only the organisation that keeps a case record knows it exists.
+    const stored = await records.getCase(programme.id, actor.orgId, params.caseId);
+    if (!stored) throw notFound('The case record');
+    requireVersion(stored, ifMatch, 'case record');
+    const next: CaseRecord = { ...body, id: stored.id, programmeId: programme.id, keptByOrgId: stored.keptByOrgId, version: stored.version + 1, createdAt: stored.createdAt, updatedAt: isoNow() };
+    await records.putCase(next, stored.version);
+    return { body: next, version: next.version };
+  },
+
+  async deleteCase({ actor, params, ifMatch }) {
+    const { programme, role } = await loadProgramme(actor, params.programmeId);
+    requireImplementer(role);
+    const stored = await records.getCase(programme.id, actor.orgId, params.caseId);
+    if (!stored) throw notFound('The case record');
+    requireVersion(stored, ifMatch, 'case record');
+    await records.deleteCase(stored, stored.version);
+    return { body: { id: stored.id, version: stored.version } };
   },
 
   async updateProgramme({ actor, params, body, ifMatch }) {

@@ -5,7 +5,7 @@ import { keys, type ItemKey } from '../data/keys.js';
 import { queryAllPages } from '../data/query.js';
 import { transactWrite, type TxItem } from '../data/transact.js';
 import { actualKey, type Counters } from './figures.js';
-import type { Activity, IndicatorActual, Tally } from './schema.js';
+import type { Activity, CaseRecord, IndicatorActual, Member, Tally } from './schema.js';
 
 /**
  * A programme's records (activities, assistance tallies, indicator actuals) and
@@ -24,7 +24,18 @@ export interface RecordsRepository {
   putActual(actual: IndicatorActual, expectedVersion: number): Promise<void>;
   actuals(programmeId: string): Promise<IndicatorActual[]>;
   figures(programmeId: string): Promise<Counters>;
+  getMember(programmeId: string, memberId: string): Promise<StoredMember | undefined>;
+  /** A member (or its anonymous remnant), with the network figures' change. */
+  putMember(member: StoredMember, expectedVersion: number, delta: Counters, alongside?: TxItem[]): Promise<void>;
+  members(programmeId: string): Promise<StoredMember[]>;
+  getCase(programmeId: string, orgId: string, caseId: string): Promise<CaseRecord | undefined>;
+  putCase(record: CaseRecord, expectedVersion: number, alongside?: TxItem[]): Promise<void>;
+  deleteCase(record: CaseRecord, expectedVersion: number): Promise<void>;
+  cases(programmeId: string, orgId: string): Promise<CaseRecord[]>;
 }
+
+/** A stored network member; once removed on request, only what the counts need is left. */
+export type StoredMember = Member | { id: string; programmeId: string; removed: true; kind: string; country: string; participationCounts: { invited: number; attended: number }; version: number; removedAt: string };
 
 const strip = <T>(item: Record<string, unknown>): T => {
   const { PK: _pk, SK: _sk, GSI1PK: _gpk, GSI1SK: _gsk, entity: _entity, ...rest } = item;
@@ -100,6 +111,29 @@ export const recordsRepository = (ctx: TableContext): RecordsRepository => {
     async actuals(programmeId) {
       const items = await queryAllPages(ctx, { KeyConditionExpression: 'PK = :pk AND begins_with(SK, :ind)', ExpressionAttributeValues: { ':pk': keys.programmePartition(programmeId), ':ind': 'IND#' } });
       return items.map((item) => strip<IndicatorActual>(item));
+    },
+
+    getMember: (programmeId, memberId) => get<StoredMember>(keys.networkMember(programmeId, memberId), 'networkMember'),
+    async putMember(member, expectedVersion, delta, alongside = []) {
+      await transactWrite(ctx, [versionedPut({ ...keys.networkMember(member.programmeId, member.id), entity: 'networkMember', ...member }, expectedVersion, 'network member'), ...figuresUpdate(member.programmeId, { add: delta }), ...alongside]);
+    },
+    async members(programmeId) {
+      const items = await queryAllPages(ctx, { KeyConditionExpression: 'PK = :pk AND begins_with(SK, :net)', ExpressionAttributeValues: { ':pk': keys.programmePartition(programmeId), ':net': 'NET#' } });
+      return items.map((item) => strip<StoredMember>(item));
+    },
+    getCase: (programmeId, orgId, caseId) => get<CaseRecord>(keys.caseRecord(programmeId, orgId, caseId), 'caseRecord'),
+    async putCase(record, expectedVersion, alongside = []) {
+      await transactWrite(ctx, [versionedPut({ ...keys.caseRecord(record.programmeId, record.keptByOrgId, record.id), entity: 'caseRecord', ...record }, expectedVersion, 'case record'), ...alongside]);
+    },
+    async deleteCase(record, expectedVersion) {
+      await transactWrite(ctx, [{
+        item: { Delete: { TableName: ctx.table, Key: keys.caseRecord(record.programmeId, record.keptByOrgId, record.id), ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expectedVersion } } },
+        onConditionFailed: () => new AppError('stale_version', 'The case record changed since you read it. Reload it and try again.'),
+      }]);
+    },
+    async cases(programmeId, orgId) {
+      const items = await queryAllPages(ctx, { KeyConditionExpression: 'PK = :pk AND begins_with(SK, :case)', ExpressionAttributeValues: { ':pk': keys.programmePartition(programmeId), ':case': `CASE#${orgId}#` } });
+      return items.map((item) => strip<CaseRecord>(item));
     },
 
     async figures(programmeId) {

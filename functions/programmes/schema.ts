@@ -213,5 +213,62 @@ export const Dashboard = z.object({
     latest: z.optional(z.number()),
   })),
   obligations: z.array(z.object({ memorandumId: z.string(), orgId: z.string(), total: z.number(), done: z.number(), percent: z.number() })),
+  /** The network as counts only: never a name. */
+  network: z.object({
+    total: Cell,
+    byCountry: z.array(z.object({ country: z.string(), activists: Cell, organisations: Cell })),
+    participation: z.object({ invited: Cell, attended: Cell }),
+  }),
 });
 export type Dashboard = z.infer<typeof Dashboard>;
+
+/* The programme's network (activists and partner groups) and its restricted case records. */
+
+export const memberKinds = ['activist', 'organisation'] as const;
+export const groupKinds = ['diaspora', 'friends_group', 'human_rights_group', 'other'] as const;
+export const consentScopes = ['contact', 'events', 'publicity'] as const;
+export const participationStatuses = ['invited', 'attended'] as const;
+
+const Consent = z.strictObject({ date: isoDate, scope: z.array(z.enum(consentScopes)).check(z.minLength(1, 'Record what they agreed to.'), z.maxLength(3)) });
+
+export const MemberInput = z.strictObject({
+  kind: z.enum(memberKinds),
+  groupKind: z.optional(z.enum(groupKinds)),
+  name: text(1, 200),
+  country: countryCode,
+  city: z.optional(text(1, 120)),
+  contact: z.optional(text(1, 200)),
+  consent: Consent,
+  participation: z.array(z.strictObject({ activityId: ulid, status: z.enum(participationStatuses) })).check(z.maxLength(200)),
+}).check(z.refine((member) => member.kind === 'organisation' || member.groupKind === undefined, { message: 'Only an organisation has a group kind.', path: ['groupKind'] }));
+export const MemberParams = z.strictObject({ programmeId: ulid, memberId: ulid });
+export const Member = z.object({
+  id: ulid, programmeId: ulid, version: z.number(), createdAt: isoTimestamp, updatedAt: isoTimestamp,
+  kind: z.enum(memberKinds), groupKind: z.optional(z.enum(groupKinds)), name: z.string(), country: z.string(), city: z.optional(z.string()), contact: z.optional(z.string()),
+  consent: z.object({ date: z.string(), scope: z.array(z.enum(consentScopes)) }),
+  participation: z.array(z.object({ activityId: z.string(), status: z.enum(participationStatuses) })),
+});
+export const MemberList = z.object({ items: z.array(Member), removed: z.number() });
+
+/** Case records hold only what helping needs: a pseudonym, consent, the kinds of help and the dates. No names. */
+export const CaseInput = z.strictObject({
+  pseudonym: z.string().check(z.regex(/^[A-Z]{1,4}-\d{1,6}$/, 'Must be a pseudonymous code such as R-0042, never a name.')),
+  consent: Consent,
+  helpTypes: z.array(z.enum(assistanceTypes)).check(z.minLength(1), z.maxLength(5)),
+  firstContact: isoDate,
+  lastContact: z.optional(isoDate),
+}).check(z.refine((record) => !record.lastContact || record.lastContact >= record.firstContact, { message: 'Must not be before the first contact.', path: ['lastContact'] }));
+export const CaseParams = z.strictObject({ programmeId: ulid, caseId: ulid });
+export const CaseRecord = z.object({
+  id: ulid, programmeId: ulid, keptByOrgId: ulid, version: z.number(), createdAt: isoTimestamp, updatedAt: isoTimestamp,
+  pseudonym: z.string(), consent: z.object({ date: z.string(), scope: z.array(z.enum(consentScopes)) }), helpTypes: z.array(z.enum(assistanceTypes)), firstContact: z.string(), lastContact: z.optional(z.string()),
+});
+export const CaseList = z.object({ items: z.array(CaseRecord) });
+
+/** What creating personal records answers (and what an idempotent retry replays): no personal data. */
+export const Created = z.object({ id: ulid, version: z.number() });
+
+export type MemberInput = z.infer<typeof MemberInput>;
+export type Member = z.infer<typeof Member>;
+export type CaseInput = z.infer<typeof CaseInput>;
+export type CaseRecord = z.infer<typeof CaseRecord>;

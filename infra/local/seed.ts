@@ -7,7 +7,7 @@ import { hashPassword, localAccountStore } from '../../functions/users/local-acc
 import { userRepository } from '../../functions/users/repository.js';
 import { newDraft } from '../../functions/memoranda/model.js';
 import { memorandumRepository } from '../../functions/memoranda/repository.js';
-import { activityCounters, tallyCounters } from '../../functions/programmes/figures.js';
+import { activityCounters, memberCounters, tallyCounters } from '../../functions/programmes/figures.js';
 import { recordsRepository } from '../../functions/programmes/records.js';
 import { programmeRepository } from '../../functions/programmes/repository.js';
 import type { Activity, Tally } from '../../functions/programmes/schema.js';
@@ -174,6 +174,18 @@ const seedCaseProgramme = async (ctx: TableContext): Promise<boolean> => {
     tally('2026-03', 'legal', 'in_person', 14, 9), tally('2026-03', 'psychological', 'online', 3, 2), tally('2026-04', 'legal', 'in_person', 11, 8),
     tally('2026-04', 'humanitarian', 'outreach', 40, 25), tally('2026-05', 'psychological', 'online', 9, 6), tally('2026-06', 'social', 'phone', 17, 12),
   ]) await records.putTally(item, 0, tallyCounters(item));
+  const members: [string, string, string, 'activist' | 'organisation'][] = [
+    ['Айше С.', 'DE', 'München', 'activist'], ['Ленур И.', 'DE', 'Berlin', 'activist'], ['Ельміра А.', 'PL', 'Warszawa', 'activist'], ['Решат М.', 'PL', 'Kraków', 'activist'],
+    ['Сейтумер К.', 'PL', 'Gdańsk', 'activist'], ['Зера Б.', 'TR', 'Eskişehir', 'activist'], ['Мустафа Д.', 'TR', 'Ankara', 'activist'], ['Фатма Ю.', 'TR', 'İstanbul', 'activist'],
+    ['Ельвіс Р.', 'TR', 'Bursa', 'activist'], ['Айдер Т.', 'TR', 'Konya', 'activist'], ['Crimean Tatar community of Romania', 'RO', 'Constanța', 'organisation'], ['Friends of Crimea, Vilnius', 'LT', 'Vilnius', 'organisation'],
+  ];
+  for (const [index, [name, country, city, kind]] of members.entries()) {
+    const member = {
+      id: demoId(330 + index), programmeId: demoProgrammeId, version: 1, createdAt: seededAt, updatedAt: seededAt, kind, name, country, city,
+      consent: { date: '2026-02-01', scope: ['contact', 'events'] as ('contact' | 'events')[] }, participation: index < 6 ? [{ activityId: demoId(311), status: 'attended' as const }] : [],
+    };
+    await records.putMember(member, 0, memberCounters(member));
+  }
   for (const [indicatorId, period, value] of [['trained', '2026-Q1', 24], ['trained', '2026-Q2', 51], ['countries', '2026-Q2', 3], ['publications', '2026-Q1', 8], ['publications', '2026-Q2', 19]] as const) {
     await records.putActual({ programmeId: demoProgrammeId, indicatorId, period, value, version: 1, updatedAt: seededAt }, 0);
   }

@@ -397,6 +397,14 @@ describe('programme journey', () => {
     await coordinatorPage.locator('#tally-families').fill('7');
     await coordinatorPage.getByTestId('tally-save').click();
     await coordinatorPage.getByTestId('tally-table').getByText('2026-10').waitFor();
+
+    await coordinatorPage.getByTestId('tab-network').click();
+    await coordinatorPage.locator('#member-name').fill('Айше Сеітова');
+    await coordinatorPage.locator('#member-country').fill('DE');
+    await coordinatorPage.locator('#member-city').fill('München');
+    await coordinatorPage.getByTestId('member-save').click();
+    await coordinatorPage.getByTestId('member-table').getByText('Айше Сеітова').waitFor();
+    await screenshot(coordinatorPage, '23b-programme-network');
   });
 
   it('the funder sees the dashboard of the programme they fund, with charts and small counts hidden', async () => {
@@ -408,6 +416,9 @@ describe('programme journey', () => {
     await funderPage.getByTestId('suppression-note').waitFor();
     await expect(funderPage.getByTestId('suppression-note').textContent()).resolves.toContain('меншу за 5');
     await expect(funderPage.getByTestId('tab-calendar').count()).resolves.toBe(0);
+    // The network as counts by country; no name anywhere on the page.
+    await funderPage.getByTestId('network-summary').getByText('TR').waitFor();
+    await expect(funderPage.locator('body').textContent()).resolves.not.toContain('Айше');
     await screenshot(funderPage, '24-funder-dashboard');
   });
 

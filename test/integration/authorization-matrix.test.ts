@@ -3,7 +3,7 @@ import { routes, type AppRoute } from '../../functions/routes.js';
 import { demoOrganisations } from '../../infra/local/seed.js';
 import { call, demoUser } from '../support/api.js';
 import { caseContent, createActiveMemorandum, createApprovedMemorandum, createOtherMemorandum, uploadSignedFile } from '../support/memoranda.js';
-import { createOtherProgramme, createProgramme, programmeContent, seminar } from '../support/programmes.js';
+import { activist, caseRecord, createOtherProgramme, createProgramme, programmeContent, seminar } from '../support/programmes.js';
 import { startCouncilReport, uploadEvidence } from '../support/reports.js';
 
 /**
@@ -83,6 +83,15 @@ const expected: Record<AppRoute['operation'], Expectation> = {
   exportProgrammeFile: byCaller({ coordinator: { own: 200, other: 404 }, funder: { own: 200, other: 404 } }, same(403)),
   // Public, behind the secret link: the right secret opens it for anyone, a wrong one looks like no calendar at all.
   getCalendarFeed: byCaller({ anonymous: { own: 200, other: 404 } }, { own: 200, other: 404 }),
+  // The network and case records never reach a funder, not even by probing their routes.
+  listNetwork: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
+  addMember: byCaller({ coordinator: { own: 201, other: 404 } }, same(403)),
+  updateMember: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
+  removeMember: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
+  listCases: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
+  addCase: byCaller({ coordinator: { own: 201, other: 404 } }, same(403)),
+  updateCase: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
+  deleteCase: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
   getDashboard: byCaller({ coordinator: { own: 200, other: 404 }, funder: { own: 200, other: 404 } }, same(403)),
   diffRevisions: byCaller({}, { own: 200, other: 404 }),
   verifyAuditTrail: byCaller({}, { own: 200, other: 404 }),
@@ -187,6 +196,20 @@ const requestFor = async (route: AppRoute, caller: Caller, scope: Scope) => {
       return { path, as, body: { content: programmeContent() }, headers: ifMatch };
     case 'createActivity':
       return { path, as, body: seminar() };
+    case 'addMember':
+      return { path, as, body: activist() };
+    case 'updateMember':
+    case 'removeMember': {
+      const created = scope === 'own' ? await call<{ id: string }>('POST', path.replace('/{memberId}', ''), { as: demoUser('coordinator'), body: activist() }) : undefined;
+      return { path: path.replace('{memberId}', created?.body.id ?? '01J00000000000000000000995'), as, headers: { 'if-match': '"1"' }, ...(route.operation === 'updateMember' ? { body: activist({ city: 'Berlin' }) } : {}) };
+    }
+    case 'addCase':
+      return { path, as, body: caseRecord() };
+    case 'updateCase':
+    case 'deleteCase': {
+      const created = scope === 'own' ? await call<{ id: string }>('POST', path.replace('/{caseId}', ''), { as: demoUser('coordinator'), body: caseRecord() }) : undefined;
+      return { path: path.replace('{caseId}', created?.body.id ?? '01J00000000000000000000994'), as, headers: { 'if-match': '"1"' }, ...(route.operation === 'updateCase' ? { body: caseRecord({ lastContact: '2026-05-01' }) } : {}) };
+    }
     case 'exportProgrammeFile':
       return { path: path.replace('{file}', 'indicators.csv'), as };
     case 'getCalendarFeed':

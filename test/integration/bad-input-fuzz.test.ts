@@ -56,7 +56,7 @@ const defectsFor = (route: AppRoute): fc.Arbitrary<Defect>[] => [
   ...('idempotent' in route ? [fc.oneof(fc.string({ maxLength: 7 }), fc.constantFrom('has spaces in it', 'ключ-ідемпотентності', 'x'.repeat(129))).filter((value) => value !== '' && !/[\r\n\0]/.test(value) && /^[\x20-\x7e]*$/.test(value) || value.startsWith('ключ')).map((value): Defect => ({ kind: 'idempotencyKey', value }))] : []),
 ];
 
-const validParams: Record<string, string> = { orgId: demoOrganisations.relativesNgo, userId: demoUser('council').id, memorandumId: '01J00000000000000000000999', reportId: '2026-01-15_2026-03-31_01J00000000000000000000002', evidenceId: '01J00000000000000000000998', programmeId: '01J00000000000000000000997', activityId: '01J00000000000000000000996', tallyId: '2026-03_legal_in_person', indicatorId: 'trained', period: '2026-Q1', file: 'indicators.csv', token: 'not-the-secret-of-this-calendar' };
+const validParams: Record<string, string> = { orgId: demoOrganisations.relativesNgo, userId: demoUser('council').id, memorandumId: '01J00000000000000000000999', reportId: '2026-01-15_2026-03-31_01J00000000000000000000002', evidenceId: '01J00000000000000000000998', programmeId: '01J00000000000000000000997', activityId: '01J00000000000000000000996', tallyId: '2026-03_legal_in_person', indicatorId: 'trained', period: '2026-Q1', file: 'indicators.csv', token: 'not-the-secret-of-this-calendar', memberId: '01J00000000000000000000995', caseId: '01J00000000000000000000994' };
 
 const send = async (route: AppRoute, defect: Defect) => {
   let path = route.path.replace(/\{(\w+)\}/g, (_match, name: string) => (defect.kind === 'path' ? encodeURIComponent(defect.value) : validParams[name] ?? ''));

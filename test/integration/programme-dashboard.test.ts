@@ -4,7 +4,7 @@ import { keys } from '../../functions/data/keys.js';
 import { recount, withoutZeroCounters } from '../../functions/programmes/figures.js';
 import { call, demoUser, table, uniqueKey } from '../support/api.js';
 import { createActiveMemorandum } from '../support/memoranda.js';
-import { createProgramme, programmeContent, seminar } from '../support/programmes.js';
+import { activist, createProgramme, programmeContent, seminar } from '../support/programmes.js';
 
 const coordinator = demoUser('coordinator');
 const funder = demoUser('funder');
@@ -23,7 +23,7 @@ const storedAndRecounted = async (programmeId: string) => {
   const { Items = [] } = await client.send(new QueryCommand({ TableName: name, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.programmePartition(programmeId) } }));
   const of = (entity: string) => Items.filter((item) => item.entity === entity) as never[];
   const { PK: _pk, SK: _sk, ...stored } = Items.find((item) => item.SK === 'FIG') ?? {};
-  return { stored: withoutZeroCounters(stored as Record<string, number>), recounted: recount({ activities: of('activity'), tallies: of('assistanceTally'), actuals: of('indicatorActual') }) };
+  return { stored: withoutZeroCounters(stored as Record<string, number>), recounted: recount({ activities: of('activity'), tallies: of('assistanceTally'), actuals: of('indicatorActual'), members: of('networkMember') }) };
 };
 
 describe('programme dashboard', () => {
@@ -102,6 +102,39 @@ describe('programme dashboard', () => {
     const figures = await storedAndRecounted(programme.id);
     expect(figures.stored).toEqual(figures.recounted);
     expect(Object.keys(figures.stored).length).toBeGreaterThan(3);
+  });
+
+  it('a network member removed on request leaves only anonymous counts; funders see the network by country, small counts hidden', async () => {
+    const programme = await createProgramme();
+    const base = `/api/programmes/${programme.id}`;
+    const activity = await call<{ id: string }>('POST', `${base}/activities`, { as: coordinator, body: seminar({ status: 'held', attended: { total: 20 } }) });
+    const ids = [];
+    for (const [country, name] of [['DE', 'Айше'], ['DE', 'Ленур'], ['PL', 'Ельміра'], ['PL', 'Решат'], ['PL', 'Сейтумер'], ['PL', 'Зера'], ['PL', 'Мустафа']] as const) {
+      const added = await call<{ id: string; version: number }>('POST', `${base}/network`, { as: coordinator, body: activist({ name, country, participation: [{ activityId: activity.body.id, status: 'attended' }] }) });
+      ids.push(added.body);
+    }
+    const unknownActivity = await call<{ errors: { path: string }[] }>('POST', `${base}/network`, { as: coordinator, body: activist({ participation: [{ activityId: '01J00000000000000000000990', status: 'invited' }] }) });
+    expect(unknownActivity.body.errors.map((error) => error.path)).toEqual(['body.participation.0.activityId']);
+
+    const first = ids[0];
+    const removed = await call('DELETE', `${base}/network/${first?.id}`, { as: coordinator, headers: { 'if-match': `"${first?.version}"` } });
+    expect(removed.status).toBe(200);
+    const network = await call<{ items: { name: string }[]; removed: number }>('GET', `${base}/network`, { as: coordinator });
+    expect(network.body.removed).toBe(1);
+    expect(network.body.items.map((member) => member.name)).not.toContain('Айше');
+    const { client, table: name } = table();
+    const { Items = [] } = await client.send(new QueryCommand({ TableName: name, KeyConditionExpression: 'PK = :pk AND SK = :sk', ExpressionAttributeValues: { ':pk': keys.programmePartition(programme.id), ':sk': `NET#${first?.id}` } }));
+    expect(JSON.stringify(Items)).not.toContain('Айше');
+    expect(Items[0]).toMatchObject({ removed: true, kind: 'activist', country: 'DE', participationCounts: { invited: 0, attended: 1 } });
+
+    const dashboard = await call<Dashboard & { network: { byCountry: { country: string; activists: Cell }[]; participation: { attended: Cell } } }>('GET', `${base}/dashboard`, { as: funder });
+    expect(dashboard.body.network.byCountry).toEqual([
+      { country: 'DE', activists: { hidden: 'fewer_than_threshold' }, organisations: { value: 0 } },
+      { country: 'PL', activists: { hidden: 'protects_a_small_count' }, organisations: { value: 0 } },
+    ]);
+    expect(dashboard.body.network.participation.attended).toEqual({ value: 7 });
+    const figures = await storedAndRecounted(programme.id);
+    expect(figures.stored).toEqual(figures.recounted);
   });
 
   it('refuses activities and tallies outside the programme, and unknown indicators, naming the field', async () => {

@@ -36,3 +36,14 @@ export const seminar = (overrides: Record<string, unknown> = {}) => ({
   participantsPlanned: 30,
   ...overrides,
 });
+
+/** An activist of the diaspora network who agreed to be contacted and invited. */
+export const activist = (overrides: Record<string, unknown> = {}) => ({
+  kind: 'activist', name: 'Айше Сеітова', country: 'DE', city: 'München', contact: '+49 89 000 0000',
+  consent: { date: '2026-02-01', scope: ['contact', 'events'] }, participation: [], ...overrides,
+});
+
+/** A family the NGO helps, under a pseudonymous code. */
+export const caseRecord = (overrides: Record<string, unknown> = {}) => ({
+  pseudonym: 'R-0042', consent: { date: '2026-02-10', scope: ['contact'] }, helpTypes: ['legal', 'psychological'], firstContact: '2026-02-10', ...overrides,
+});

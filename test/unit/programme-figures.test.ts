@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activityCounters, counterDelta, recount, tallyCounters } from '../../functions/programmes/figures.js';
+import { activityCounters, counterDelta, memberCounters, recount, tallyCounters } from '../../functions/programmes/figures.js';
 
 describe('programme figures', () => {
   const planned = { type: 'seminar' as const, status: 'planned' as const, date: '2026-03-12' };
@@ -23,6 +23,14 @@ describe('programme figures', () => {
     expect(tallyCounters({ month: '2026-04', type: 'legal', channel: 'in_person', people: 11, families: 8 })).toEqual({
       'ast:2026-04:legal:people': 11, 'ast:2026-04:legal:families': 8, 'astc:in_person:people': 11, 'astc:in_person:families': 8,
     });
+  });
+
+  it('count a network member by kind and country, and its participation; the anonymous remnant counts the same', () => {
+    const member = { kind: 'activist', country: 'DE', participation: [{ status: 'attended' }, { status: 'invited' }, { status: 'attended' }] };
+    const remnant = { kind: 'activist', country: 'DE', participationCounts: { invited: 1, attended: 2 } };
+    expect(memberCounters(member)).toEqual({ 'net:activist:DE': 1, 'netp:invited': 1, 'netp:attended': 2 });
+    expect(counterDelta(memberCounters(member), memberCounters(remnant))).toEqual({});
+    expect(counterDelta(memberCounters(member), memberCounters({ ...member, country: 'PL' }))).toEqual({ 'net:activist:DE': -1, 'net:activist:PL': 1 });
   });
 
   it('recount from the records, keeping actuals of zero', () => {
