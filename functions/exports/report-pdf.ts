@@ -146,10 +146,13 @@ export const reportDocument = (input: ReportInput): TDocumentDefinitions => {
           {
             table: {
               headerRows: 1,
-              widths: ['*', 'auto', 'auto'],
+              widths: ['*', 'auto', 'auto', 'auto'],
               body: [
-                ['Сторона / Party', 'Виконано / Done', '% '].map((text) => ({ text, style: 'tableHeader' })),
-                ...dashboard.obligations.map((party) => [input.organisations[party.orgId]?.uk ?? party.orgId, `${party.done} / ${party.total}`, `${party.percent} %`]),
+                ['Сторона / Party', 'Виконано / Done', '% ', 'Останній прийнятий звіт / Latest accepted report'].map((text) => ({ text, style: 'tableHeader' })),
+                ...dashboard.obligations.map((party) => [
+                  input.organisations[party.orgId]?.uk ?? party.orgId, `${party.done} / ${party.total}`, `${party.percent} %`,
+                  party.lastAcceptedReport ? `${party.lastAcceptedReport.period.start} — ${party.lastAcceptedReport.period.end}` : '—',
+                ]),
               ],
             },
             layout: 'lightHorizontalLines',

@@ -18,6 +18,8 @@ export const linkedPartyFigures = async (programmes: ProgrammeRepository, progra
   const progress = await programmes.getMany(programme.linkedParties.flatMap(({ memorandumId, orgIds }) => orgIds.map((orgId) => keys.partyProgress(memorandumId, orgId))));
   return programme.linkedParties.flatMap(({ memorandumId, orgIds }) => orgIds.flatMap((orgId) => {
     const item = progress.get(keyString(keys.partyProgress(memorandumId, orgId)));
-    return item ? [{ memorandumId, orgId, total: Number(item.total ?? 0), done: Number(item.done ?? 0), percentSum: Number(item.percentSum ?? 0) }] : [];
+    if (!item) return [];
+    const last = item.lastAcceptedReport as PartyFigures['lastAcceptedReport'];
+    return [{ memorandumId, orgId, total: Number(item.total ?? 0), done: Number(item.done ?? 0), percentSum: Number(item.percentSum ?? 0), ...(last ? { lastAcceptedReport: last } : {}) }];
   }));
 };

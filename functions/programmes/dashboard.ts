@@ -2,7 +2,7 @@ import { indicatorsOf, type ProgrammeRole } from './policy.js';
 import type { Counters } from './figures.js';
 import { elapsedShare, periodsBetween } from './periods.js';
 import type { StoredProgramme } from './repository.js';
-import { activityStatuses, activityTypes, ageBands, assistanceChannels, assistanceTypes, defaultSuppressionThreshold, genders, type Dashboard } from './schema.js';
+import { activityStatuses, activityTypes, type Health, ageBands, assistanceChannels, assistanceTypes, defaultSuppressionThreshold, genders, type Dashboard } from './schema.js';
 import { cellOf, suppressTable, type Cell } from './suppression.js';
 
 /**
@@ -16,6 +16,7 @@ export interface PartyFigures {
   total: number;
   done: number;
   percentSum: number;
+  lastAcceptedReport?: { reportId: string; period: { start: string; end: string }; acceptedAt: string };
 }
 
 const statusCounts = (figures: Counters, key: (status: string) => string) =>
@@ -107,6 +108,15 @@ export const dashboardOf = (input: { programme: StoredProgramme; role: Programme
       byCountry: countries.map((country, row) => ({ country, activists: network.cell(row, 0), organisations: network.cell(row, 1) })),
       participation: { invited: lone(count('netp:invited')), attended: lone(count('netp:attended')) },
     },
-    obligations: input.parties.map((party) => ({ memorandumId: party.memorandumId, orgId: party.orgId, total: party.total, done: party.done, percent: party.total === 0 ? 0 : Math.round(party.percentSum / party.total) })),
+    obligations: input.parties.map((party) => ({
+      memorandumId: party.memorandumId, orgId: party.orgId, total: party.total, done: party.done, percent: party.total === 0 ? 0 : Math.round(party.percentSum / party.total),
+      ...(party.lastAcceptedReport ? { lastAcceptedReport: { period: party.lastAcceptedReport.period, acceptedAt: party.lastAcceptedReport.acceptedAt } } : {}),
+    })),
   };
+};
+
+/** The one-line health of a programme for lists: how much time has passed, and how many activities were held. */
+export const healthOf = (period: { start: string; end: string }, figures: Counters, today: string): Health => {
+  const total = (status: string) => activityTypes.reduce((sum, type) => sum + (figures[`act:${status}:${type}`] ?? 0), 0);
+  return { elapsed: Number(elapsedShare(period, today).toFixed(3)), held: total('held'), planned: total('planned'), cancelled: total('cancelled') };
 };

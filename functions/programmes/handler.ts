@@ -10,7 +10,7 @@ import { keys } from '../data/keys.js';
 import { linkedPartyFigures, loadVisibleProgramme } from './access.js';
 import { contentProblems, indicatorsOf, type ProgrammeRole } from './policy.js';
 import { keyString, programmeRepository, type StoredProgramme } from './repository.js';
-import { dashboardOf } from './dashboard.js';
+import { dashboardOf, healthOf } from './dashboard.js';
 import { activityCounters, counterDelta, memberCounters, tallyCounters } from './figures.js';
 import { frequencyOf, liesWithin } from './periods.js';
 import { recordsRepository, type StoredMember } from './records.js';
@@ -85,7 +85,11 @@ const requireVersion = (stored: { version: number } | undefined, ifMatch: number
 export const handler = moduleHandler('programmes', {
   async listProgrammes({ actor, query }) {
     const page = await programmes.listForOrganisation(actor.orgId, pageLimit(query.limit), query.cursor);
-    return { body: page };
+    // Each listed programme's figures, in one BatchGet for the page.
+    const figures = await programmes.getMany(page.items.map((item) => keys.programmeFigures(item.id)));
+    const today = isoNow().slice(0, 10);
+    const items = page.items.map((item) => ({ ...item, health: healthOf(item.period, (figures.get(keyString(keys.programmeFigures(item.id))) ?? {}) as Record<string, number>, today) }));
+    return { body: { ...page, items } };
   },
 
   async createProgramme({ actor, body, idempotency }) {

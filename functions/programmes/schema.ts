@@ -73,11 +73,14 @@ export const Programme = z.object({
   organisations: z.record(z.string(), z.object({ uk: z.string(), en: z.string() })),
 });
 
+export const Health = z.object({ elapsed: z.number(), held: z.number(), planned: z.number(), cancelled: z.number() });
 export const ProgrammeSummary = z.object({
   id: ulid,
   title: z.object({ uk: z.optional(z.string()), en: z.optional(z.string()) }),
   period: z.object({ start: z.string(), end: z.string() }),
   role: z.enum(['implementer', 'funder']),
+  /** One line of health: time elapsed against activities held. */
+  health: z.optional(Health),
 });
 export const ProgrammePage = z.object({ items: z.array(ProgrammeSummary), nextCursor: z.optional(z.string()) });
 export const ProgrammeListQuery = pageQuery;
@@ -92,6 +95,7 @@ export const CalendarFeedParams = z.strictObject({ programmeId: ulid, token: z.s
 export type ProgrammeContent = z.infer<typeof ProgrammeContent>;
 export type Programme = z.infer<typeof Programme>;
 export type ProgrammeSummary = z.infer<typeof ProgrammeSummary>;
+export type Health = z.infer<typeof Health>;
 export type ActivityType = (typeof activityTypes)[number];
 export type AssistanceType = (typeof assistanceTypes)[number];
 export type AssistanceChannel = (typeof assistanceChannels)[number];
@@ -212,7 +216,11 @@ export const Dashboard = z.object({
     actuals: z.array(z.object({ period: z.string(), value: z.number() })),
     latest: z.optional(z.number()),
   })),
-  obligations: z.array(z.object({ memorandumId: z.string(), orgId: z.string(), total: z.number(), done: z.number(), percent: z.number() })),
+  obligations: z.array(z.object({
+    memorandumId: z.string(), orgId: z.string(), total: z.number(), done: z.number(), percent: z.number(),
+    /** The party's latest accepted progress report on that memorandum. */
+    lastAcceptedReport: z.optional(z.object({ period: z.object({ start: z.string(), end: z.string() }), acceptedAt: z.string() })),
+  })),
   /** The network as counts only: never a name. */
   network: z.object({
     total: Cell,

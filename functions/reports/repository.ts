@@ -83,8 +83,9 @@ export const reportRepository = (ctx: TableContext): ReportRepository => {
         item: {
           Update: {
             TableName: ctx.table, Key: keys.partyProgress(report.memorandumId, report.orgId),
-            UpdateExpression: 'ADD done :done, percentSum :percentSum', ConditionExpression: 'attribute_exists(PK)',
-            ExpressionAttributeValues: { ':done': delta.done, ':percentSum': delta.percentSum },
+            // The party's latest accepted report travels with its figures: dashboards read both by key.
+            UpdateExpression: 'ADD done :done, percentSum :percentSum SET lastAcceptedReport = :last', ConditionExpression: 'attribute_exists(PK)',
+            ExpressionAttributeValues: { ':done': delta.done, ':percentSum': delta.percentSum, ':last': { reportId: report.id, period: report.period, acceptedAt: report.reviewedAt ?? report.updatedAt } },
           },
         },
       },

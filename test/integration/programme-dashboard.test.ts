@@ -5,6 +5,7 @@ import { recount, withoutZeroCounters } from '../../functions/programmes/figures
 import { call, demoUser, table, uniqueKey } from '../support/api.js';
 import { createActiveMemorandum } from '../support/memoranda.js';
 import { activist, createProgramme, programmeContent, seminar } from '../support/programmes.js';
+import { firstQuarter, startCouncilReport } from '../support/reports.js';
 
 const coordinator = demoUser('coordinator');
 const funder = demoUser('funder');
@@ -135,6 +136,18 @@ describe('programme dashboard', () => {
     expect(dashboard.body.network.participation.attended).toEqual({ value: 7 });
     const figures = await storedAndRecounted(programme.id);
     expect(figures.stored).toEqual(figures.recounted);
+  });
+
+  it('shows each linked party\'s obligations done and its latest accepted progress report', async () => {
+    const { memorandumId, report, base: reportPath } = await startCouncilReport();
+    const programme = await createProgramme(programmeContent({ memorandumIds: [memorandumId] }));
+    const saved = await call<{ version: number }>('PUT', reportPath, { as: demoUser('council'), headers: { 'if-match': `"${report.version}"` }, body: { entries: [{ obligationId: 'c5', status: 'done', percentComplete: 100 }] } });
+    const submitted = await call<{ version: number }>('POST', `${reportPath}/submit`, { as: demoUser('council'), headers: { 'if-match': `"${saved.body.version}"` } });
+    expect((await call('POST', `${reportPath}/accept`, { as: coordinator, headers: { 'if-match': `"${submitted.body.version}"` } })).status).toBe(200);
+    const dashboard = await call<{ obligations: { orgId: string; done: number; total: number; lastAcceptedReport?: { period: unknown } }[] }>('GET', `/api/programmes/${programme.id}/dashboard`, { as: funder });
+    const council = dashboard.body.obligations.find((party) => party.orgId === demoUser('council').orgId);
+    expect(council).toMatchObject({ done: 1, total: 5, lastAcceptedReport: { period: firstQuarter } });
+    expect(dashboard.body.obligations.find((party) => party.orgId === coordinator.orgId)?.lastAcceptedReport).toBeUndefined();
   });
 
   it('refuses activities and tallies outside the programme, and unknown indicators, naming the field', async () => {

@@ -22,7 +22,7 @@ describe('programmes', () => {
     expect(asFunder.body).not.toHaveProperty('calendarToken');
     expect(asFunder.body.organisations[demoOrganisations.resourceCenter]?.en).toBe('Crimean Tatar Resource Center');
     const fundersList = await call<{ items: { id: string; role: string }[] }>('GET', '/api/programmes?limit=100', { as: funder });
-    expect(fundersList.body.items.find((item) => item.id === created.body.id)?.role).toBe('funder');
+    expect(fundersList.body.items.find((item) => item.id === created.body.id)).toMatchObject({ role: 'funder', health: { held: 0, planned: 0 } });
     expect((await call<ProgrammeBody>('GET', path, { as: 'resource.center@pakt.local' })).body.role).toBe('implementer');
     expect((await call('PUT', path, { as: funder, body: { content: programmeContent() }, headers: ifMatch(1) })).status).toBe(403);
   });
