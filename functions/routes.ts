@@ -12,7 +12,7 @@ import { DownloadLink, UploadForm } from './files/schema.js';
 import { EvidenceConfirm, EvidenceParams, EvidenceUploadRequest, Report, ReportCreate, ReportParams, ReportSave, ReturnReport, ReviewQueue } from './reports/schema.js';
 import {
   Activity, ActivityInput, ActivityList, ActivityParams, ActualInput, ActualParams, CalendarFeedParams, CalendarQuery, Dashboard, ExportParams, ReportRangeQuery, IndicatorActual, IndicatorActualList, Programme, ProgrammeCreate, ProgrammeListQuery, ProgrammePage, ProgrammeParams, ProgrammeUpdate,
-  Tally, TallyCounts, TallyList, TallyParams, MemberInput, MemberParams, Member, MemberList, CaseInput, CaseParams, CaseRecord, CaseList, Created,
+  Tally, TallyCounts, TallyList, TallyParams, Spend, SpendInput, SpendList, SpendParams, MemberInput, MemberParams, Member, MemberList, CaseInput, CaseParams, CaseRecord, CaseList, Created,
 } from './programmes/schema.js';
 import { Me, OrganisationUsersParams, User, UserInvite, UserPage, UserParams, UserStatusChange } from './users/schema.js';
 
@@ -264,6 +264,16 @@ export const routes = [
     method: 'PUT', path: '/api/programmes/{programmeId}/tallies/{tallyId}', module: 'programmes', operation: 'putTally',
     summary: 'Record people and families reached in a month by a type of help and a channel (If-Match "0" to create)', access: ['coordinator'],
     params: TallyParams, body: TallyCounts, response: Tally, successStatus: 200, requiresIfMatch: true, resource: 'programme',
+  }),
+  defineRoute({
+    method: 'GET', path: '/api/programmes/{programmeId}/spending', module: 'programmes', operation: 'listSpending',
+    summary: 'Reported spending by month and budget line (implementers)', access: ['coordinator'],
+    params: ProgrammeParams, response: SpendList, successStatus: 200, resource: 'programme',
+  }),
+  defineRoute({
+    method: 'PUT', path: '/api/programmes/{programmeId}/spending/{month}/{lineId}', module: 'programmes', operation: 'putSpend',
+    summary: 'Report what was spent in a month on a budget line (If-Match "0" to create)', access: ['coordinator'],
+    params: SpendParams, body: SpendInput, response: Spend, successStatus: 200, requiresIfMatch: true, resource: 'programme',
   }),
   defineRoute({
     method: 'GET', path: '/api/programmes/{programmeId}/actuals', module: 'programmes', operation: 'listIndicatorActuals',

@@ -68,6 +68,7 @@ export const keys = {
   activityCalendar: (programmeId: string) => ({ GSI1PK: `PRG#${programmeId}#CAL` }),
   activityCalendarKey: (programmeId: string, date: string, activityId: string) => ({ GSI1PK: `PRG#${programmeId}#CAL`, GSI1SK: `${date}#${activityId}` }),
   assistanceTally: (programmeId: string, tallyId: string): ItemKey => ({ PK: `PRG#${programmeId}`, SK: `AST#${tallyId}` }),
+  spend: (programmeId: string, month: string, lineId: string): ItemKey => ({ PK: `PRG#${programmeId}`, SK: `SPD#${month}#${lineId}` }),
   networkMember: (programmeId: string, memberId: string): ItemKey => ({ PK: `PRG#${programmeId}`, SK: `NET#${memberId}` }),
   /** Restricted: read only by the organisation that keeps them, never by a funder route. */
   caseRecord: (programmeId: string, orgId: string, caseId: string): ItemKey => ({ PK: `PRG#${programmeId}`, SK: `CASE#${orgId}#${caseId}` }),

@@ -103,6 +103,11 @@ export const dashboardOf = (input: { programme: StoredProgramme; role: Programme
       const latest = actuals.at(-1)?.value;
       return { id: indicator.id, result, name: indicator.name, unit: indicator.unit, baseline: indicator.baseline, target: indicator.target, frequency: indicator.frequency, actuals, ...(latest === undefined ? {} : { latest }) };
     }),
+    spending: (() => {
+      const lines = [...(content.budget?.lines ?? []).map((line) => line.id), 'unassigned'];
+      const byLine = lines.map((lineId) => ({ lineId, cents: count(`spend:${lineId}`) })).filter((line) => line.cents > 0 || line.lineId !== 'unassigned');
+      return { totalCents: byLine.reduce((sum, line) => sum + line.cents, 0), byLine };
+    })(),
     network: {
       total: network.grand(),
       byCountry: countries.map((country, row) => ({ country, activists: network.cell(row, 0), organisations: network.cell(row, 1) })),

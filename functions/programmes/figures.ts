@@ -9,6 +9,7 @@ import type { Activity, ActivityInput, Tally } from './schema.js';
  *   ast:<month>:<type>:people|families, astc:<channel>:people|families   assistance delivered
  *   ind:<indicator>:<period>   an indicator's actual for a period (set, not added)
  *   net:<kind>:<country>, netp:invited|attended   the network (removed members stay as anonymous counts)
+ *   spend:<line>   reported spending in cents
  * The stored figures must always equal `recount(...)` of the records.
  */
 export type Counters = Record<string, number>;
@@ -63,6 +64,12 @@ export const memberCounters = (member: CountedMember | undefined): Counters => {
   return counters;
 };
 
+export const spendCounters = (spend: { lineId: string; amountCents: number } | undefined): Counters => {
+  const counters: Counters = {};
+  if (spend) add(counters, `spend:${spend.lineId}`, spend.amountCents);
+  return counters;
+};
+
 /** What to ADD so that figures counting `before` count `after` instead. */
 export const counterDelta = (before: Counters, after: Counters): Counters => {
   const delta: Counters = {};
@@ -73,9 +80,9 @@ export const counterDelta = (before: Counters, after: Counters): Counters => {
 export const actualKey = (indicatorId: string, period: string) => `ind:${indicatorId}:${period}`;
 
 /** The figures recounted from the records themselves (zero counters left out, as the stored item leaves them). */
-export const recount = (records: { activities: Pick<Activity, 'type' | 'status' | 'date' | 'attended'>[]; tallies: Pick<Tally, 'month' | 'type' | 'channel' | 'people' | 'families'>[]; actuals: { indicatorId: string; period: string; value: number }[]; members?: CountedMember[] }): Counters => {
+export const recount = (records: { activities: Pick<Activity, 'type' | 'status' | 'date' | 'attended'>[]; tallies: Pick<Tally, 'month' | 'type' | 'channel' | 'people' | 'families'>[]; actuals: { indicatorId: string; period: string; value: number }[]; members?: CountedMember[]; spends?: { lineId: string; amountCents: number }[] }): Counters => {
   const figures: Counters = {};
-  for (const counters of [...records.activities.map(activityCounters), ...records.tallies.map(tallyCounters), ...(records.members ?? []).map(memberCounters)]) {
+  for (const counters of [...records.activities.map(activityCounters), ...records.tallies.map(tallyCounters), ...(records.members ?? []).map(memberCounters), ...(records.spends ?? []).map(spendCounters)]) {
     for (const [key, value] of Object.entries(counters)) add(figures, key, value);
   }
   for (const actual of records.actuals) figures[actualKey(actual.indicatorId, actual.period)] = actual.value;

@@ -11,7 +11,7 @@ import { linkedPartyFigures, loadVisibleProgramme } from './access.js';
 import { contentProblems, indicatorsOf, type ProgrammeRole } from './policy.js';
 import { keyString, programmeRepository, type StoredProgramme } from './repository.js';
 import { dashboardOf, healthOf } from './dashboard.js';
-import { activityCounters, counterDelta, memberCounters, tallyCounters } from './figures.js';
+import { activityCounters, counterDelta, memberCounters, spendCounters, tallyCounters } from './figures.js';
 import { frequencyOf, liesWithin } from './periods.js';
 import { recordsRepository, type StoredMember } from './records.js';
 import { parseTallyId, type Activity, type ActivityInput, type CaseRecord, type IndicatorActual, type Member, type Programme, type ProgrammeContent, type Tally } from './schema.js';
@@ -153,6 +153,29 @@ export const handler = moduleHandler('programmes', {
     requireVersion(stored, ifMatch, 'tally');
     const next: Tally = { id: params.tallyId, programmeId: programme.id, ...cell, people: body.people, families: body.families, version: (stored?.version ?? 0) + 1, updatedAt: isoNow() };
     await records.putTally(next, stored?.version ?? 0, counterDelta(tallyCounters(stored), tallyCounters(next)));
+    return { body: next, version: next.version };
+  },
+
+  async listSpending({ actor, params }) {
+    const { role } = await loadProgramme(actor, params.programmeId);
+    requireImplementer(role);
+    return { body: { items: await records.spends(params.programmeId) } };
+  },
+
+  async putSpend({ actor, params, body, ifMatch }) {
+    const { programme, role } = await loadProgramme(actor, params.programmeId);
+    requireImplementer(role);
+    const lines = new Set([...(programme.content.budget?.lines ?? []).map((line) => line.id), 'unassigned']);
+    const problems = [
+      ...(programme.content.budget ? [] : [{ path: 'params.programmeId', message: 'The programme has no budget to report spending against.' }]),
+      ...(lines.has(params.lineId) ? [] : [{ path: 'params.lineId', message: 'Not a budget line of this programme (or "unassigned").' }]),
+      ...(liesWithin(params.month, programme.content.period) ? [] : [{ path: 'params.month', message: 'The month must lie within the programme.' }]),
+    ];
+    if (problems.length > 0) throw invalid(problems);
+    const stored = await records.getSpend(programme.id, params.month, params.lineId);
+    requireVersion(stored, ifMatch, 'spending record');
+    const next = { programmeId: programme.id, month: params.month, lineId: params.lineId, amountCents: Math.round(body.amount * 100), version: (stored?.version ?? 0) + 1, updatedAt: isoNow() };
+    await records.putSpend(next, stored?.version ?? 0, counterDelta(spendCounters(stored), spendCounters(next)));
     return { body: next, version: next.version };
   },
 

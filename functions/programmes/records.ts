@@ -5,7 +5,7 @@ import { keys, type ItemKey } from '../data/keys.js';
 import { queryAllPages } from '../data/query.js';
 import { transactWrite, type TxItem } from '../data/transact.js';
 import { actualKey, type Counters } from './figures.js';
-import type { Activity, CaseRecord, IndicatorActual, Member, Tally } from './schema.js';
+import type { Activity, CaseRecord, IndicatorActual, Member, Spend, Tally } from './schema.js';
 
 /**
  * A programme's records (activities, assistance tallies, indicator actuals) and
@@ -24,6 +24,9 @@ export interface RecordsRepository {
   putActual(actual: IndicatorActual, expectedVersion: number): Promise<void>;
   actuals(programmeId: string): Promise<IndicatorActual[]>;
   figures(programmeId: string): Promise<Counters>;
+  getSpend(programmeId: string, month: string, lineId: string): Promise<Spend | undefined>;
+  putSpend(spend: Spend, expectedVersion: number, delta: Counters): Promise<void>;
+  spends(programmeId: string): Promise<Spend[]>;
   getMember(programmeId: string, memberId: string): Promise<StoredMember | undefined>;
   /** A member (or its anonymous remnant), with the network figures' change. */
   putMember(member: StoredMember, expectedVersion: number, delta: Counters, alongside?: TxItem[]): Promise<void>;
@@ -113,6 +116,14 @@ export const recordsRepository = (ctx: TableContext): RecordsRepository => {
       return items.map((item) => strip<IndicatorActual>(item));
     },
 
+    getSpend: (programmeId, month, lineId) => get<Spend>(keys.spend(programmeId, month, lineId), 'spend'),
+    async putSpend(spend, expectedVersion, delta) {
+      await transactWrite(ctx, [versionedPut({ ...keys.spend(spend.programmeId, spend.month, spend.lineId), entity: 'spend', ...spend }, expectedVersion, 'spending record'), ...figuresUpdate(spend.programmeId, { add: delta })]);
+    },
+    async spends(programmeId) {
+      const items = await queryAllPages(ctx, { KeyConditionExpression: 'PK = :pk AND begins_with(SK, :spd)', ExpressionAttributeValues: { ':pk': keys.programmePartition(programmeId), ':spd': 'SPD#' } });
+      return items.map((item) => strip<Spend>(item));
+    },
     getMember: (programmeId, memberId) => get<StoredMember>(keys.networkMember(programmeId, memberId), 'networkMember'),
     async putMember(member, expectedVersion, delta, alongside = []) {
       await transactWrite(ctx, [versionedPut({ ...keys.networkMember(member.programmeId, member.id), entity: 'networkMember', ...member }, expectedVersion, 'network member'), ...figuresUpdate(member.programmeId, { add: delta }), ...alongside]);

@@ -175,6 +175,14 @@ export const TallyCounts = z.strictObject({ people: headcount, families: headcou
 export const Tally = z.object({ id: z.string(), programmeId: ulid, month: z.string(), type: z.enum(assistanceTypes), channel: z.enum(assistanceChannels), people: z.number(), families: z.number(), version: z.number(), updatedAt: isoTimestamp });
 export const TallyList = z.object({ items: z.array(Tally) });
 
+/* Spending per month and budget line, in cents so that sums stay exact. */
+
+export const SpendParams = z.strictObject({ programmeId: ulid, month, lineId: itemId });
+export const SpendInput = z.strictObject({ amount: z.number().check(z.gte(0, 'Must be 0 or more.'), z.lte(1e12, 'Too large.'), z.refine((value) => Math.abs(Math.round(value * 100) - value * 100) < 1e-6, 'At most two decimals.')) });
+export const Spend = z.object({ programmeId: ulid, month: z.string(), lineId: z.string(), amountCents: z.number(), version: z.number(), updatedAt: isoTimestamp });
+export const SpendList = z.object({ items: z.array(Spend) });
+export type Spend = z.infer<typeof Spend>;
+
 /* Indicator actuals per period. */
 
 export const ActualParams = z.strictObject({ programmeId: ulid, indicatorId: itemId, period });
@@ -221,6 +229,8 @@ export const Dashboard = z.object({
     /** The party's latest accepted progress report on that memorandum. */
     lastAcceptedReport: z.optional(z.object({ period: z.object({ start: z.string(), end: z.string() }), acceptedAt: z.string() })),
   })),
+  /** Reported spending against the budget, by line (cents), where recorded. */
+  spending: z.object({ totalCents: z.number(), byLine: z.array(z.object({ lineId: z.string(), cents: z.number() })) }),
   /** The network as counts only: never a name. */
   network: z.object({
     total: Cell,

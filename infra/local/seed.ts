@@ -7,7 +7,7 @@ import { hashPassword, localAccountStore } from '../../functions/users/local-acc
 import { userRepository } from '../../functions/users/repository.js';
 import { newDraft } from '../../functions/memoranda/model.js';
 import { memorandumRepository } from '../../functions/memoranda/repository.js';
-import { activityCounters, memberCounters, tallyCounters } from '../../functions/programmes/figures.js';
+import { activityCounters, memberCounters, spendCounters, tallyCounters } from '../../functions/programmes/figures.js';
 import { recordsRepository } from '../../functions/programmes/records.js';
 import { programmeRepository } from '../../functions/programmes/repository.js';
 import type { Activity, Tally } from '../../functions/programmes/schema.js';
@@ -185,6 +185,10 @@ const seedCaseProgramme = async (ctx: TableContext): Promise<boolean> => {
       consent: { date: '2026-02-01', scope: ['contact', 'events'] as ('contact' | 'events')[] }, participation: index < 6 ? [{ activityId: demoId(311), status: 'attended' as const }] : [],
     };
     await records.putMember(member, 0, memberCounters(member));
+  }
+  for (const [month, lineId, amountCents] of [['2026-03', 'campaign', 1_240_000], ['2026-04', 'training', 3_175_050], ['2026-06', 'support', 800_000]] as const) {
+    const spend = { programmeId: demoProgrammeId, month, lineId, amountCents, version: 1, updatedAt: seededAt };
+    await records.putSpend(spend, 0, spendCounters(spend));
   }
   for (const [indicatorId, period, value] of [['trained', '2026-Q1', 24], ['trained', '2026-Q2', 51], ['countries', '2026-Q2', 3], ['publications', '2026-Q1', 8], ['publications', '2026-Q2', 19]] as const) {
     await records.putActual({ programmeId: demoProgrammeId, indicatorId, period, value, version: 1, updatedAt: seededAt }, 0);

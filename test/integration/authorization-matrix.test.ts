@@ -77,6 +77,8 @@ const expected: Record<AppRoute['operation'], Expectation> = {
   updateActivity: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
   listTallies: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
   putTally: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
+  listSpending: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
+  putSpend: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
   listIndicatorActuals: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
   putIndicatorActual: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
   exportProgressReport: byCaller({ coordinator: { own: 200, other: 404 }, funder: { own: 200, other: 404 } }, same(403)),
@@ -220,6 +222,8 @@ const requestFor = async (route: AppRoute, caller: Caller, scope: Scope) => {
     }
     case 'putTally':
       return { path: path.replace('{tallyId}', '2026-03_legal_in_person'), as, body: { people: 12, families: 7 }, headers: { 'if-match': '"0"' } };
+    case 'putSpend':
+      return { path: path.replace('{month}', '2026-03').replace('{lineId}', 'training'), as, body: { amount: 1250.5 }, headers: { 'if-match': '"0"' } };
     case 'putIndicatorActual':
       return { path: path.replace('{indicatorId}', 'trained').replace('{period}', '2026-Q1'), as, body: { value: 24 }, headers: { 'if-match': '"0"' } };
     case 'createReport':

@@ -24,7 +24,7 @@ const storedAndRecounted = async (programmeId: string) => {
   const { Items = [] } = await client.send(new QueryCommand({ TableName: name, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.programmePartition(programmeId) } }));
   const of = (entity: string) => Items.filter((item) => item.entity === entity) as never[];
   const { PK: _pk, SK: _sk, ...stored } = Items.find((item) => item.SK === 'FIG') ?? {};
-  return { stored: withoutZeroCounters(stored as Record<string, number>), recounted: recount({ activities: of('activity'), tallies: of('assistanceTally'), actuals: of('indicatorActual'), members: of('networkMember') }) };
+  return { stored: withoutZeroCounters(stored as Record<string, number>), recounted: recount({ activities: of('activity'), tallies: of('assistanceTally'), actuals: of('indicatorActual'), members: of('networkMember'), spends: of('spend') }) };
 };
 
 describe('programme dashboard', () => {
@@ -148,6 +148,23 @@ describe('programme dashboard', () => {
     const council = dashboard.body.obligations.find((party) => party.orgId === demoUser('council').orgId);
     expect(council).toMatchObject({ done: 1, total: 5, lastAcceptedReport: { period: firstQuarter } });
     expect(dashboard.body.obligations.find((party) => party.orgId === coordinator.orgId)?.lastAcceptedReport).toBeUndefined();
+  });
+
+  it('reports spending against budget lines; the funder sees it by line, in exact cents', async () => {
+    const programme = await createProgramme();
+    const base = `/api/programmes/${programme.id}`;
+    const first = await call<{ version: number }>('PUT', `${base}/spending/2026-03/training`, { as: coordinator, headers: { 'if-match': '"0"' }, body: { amount: 1250.1 } });
+    expect(first.status).toBe(200);
+    await call('PUT', `${base}/spending/2026-03/training`, { as: coordinator, headers: { 'if-match': `"${first.body.version}"` }, body: { amount: 1250.2 } });
+    await call('PUT', `${base}/spending/2026-04/campaign`, { as: coordinator, headers: { 'if-match': '"0"' }, body: { amount: 0.1 } });
+    const refused = await call<{ errors: { path: string }[] }>('PUT', `${base}/spending/2028-01/nope`, { as: coordinator, headers: { 'if-match': '"0"' }, body: { amount: 1.005 } });
+    expect(refused.body.errors.map((error) => error.path).sort()).toEqual(['body.amount']);
+    const outside = await call<{ errors: { path: string }[] }>('PUT', `${base}/spending/2028-01/nope`, { as: coordinator, headers: { 'if-match': '"0"' }, body: { amount: 1 } });
+    expect(outside.body.errors.map((error) => error.path).sort()).toEqual(['params.lineId', 'params.month']);
+    const dashboard = await call<{ spending: { totalCents: number; byLine: { lineId: string; cents: number }[] } }>('GET', `${base}/dashboard`, { as: funder });
+    expect(dashboard.body.spending).toEqual({ totalCents: 125030, byLine: [{ lineId: 'campaign', cents: 10 }, { lineId: 'training', cents: 125020 }, { lineId: 'support', cents: 0 }] });
+    const figures = await storedAndRecounted(programme.id);
+    expect(figures.stored).toEqual(figures.recounted);
   });
 
   it('refuses activities and tallies outside the programme, and unknown indicators, naming the field', async () => {

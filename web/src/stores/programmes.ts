@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia';
-import type { Activity, ActivityInput, CaseInput, CaseRecord, Dashboard, IndicatorActual, Member, MemberInput, Programme, ProgrammeContent, ProgrammeSummary, Tally } from '../../../functions/programmes/schema';
+import type { Activity, ActivityInput, CaseInput, CaseRecord, Dashboard, IndicatorActual, Member, MemberInput, Programme, ProgrammeContent, ProgrammeSummary, Spend, Tally } from '../../../functions/programmes/schema';
 import { services } from '../services';
 import { usePagedList } from './paged-list';
 
@@ -23,6 +23,8 @@ export const useProgrammesStore = defineStore('programmes', () => {
   const tallies = async (programmeId: string) => (await services().api.get<{ items: Tally[] }>(`${path(programmeId)}/tallies`)).body.items;
   /** `version` is the one read (0 for a cell not recorded yet). */
   const putTally = async (programmeId: string, tallyId: string, counts: { people: number; families: number }, version: number) => (await services().api.send<Tally>('PUT', `${path(programmeId)}/tallies/${tallyId}`, counts, { ifMatch: `"${version}"` })).body;
+  const spending = async (programmeId: string) => (await services().api.get<{ items: Spend[] }>(`${path(programmeId)}/spending`)).body.items;
+  const putSpend = async (programmeId: string, month: string, lineId: string, amount: number, version: number) => (await services().api.send<Spend>('PUT', `${path(programmeId)}/spending/${month}/${lineId}`, { amount }, { ifMatch: `"${version}"` })).body;
   const network = async (programmeId: string) => (await services().api.get<{ items: Member[]; removed: number }>(`${path(programmeId)}/network`)).body;
   const addMember = async (programmeId: string, member: MemberInput) => (await services().api.send<{ id: string }>('POST', `${path(programmeId)}/network`, member, { idempotencyKey: crypto.randomUUID() })).body;
   const removeMember = async (programmeId: string, member: Member) => services().api.send('DELETE', `${path(programmeId)}/network/${member.id}`, undefined, { ifMatch: `"${member.version}"` });
@@ -43,5 +45,5 @@ export const useProgrammesStore = defineStore('programmes', () => {
   const actuals = async (programmeId: string) => (await services().api.get<{ items: IndicatorActual[] }>(`${path(programmeId)}/actuals`)).body.items;
   const putActual = async (programmeId: string, indicatorId: string, period: string, value: number, version: number) => (await services().api.send<IndicatorActual>('PUT', `${path(programmeId)}/indicators/${indicatorId}/actuals/${period}`, { value }, { ifMatch: `"${version}"` })).body;
 
-  return { items: list.items, nextCursor: list.nextCursor, state: list.state, error: list.error, loadingMore: list.loadingMore, load: list.load, loadMore: list.loadMore, fetchOne, create, update, dashboard, activities, createActivity, updateActivity, tallies, putTally, actuals, putActual, downloadExport, network, addMember, removeMember, cases, addCase, deleteCase, $reset: list.reset };
+  return { items: list.items, nextCursor: list.nextCursor, state: list.state, error: list.error, loadingMore: list.loadingMore, load: list.load, loadMore: list.loadMore, fetchOne, create, update, dashboard, activities, createActivity, updateActivity, tallies, putTally, actuals, putActual, downloadExport, spending, putSpend, network, addMember, removeMember, cases, addCase, deleteCase, $reset: list.reset };
 });
