@@ -6,7 +6,7 @@ import { moduleHandler } from '../core/handler.js';
 import { optionalEnv } from '../core/config.js';
 import { tableContext } from '../data/client.js';
 import { keys } from '../data/keys.js';
-import { linkedPartyFigures, loadVisibleProgramme } from '../programmes/access.js';
+import { linkedFigures, loadVisibleProgramme } from '../programmes/access.js';
 import { dashboardOf } from '../programmes/dashboard.js';
 import { recordsRepository } from '../programmes/records.js';
 import { keyString, programmeRepository, type StoredProgramme } from '../programmes/repository.js';
@@ -69,9 +69,9 @@ export const handler = moduleHandler('exports', {
   async exportProgressReport({ actor, params, query }) {
     const { programme, role } = await loadVisibleProgramme(programmes, actor, params.programmeId);
     const range = { start: query.from ?? programme.content.period.start, end: query.to ?? programme.content.period.end };
-    const [figures, activities, names, parties] = await Promise.all([records.figures(programme.id), records.calendar(programme.id, { from: range.start, to: range.end }), organisationsOf(programme), linkedPartyFigures(programmes, programme)]);
+    const [figures, activities, names, { parties, sources }] = await Promise.all([records.figures(programme.id), records.calendar(programme.id, { from: range.start, to: range.end }), organisationsOf(programme), linkedFigures(programmes, programme)]);
     const now = isoNow();
-    const dashboard = dashboardOf({ programme, role, figures, parties, today: now.slice(0, 10), range });
+    const dashboard = dashboardOf({ programme, role, figures, parties, sources, today: now.slice(0, 10), range });
     const pdf = await renderPdf(reportDocument({
       dashboard, range, activities, implementingOrgIds: programme.content.implementingOrgIds, funderOrgIds: programme.content.funderOrgIds, generatedAt: now,
       organisations: Object.fromEntries(Object.entries(names).map(([orgId, organisation]) => [orgId, organisation.name])),

@@ -1,8 +1,8 @@
 import type { Actor } from '../core/actor.js';
 import { notFound } from '../core/errors.js';
-import { programmeRoleOf, type ProgrammeRole } from './policy.js';
+import { indicatorsOf, programmeRoleOf, type ProgrammeRole } from './policy.js';
 import { keys } from '../data/keys.js';
-import type { PartyFigures } from './dashboard.js';
+import type { PartyFigures, SourceFigures } from './dashboard.js';
 import { keyString, type ProgrammeRepository, type StoredProgramme } from './repository.js';
 
 /** The programme if the caller implements or funds it; otherwise it does not exist for them (404). */
@@ -13,13 +13,27 @@ export const loadVisibleProgramme = async (programmes: ProgrammeRepository, acto
   return { programme, role };
 };
 
-/** The obligation figures of each party of each linked memorandum: one BatchGet by key. */
-export const linkedPartyFigures = async (programmes: ProgrammeRepository, programme: StoredProgramme): Promise<PartyFigures[]> => {
-  const progress = await programmes.getMany(programme.linkedParties.flatMap(({ memorandumId, orgIds }) => orgIds.map((orgId) => keys.partyProgress(memorandumId, orgId))));
-  return programme.linkedParties.flatMap(({ memorandumId, orgIds }) => orgIds.flatMap((orgId) => {
+/**
+ * From the linked memoranda, in one BatchGet by key: each party's obligation
+ * figures, and the tracked obligations that programme indicators take actuals from.
+ */
+export const linkedFigures = async (programmes: ProgrammeRepository, programme: StoredProgramme): Promise<{ parties: PartyFigures[]; sources: SourceFigures }> => {
+  const sources = indicatorsOf(programme.content).flatMap(({ indicator }) => (indicator.source ? [{ programmeIndicatorId: indicator.id, ...indicator.source }] : []));
+  const progress = await programmes.getMany([
+    ...programme.linkedParties.flatMap(({ memorandumId, orgIds }) => orgIds.map((orgId) => keys.partyProgress(memorandumId, orgId))),
+    ...sources.map((source) => keys.trackedObligation(source.memorandumId, source.obligationId)),
+  ]);
+  const sourceFigures: SourceFigures = Object.fromEntries(sources.flatMap((source) => {
+    const obligation = progress.get(keyString(keys.trackedObligation(source.memorandumId, source.obligationId)));
+    const actual = (obligation?.indicators as { id: string; latestActual?: number }[] | undefined)?.find((candidate) => candidate.id === source.indicatorId)?.latestActual;
+    const reportedThrough = obligation?.reportedThrough as string | undefined;
+    return actual !== undefined && reportedThrough ? [[source.programmeIndicatorId, { value: actual, reportedThrough }]] : [];
+  }));
+  const parties = programme.linkedParties.flatMap(({ memorandumId, orgIds }) => orgIds.flatMap((orgId) => {
     const item = progress.get(keyString(keys.partyProgress(memorandumId, orgId)));
     if (!item) return [];
     const last = item.lastAcceptedReport as PartyFigures['lastAcceptedReport'];
     return [{ memorandumId, orgId, total: Number(item.total ?? 0), done: Number(item.done ?? 0), percentSum: Number(item.percentSum ?? 0), ...(last ? { lastAcceptedReport: last } : {}) }];
   }));
+  return { parties, sources: sourceFigures };
 };

@@ -1,6 +1,6 @@
 import { indicatorsOf, type ProgrammeRole } from './policy.js';
 import type { Counters } from './figures.js';
-import { elapsedShare, periodsBetween } from './periods.js';
+import { elapsedShare, periodOf, periodsBetween } from './periods.js';
 import type { StoredProgramme } from './repository.js';
 import { activityStatuses, activityTypes, type Health, ageBands, assistanceChannels, assistanceTypes, defaultSuppressionThreshold, genders, type Dashboard } from './schema.js';
 import { cellOf, suppressTable, type Cell } from './suppression.js';
@@ -18,6 +18,9 @@ export interface PartyFigures {
   percentSum: number;
   lastAcceptedReport?: { reportId: string; period: { start: string; end: string }; acceptedAt: string };
 }
+
+/** The latest accepted council-report actual of each sourced indicator, with the date its report runs to. */
+export type SourceFigures = Record<string, { value: number; reportedThrough: string }>;
 
 const statusCounts = (figures: Counters, key: (status: string) => string) =>
   Object.fromEntries(activityStatuses.map((status) => [status, figures[key(status)] ?? 0])) as { planned: number; held: number; cancelled: number };
@@ -42,7 +45,7 @@ const cellsOf = (matrix: number[][], threshold: number, protect: boolean, linked
  * the whole programme only (by type, gender, age band, channel) are then left
  * out rather than shown for the wrong period.
  */
-export const dashboardOf = (input: { programme: StoredProgramme; role: ProgrammeRole; figures: Counters; parties: PartyFigures[]; today: string; range?: { start: string; end: string } }): Dashboard => {
+export const dashboardOf = (input: { programme: StoredProgramme; role: ProgrammeRole; figures: Counters; parties: PartyFigures[]; sources?: SourceFigures; today: string; range?: { start: string; end: string } }): Dashboard => {
   const { programme, role, figures, today, range } = input;
   const { content } = programme;
   const threshold = content.suppressionThreshold ?? defaultSuppressionThreshold;
@@ -99,7 +102,12 @@ export const dashboardOf = (input: { programme: StoredProgramme; role: Programme
       })),
     },
     indicators: indicatorsOf(content).map(({ indicator, result }) => {
-      const actuals = (months.length === 0 ? [] : periodsBetween(indicator.frequency, within)).flatMap((period) => (figures[`ind:${indicator.id}:${period}`] === undefined ? [] : [{ period, value: count(`ind:${indicator.id}:${period}`) }]));
+      // A council report's actual fills the period its report ran to, unless the team recorded that period itself.
+      const reported = input.sources?.[indicator.id];
+      const reportedPeriod = reported ? periodOf(indicator.frequency, reported.reportedThrough) : undefined;
+      const actuals = (months.length === 0 ? [] : periodsBetween(indicator.frequency, within)).flatMap((period) =>
+        figures[`ind:${indicator.id}:${period}`] !== undefined ? [{ period, value: count(`ind:${indicator.id}:${period}`) }]
+          : reported && period === reportedPeriod ? [{ period, value: reported.value, fromReport: true }] : []);
       const latest = actuals.at(-1)?.value;
       return { id: indicator.id, result, name: indicator.name, unit: indicator.unit, baseline: indicator.baseline, target: indicator.target, frequency: indicator.frequency, actuals, ...(latest === undefined ? {} : { latest }) };
     }),

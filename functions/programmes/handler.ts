@@ -7,7 +7,7 @@ import { newId } from '../core/ids.js';
 import { pageLimit } from '../core/schemas.js';
 import { tableContext } from '../data/client.js';
 import { keys } from '../data/keys.js';
-import { linkedPartyFigures, loadVisibleProgramme } from './access.js';
+import { linkedFigures, loadVisibleProgramme } from './access.js';
 import { contentProblems, indicatorsOf, type ProgrammeRole } from './policy.js';
 import { keyString, programmeRepository, type StoredProgramme } from './repository.js';
 import { dashboardOf, healthOf } from './dashboard.js';
@@ -49,8 +49,20 @@ const resolveReferences = async (content: ProgrammeContent, actor: Actor) => {
   const organisations = [...content.implementingOrgIds.map((orgId, index) => ({ orgId, path: `body.content.implementingOrgIds.${index}` })), ...content.funderOrgIds.map((orgId, index) => ({ orgId, path: `body.content.funderOrgIds.${index}` }))];
   const memoranda = (content.memorandumIds ?? []).map((memorandumId, index) => ({ memorandumId, path: `body.content.memorandumIds.${index}` }));
   const found = await programmes.getMany([...organisations.map(({ orgId }) => keys.organisation(orgId)), ...memoranda.map(({ memorandumId }) => keys.memorandumHead(memorandumId))]);
-  const partiesOf = (memorandumId: string) => ((found.get(keyString(keys.memorandumHead(memorandumId)))?.content as { parties?: { orgId: string }[] } | undefined)?.parties ?? []).map((party) => party.orgId);
+  const contentOf = (memorandumId: string) => found.get(keyString(keys.memorandumHead(memorandumId)))?.content as { parties?: { orgId: string }[]; obligations?: { id: string; indicators?: { id: string }[] }[] } | undefined;
+  const partiesOf = (memorandumId: string) => (contentOf(memorandumId)?.parties ?? []).map((party) => party.orgId);
+  // An indicator's source must be an indicator of an obligation in one of the linked memoranda.
+  const sourceProblems = indicatorsOf(content).flatMap(({ indicator, path }): FieldProblem[] => {
+    const source = indicator.source;
+    if (!source) return [];
+    const at = path.replace(/\.id$/, '.source');
+    if (!(content.memorandumIds ?? []).includes(source.memorandumId)) return [{ path: `${at}.memorandumId`, message: 'Link the memorandum to the programme first.' }];
+    const obligation = contentOf(source.memorandumId)?.obligations?.find((candidate) => candidate.id === source.obligationId);
+    if (!obligation) return [{ path: `${at}.obligationId`, message: 'Not an obligation of that memorandum.' }];
+    return (obligation.indicators ?? []).some((candidate) => candidate.id === source.indicatorId) ? [] : [{ path: `${at}.indicatorId`, message: 'Not an indicator of that obligation.' }];
+  });
   const problems: FieldProblem[] = [
+    ...sourceProblems,
     ...organisations.filter(({ orgId }) => !found.has(keyString(keys.organisation(orgId)))).map(({ path }) => ({ path, message: 'No such organisation.' })),
     ...memoranda.filter(({ memorandumId }) => !partiesOf(memorandumId).includes(actor.orgId)).map(({ path }) => ({ path, message: 'Not a memorandum your organisation is party to.' })),
   ];
@@ -205,8 +217,8 @@ export const handler = moduleHandler('programmes', {
   async getDashboard({ actor, params }) {
     // The figures are read beside the head and shown only once the head says the caller may see them.
     const [{ programme, role }, figures] = await Promise.all([loadProgramme(actor, params.programmeId), records.figures(params.programmeId)]);
-    const parties = await linkedPartyFigures(programmes, programme);
-    return { body: dashboardOf({ programme, role, figures, parties, today: isoNow().slice(0, 10) }) };
+    const { parties, sources } = await linkedFigures(programmes, programme);
+    return { body: dashboardOf({ programme, role, figures, parties, sources, today: isoNow().slice(0, 10) }) };
   },
 
   async listNetwork({ actor, params }) {

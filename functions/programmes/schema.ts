@@ -28,6 +28,8 @@ export const ProgrammeIndicator = z.strictObject({
   baseline: amount,
   target: amount,
   frequency: z.enum(frequencies),
+  /** Where actuals also come from: an indicator of an obligation in a linked memorandum, as accepted council reports state it. */
+  source: z.optional(z.strictObject({ memorandumId: ulid, obligationId: itemId, indicatorId: itemId })),
 });
 
 const result = { id: itemId, title: bilingual(300), indicators: z.array(ProgrammeIndicator).check(z.maxLength(10)) };
@@ -221,7 +223,7 @@ export const Dashboard = z.object({
   }),
   indicators: z.array(z.object({
     id: z.string(), result: z.string(), name: ProgrammeIndicator.def.shape.name, unit: z.string(), baseline: z.number(), target: z.number(), frequency: z.enum(frequencies),
-    actuals: z.array(z.object({ period: z.string(), value: z.number() })),
+    actuals: z.array(z.object({ period: z.string(), value: z.number(), fromReport: z.optional(z.boolean()) })),
     latest: z.optional(z.number()),
   })),
   obligations: z.array(z.object({

@@ -138,16 +138,30 @@ describe('programme dashboard', () => {
     expect(figures.stored).toEqual(figures.recounted);
   });
 
-  it('shows each linked party\'s obligations done and its latest accepted progress report', async () => {
+  it('shows each linked party\'s obligations done, its latest accepted report, and indicator actuals taken from accepted council reports', async () => {
     const { memorandumId, report, base: reportPath } = await startCouncilReport();
-    const programme = await createProgramme(programmeContent({ memorandumIds: [memorandumId] }));
-    const saved = await call<{ version: number }>('PUT', reportPath, { as: demoUser('council'), headers: { 'if-match': `"${report.version}"` }, body: { entries: [{ obligationId: 'c5', status: 'done', percentComplete: 100 }] } });
+    const content = programmeContent({ memorandumIds: [memorandumId] });
+    const sourced = (source: { memorandumId: string; obligationId: string; indicatorId: string }) => ({
+      ...content,
+      outcomes: content.outcomes.map((outcome) => ({ ...outcome, outputs: outcome.outputs.map((output) => ({ ...output, indicators: output.indicators.map((indicator) => (indicator.id === 'publications' ? { ...indicator, source } : indicator)) })) })),
+    });
+    const wrong = await call<{ errors: { path: string }[] }>('POST', '/api/programmes', { as: coordinator, body: { content: sourced({ memorandumId, obligationId: 'c9', indicatorId: 'events' }) } });
+    expect(wrong.body.errors.map((error) => error.path)).toEqual(['body.content.outcomes.0.outputs.0.indicators.0.source.obligationId']);
+    const programme = await createProgramme(sourced({ memorandumId, obligationId: 'c2', indicatorId: 'events' }));
+
+    const saved = await call<{ version: number }>('PUT', reportPath, { as: demoUser('council'), headers: { 'if-match': `"${report.version}"` }, body: { entries: [{ obligationId: 'c5', status: 'done', percentComplete: 100 }, { obligationId: 'c2', status: 'in_progress', percentComplete: 40, indicatorActuals: [{ indicatorId: 'events', value: 3 }] }] } });
     const submitted = await call<{ version: number }>('POST', `${reportPath}/submit`, { as: demoUser('council'), headers: { 'if-match': `"${saved.body.version}"` } });
     expect((await call('POST', `${reportPath}/accept`, { as: coordinator, headers: { 'if-match': `"${submitted.body.version}"` } })).status).toBe(200);
-    const dashboard = await call<{ obligations: { orgId: string; done: number; total: number; lastAcceptedReport?: { period: unknown } }[] }>('GET', `/api/programmes/${programme.id}/dashboard`, { as: funder });
+
+    const dashboard = await call<{ obligations: { orgId: string; done: number; total: number; lastAcceptedReport?: { period: unknown } }[]; indicators: { id: string; actuals: unknown[]; latest?: number }[] }>('GET', `/api/programmes/${programme.id}/dashboard`, { as: funder });
     const council = dashboard.body.obligations.find((party) => party.orgId === demoUser('council').orgId);
     expect(council).toMatchObject({ done: 1, total: 5, lastAcceptedReport: { period: firstQuarter } });
     expect(dashboard.body.obligations.find((party) => party.orgId === coordinator.orgId)?.lastAcceptedReport).toBeUndefined();
+    expect(dashboard.body.indicators.find((indicator) => indicator.id === 'publications')).toMatchObject({ actuals: [{ period: '2026-Q1', value: 3, fromReport: true }], latest: 3 });
+    // What the team records for that period itself takes precedence.
+    await call('PUT', `/api/programmes/${programme.id}/indicators/publications/actuals/2026-Q1`, { as: coordinator, headers: { 'if-match': '"0"' }, body: { value: 8 } });
+    const after = await call<{ indicators: { id: string; actuals: unknown[] }[] }>('GET', `/api/programmes/${programme.id}/dashboard`, { as: funder });
+    expect(after.body.indicators.find((indicator) => indicator.id === 'publications')?.actuals).toEqual([{ period: '2026-Q1', value: 8 }]);
   });
 
   it('reports spending against budget lines; the funder sees it by line, in exact cents', async () => {
