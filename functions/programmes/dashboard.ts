@@ -118,7 +118,7 @@ export const dashboardOf = (input: { programme: StoredProgramme; role: Programme
     })(),
     network: {
       total: network.grand(),
-      byCountry: countries.map((country, row) => ({ country, activists: network.cell(row, 0), organisations: network.cell(row, 1) })),
+      byCountry: countries.map((country, row) => ({ country, activists: network.cell(row, 0), organisations: network.cell(row, 1), attended: lone(count(`netpc:${country}:attended`)) })),
       participation: { invited: lone(count('netp:invited')), attended: lone(count('netp:attended')) },
     },
     obligations: input.parties.map((party) => ({

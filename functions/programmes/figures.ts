@@ -8,7 +8,8 @@ import type { Activity, ActivityInput, Tally } from './schema.js';
  *   att:total, att:g:<gender>, att:a:<age band>, attm:<month>   attendance at held activities
  *   ast:<month>:<type>:people|families, astc:<channel>:people|families   assistance delivered
  *   ind:<indicator>:<period>   an indicator's actual for a period (set, not added)
- *   net:<kind>:<country>, netp:invited|attended   the network (removed members stay as anonymous counts)
+ *   net:<kind>:<country>, netp:invited|attended, netpc:<country>:attended   the network and its activity
+ *                           (removed members stay as anonymous counts)
  *   spend:<line>   reported spending in cents
  * The stored figures must always equal `recount(...)` of the records.
  */
@@ -61,6 +62,7 @@ export const memberCounters = (member: CountedMember | undefined): Counters => {
   };
   add(counters, 'netp:invited', counts.invited);
   add(counters, 'netp:attended', counts.attended);
+  add(counters, `netpc:${member.country}:attended`, counts.attended);
   return counters;
 };
 

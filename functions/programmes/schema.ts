@@ -236,7 +236,7 @@ export const Dashboard = z.object({
   /** The network as counts only: never a name. */
   network: z.object({
     total: Cell,
-    byCountry: z.array(z.object({ country: z.string(), activists: Cell, organisations: Cell })),
+    byCountry: z.array(z.object({ country: z.string(), activists: Cell, organisations: Cell, attended: Cell })),
     participation: z.object({ invited: Cell, attended: Cell }),
   }),
 });

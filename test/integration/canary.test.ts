@@ -64,7 +64,7 @@ describe('canary: personal data stays with the implementing NGO', () => {
       expect(leaks(response.text), path).toBe(false);
     }
     const dashboard = JSON.parse((await raw(`${base}/dashboard`, funder)).text) as { network: { byCountry: { country: string; activists: unknown }[] } };
-    expect(dashboard.network.byCountry).toEqual([{ country: 'DE', activists: { value: 6 }, organisations: { value: 0 } }]);
+    expect(dashboard.network.byCountry).toEqual([{ country: 'DE', activists: { value: 6 }, organisations: { value: 0 }, attended: { value: 6 } }]);
 
     for (const path of [`${base}/network`, `${base}/cases`, `${base}/activities`, `${base}/tallies`]) {
       const probe = await raw(path, funder);

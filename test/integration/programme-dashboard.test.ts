@@ -130,8 +130,8 @@ describe('programme dashboard', () => {
 
     const dashboard = await call<Dashboard & { network: { byCountry: { country: string; activists: Cell }[]; participation: { attended: Cell } } }>('GET', `${base}/dashboard`, { as: funder });
     expect(dashboard.body.network.byCountry).toEqual([
-      { country: 'DE', activists: { hidden: 'fewer_than_threshold' }, organisations: { value: 0 } },
-      { country: 'PL', activists: { hidden: 'protects_a_small_count' }, organisations: { value: 0 } },
+      { country: 'DE', activists: { hidden: 'fewer_than_threshold' }, organisations: { value: 0 }, attended: { hidden: 'fewer_than_threshold' } },
+      { country: 'PL', activists: { hidden: 'protects_a_small_count' }, organisations: { value: 0 }, attended: { value: 5 } },
     ]);
     expect(dashboard.body.network.participation.attended).toEqual({ value: 7 });
     const figures = await storedAndRecounted(programme.id);

@@ -28,9 +28,9 @@ describe('programme figures', () => {
   it('count a network member by kind and country, and its participation; the anonymous remnant counts the same', () => {
     const member = { kind: 'activist', country: 'DE', participation: [{ status: 'attended' }, { status: 'invited' }, { status: 'attended' }] };
     const remnant = { kind: 'activist', country: 'DE', participationCounts: { invited: 1, attended: 2 } };
-    expect(memberCounters(member)).toEqual({ 'net:activist:DE': 1, 'netp:invited': 1, 'netp:attended': 2 });
+    expect(memberCounters(member)).toEqual({ 'net:activist:DE': 1, 'netp:invited': 1, 'netp:attended': 2, 'netpc:DE:attended': 2 });
     expect(counterDelta(memberCounters(member), memberCounters(remnant))).toEqual({});
-    expect(counterDelta(memberCounters(member), memberCounters({ ...member, country: 'PL' }))).toEqual({ 'net:activist:DE': -1, 'net:activist:PL': 1 });
+    expect(counterDelta(memberCounters(member), memberCounters({ ...member, country: 'PL' }))).toEqual({ 'net:activist:DE': -1, 'net:activist:PL': 1, 'netpc:DE:attended': -2, 'netpc:PL:attended': 2 });
   });
 
   it('recount from the records, keeping actuals of zero', () => {

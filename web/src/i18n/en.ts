@@ -141,6 +141,7 @@ export const en: Messages = {
     ageBands: { under_18: 'under 18', age_18_29: '18–29', age_30_49: '30–49', age_50_64: '50–64', age_65_plus: '65 and over', unknown: 'age not stated', not_recorded: 'not recorded' },
     spendTitle: 'Report spending', budgetLine: 'Budget line', unassigned: 'Not assigned to a line', spendSaved: 'Spending saved.', noSpend: 'No spending reported yet.', noBudget: 'The programme has no budget to report spending against.', spent: 'spent {spent} ({share} %)',
     fromReport: 'from an accepted council report',
+    networkAttended: 'Took part in activities',
     tallyTitle: 'Record assistance delivered', people: 'People', families: 'Families', channel: 'Channel', tallySaved: 'Assistance recorded.', noTallies: 'No assistance recorded yet.',
     actualSaved: 'Actual saved.', total: 'Total',
   },

@@ -139,6 +139,7 @@ export const uk = {
     ageBands: { under_18: 'до 18', age_18_29: '18–29', age_30_49: '30–49', age_50_64: '50–64', age_65_plus: '65 і старші', unknown: 'вік не вказано', not_recorded: 'не враховано' },
     spendTitle: 'Звіт про витрати', budgetLine: 'Стаття бюджету', unassigned: 'Без статті', spendSaved: 'Витрати збережено.', noSpend: 'Витрат ще не внесено.', noBudget: 'У програми немає бюджету для звіту про витрати.', spent: 'витрачено {spent} ({share} %)',
     fromReport: 'зі схваленого звіту ради',
+    networkAttended: 'Участь у заходах',
     tallyTitle: 'Облік наданої допомоги', people: 'Осіб', families: 'Родин', channel: 'Канал', tallySaved: 'Допомогу враховано.', noTallies: 'Допомогу ще не враховано.',
     actualSaved: 'Значення збережено.', total: 'Разом',
   },
