@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { demoUsers } from '../../infra/local/seed.js';
+import { demoProgrammeId, demoUsers } from '../../infra/local/seed.js';
 import { openBrowser, screenshot, signInAs, webUrl } from '../support/browser.js';
 
 const coordinator = demoUsers.find((user) => user.role === 'coordinator');
@@ -405,6 +405,15 @@ describe('programme journey', () => {
     await coordinatorPage.getByTestId('member-save').click();
     await coordinatorPage.getByTestId('member-table').getByText('Айше Сеітова').waitFor();
     await screenshot(coordinatorPage, '23b-programme-network');
+  });
+
+  it('the coordinator lets an indicator of the demo programme take actuals from the linked memorandum\'s council reports', async () => {
+    await coordinatorPage.goto(`${webUrl()}/programmes/${demoProgrammeId}/edit`);
+    await coordinatorPage.locator('#outcome-0-indicator-0-source').click();
+    await coordinatorPage.getByRole('option', { name: /Пресконференції та публічні заходи/ }).click();
+    await screenshot(coordinatorPage, '23c-indicator-source');
+    await coordinatorPage.getByTestId('programme-save').click();
+    await coordinatorPage.getByTestId('programme-dashboard').waitFor();
   });
 
   it('the funder sees the dashboard of the programme they fund, with charts and small counts hidden', async () => {

@@ -142,6 +142,7 @@ export const en: Messages = {
     spendTitle: 'Report spending', budgetLine: 'Budget line', unassigned: 'Not assigned to a line', spendSaved: 'Spending saved.', noSpend: 'No spending reported yet.', noBudget: 'The programme has no budget to report spending against.', spent: 'spent {spent} ({share} %)',
     fromReport: 'from an accepted council report',
     networkAttended: 'Took part in activities',
+    source: 'Actuals also from council reports', noSource: 'Recorded by the team only',
     tallyTitle: 'Record assistance delivered', people: 'People', families: 'Families', channel: 'Channel', tallySaved: 'Assistance recorded.', noTallies: 'No assistance recorded yet.',
     actualSaved: 'Actual saved.', total: 'Total',
   },

@@ -140,6 +140,7 @@ export const uk = {
     spendTitle: 'Звіт про витрати', budgetLine: 'Стаття бюджету', unassigned: 'Без статті', spendSaved: 'Витрати збережено.', noSpend: 'Витрат ще не внесено.', noBudget: 'У програми немає бюджету для звіту про витрати.', spent: 'витрачено {spent} ({share} %)',
     fromReport: 'зі схваленого звіту ради',
     networkAttended: 'Участь у заходах',
+    source: 'Значення також зі звітів ради', noSource: 'Лише те, що вносить команда',
     tallyTitle: 'Облік наданої допомоги', people: 'Осіб', families: 'Родин', channel: 'Канал', tallySaved: 'Допомогу враховано.', noTallies: 'Допомогу ще не враховано.',
     actualSaved: 'Значення збережено.', total: 'Разом',
   },

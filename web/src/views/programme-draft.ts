@@ -5,7 +5,15 @@ import { bilingual as written, field, newItemId, type BilingualField } from './m
  * The programme editor's working copy: plain strings and numbers, converted to
  * and from the API's content at the edges (empty texts left out).
  */
-export interface DraftProgrammeIndicator { id: string; name: BilingualField; unit: string; baseline: number; target: number; frequency: 'monthly' | 'quarterly' | 'yearly' }
+export interface IndicatorSource { memorandumId: string; obligationId: string; indicatorId: string }
+export interface DraftProgrammeIndicator { id: string; name: BilingualField; unit: string; baseline: number; target: number; frequency: 'monthly' | 'quarterly' | 'yearly'; source?: IndicatorSource }
+
+/** A source as one option value, and back. */
+export const sourceKey = (source: IndicatorSource | undefined) => (source ? `${source.memorandumId}|${source.obligationId}|${source.indicatorId}` : null);
+export const sourceOf = (key: string | null): IndicatorSource | undefined => {
+  const [memorandumId, obligationId, indicatorId] = (key ?? '').split('|');
+  return memorandumId && obligationId && indicatorId ? { memorandumId, obligationId, indicatorId } : undefined;
+};
 export interface DraftResult { id: string; title: BilingualField; indicators: DraftProgrammeIndicator[] }
 export interface DraftOutcome extends DraftResult { outputs: DraftResult[] }
 export interface ProgrammeDraft {
