@@ -5,16 +5,15 @@ import { notFound } from '../core/errors.js';
 import { moduleHandler } from '../core/handler.js';
 import { optionalEnv } from '../core/config.js';
 import { tableContext } from '../data/client.js';
-import { keys } from '../data/keys.js';
-import { linkedFigures, loadVisibleProgramme } from '../programmes/access.js';
+import { linkedFigures, loadVisibleProgramme, programmeOrganisations } from '../programmes/access.js';
 import { dashboardOf } from '../programmes/dashboard.js';
 import { recordsRepository } from '../programmes/records.js';
-import { keyString, programmeRepository, type StoredProgramme } from '../programmes/repository.js';
+import { programmeRepository, type StoredProgramme } from '../programmes/repository.js';
 import { renderPdf } from '../documents/pdf.js';
 import { reportDocument } from './report-pdf.js';
 import { activityCsv, assistanceCsv, indicatorCsv } from './tables.js';
 import { calendarFeed } from './ics.js';
-import { iatiActivityXml, type IatiOrganisation } from './iati.js';
+import { iatiActivityXml } from './iati.js';
 
 /**
  * Files for funders and coordinators: CSV tables, the IATI activity XML, and the
@@ -24,14 +23,7 @@ import { iatiActivityXml, type IatiOrganisation } from './iati.js';
 const programmes = programmeRepository(tableContext());
 const records = recordsRepository(tableContext());
 
-const organisationsOf = async (programme: StoredProgramme): Promise<Record<string, IatiOrganisation>> => {
-  const orgIds = [...new Set([...programme.content.implementingOrgIds, ...programme.content.funderOrgIds])];
-  const found = await programmes.getMany(orgIds.map((orgId) => keys.organisation(orgId)));
-  return Object.fromEntries(orgIds.flatMap((orgId) => {
-    const item = found.get(keyString(keys.organisation(orgId)));
-    return item ? [[orgId, { name: item.name as IatiOrganisation['name'], type: String(item.type ?? 'other'), ...(item.registrationCode ? { registrationCode: String(item.registrationCode) } : {}) }]] : [];
-  }));
-};
+const organisationsOf = (programme: StoredProgramme) => programmeOrganisations(programmes, programme);
 
 const attachment = (filename: string, contentType: string) => ({ 'content-type': contentType, 'content-disposition': `attachment; filename="${filename}"` });
 const fileName = (programme: StoredProgramme, file: string) => `programme-${programme.id}-${file}`;

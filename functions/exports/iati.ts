@@ -1,3 +1,4 @@
+import type { NamedOrganisation } from '../programmes/access.js';
 import { periodRange } from '../programmes/periods.js';
 import type { ProgrammeContent } from '../programmes/schema.js';
 
@@ -9,17 +10,12 @@ import type { ProgrammeContent } from '../programmes/schema.js';
  * the tests. Tallies of people are not part of it: only aggregates the
  * programme publishes as indicators.
  */
-export interface IatiOrganisation {
-  name: { uk: string; en: string };
-  type: string;
-  registrationCode?: string;
-}
 
 export interface IatiInput {
   programmeId: string;
   content: ProgrammeContent;
   reportingOrgId: string;
-  organisations: Record<string, IatiOrganisation>;
+  organisations: Record<string, NamedOrganisation>;
   actuals: { indicatorId: string; period: string; value: number }[];
   today: string;
   generatedAt: string;
@@ -34,7 +30,7 @@ const narratives = (text: { uk?: string; en?: string } | undefined) =>
   (['uk', 'en'] as const).flatMap((lang) => (text?.[lang] ? [`<narrative xml:lang="${lang}">${escape(text[lang])}</narrative>`] : []));
 
 /** IATI organisation identifiers: Ukraine's EDRPOU register (UA-EDR) when the code is known; otherwise a Pakt-local one. */
-export const organisationRef = (orgId: string, organisation: IatiOrganisation | undefined) =>
+export const organisationRef = (orgId: string, organisation: NamedOrganisation | undefined) =>
   organisation?.registrationCode && /^\d{8}$/.test(organisation.registrationCode) ? `UA-EDR-${organisation.registrationCode}` : `XI-PAKT-${orgId}`;
 
 /** IATI OrganisationType codes for Pakt's organisation types. */

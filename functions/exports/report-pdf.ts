@@ -1,6 +1,6 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { assistanceTypes, type Activity, type Dashboard } from '../programmes/schema.js';
-import { cellOf, suppressTable } from '../programmes/suppression.js';
+import { attendanceCells } from '../programmes/suppression.js';
 import { stackedBarChart } from './svg-charts.js';
 
 /**
@@ -42,8 +42,7 @@ export const reportDocument = (input: ReportInput): TDocumentDefinitions => {
   const show = (cell: Cell) => ('value' in cell ? String(cell.value) : cell.hidden === 'fewer_than_threshold' ? `< ${threshold}` : '×');
   const names = (orgIds: string[]) => orgIds.map((orgId) => input.organisations[orgId]?.uk ?? orgId).join('; ');
   const funder = dashboard.programme.role === 'funder';
-  // Attendance per activity is a small group of people: funders see it as their dashboard would.
-  const attendance = funder ? suppressTable(input.activities.map((activity) => [activity.attended?.total ?? 0]), threshold) : undefined;
+  const attendance = attendanceCells(input.activities, funder, threshold);
   const figure = (label: string, value: string): Content => ({ stack: [{ text: value, style: 'figure' }, { text: label, style: 'small' }], margin: [0, 0, 0, 6] });
 
   const content: Content[] = [
@@ -117,7 +116,7 @@ export const reportDocument = (input: ReportInput): TDocumentDefinitions => {
                 activity.date, activityNames[activity.type] ?? activity.type, activity.title.uk ?? activity.title.en ?? '',
                 activity.place.online ? 'Онлайн / Online' : [activity.place.city, activity.place.country].filter(Boolean).join(', '),
                 statusNames[activity.status] ?? activity.status,
-                activity.attended ? show(cellOf(activity.attended.total, attendance?.cells[index]?.[0] ?? false, threshold)) : '',
+                activity.attended ? show(attendance[index] ?? { value: 0 }) : '',
               ]),
             ],
           },

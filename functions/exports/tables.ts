@@ -1,8 +1,8 @@
 import { indicatorsOf, type ProgrammeRole } from '../programmes/policy.js';
 import { assistanceTypes, defaultSuppressionThreshold, type Activity, type Dashboard, type IndicatorActual, type ProgrammeContent, type Tally } from '../programmes/schema.js';
-import { cellOf, suppressTable, type Cell } from '../programmes/suppression.js';
+import { attendanceCells, type Cell } from '../programmes/suppression.js';
 import { toCsv, type CsvValue } from './csv.js';
-import type { IatiOrganisation } from './iati.js';
+import type { NamedOrganisation } from '../programmes/access.js';
 
 /** The programme's tables as CSV files (pure). Headers are in Ukrainian and English. */
 
@@ -20,17 +20,16 @@ export const indicatorCsv = (content: ProgrammeContent, actuals: IndicatorActual
     }),
   ]);
 
-export const activityCsv = (activities: Activity[], organisations: Record<string, IatiOrganisation>, role: ProgrammeRole, threshold = defaultSuppressionThreshold): string => {
+export const activityCsv = (activities: Activity[], organisations: Record<string, NamedOrganisation>, role: ProgrammeRole, threshold = defaultSuppressionThreshold): string => {
   const sorted = [...activities].sort((a, b) => a.date.localeCompare(b.date) || (a.startTime ?? '').localeCompare(b.startTime ?? ''));
-  // Funders: attendance of a single activity can be a handful of identifiable people.
-  const hidden = role === 'funder' ? suppressTable(sorted.map((activity) => [activity.attended?.total ?? 0]), threshold) : undefined;
+  const attendance = attendanceCells(sorted, role === 'funder', threshold);
   return toCsv([
     ['Дата / Date', 'Початок / Start', 'Кінець / End', 'Тип / Type', 'Стан / Status', 'Назва / Title (uk)', 'Title (en)', 'Онлайн / Online', 'Місто / City', 'Країна / Country', 'Організатор / Organiser', 'Заплановано / Planned', 'Учасників / Attended'],
     ...sorted.map((activity, index) => [
       activity.date, activity.startTime, activity.endTime, activity.type, activity.status, ...both(activity.title),
       activity.place.online ? 'так / yes' : '', activity.place.city, activity.place.country,
       organisations[activity.organiserOrgId]?.name.uk ?? activity.organiserOrgId, activity.participantsPlanned,
-      activity.attended ? shown(cellOf(activity.attended.total, hidden?.cells[index]?.[0] ?? false, threshold), threshold) : '',
+      activity.attended ? shown(attendance[index] ?? { value: 0 }, threshold) : '',
     ]),
   ]);
 };

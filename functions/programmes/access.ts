@@ -37,3 +37,20 @@ export const linkedFigures = async (programmes: ProgrammeRepository, programme: 
   }));
   return { parties, sources: sourceFigures };
 };
+
+/** An organisation the programme names, as its views and files show it. */
+export interface NamedOrganisation {
+  name: { uk: string; en: string };
+  type: string;
+  registrationCode?: string;
+}
+
+/** Every organisation the programme names (implementers, funders, linked memoranda's parties): one BatchGet. */
+export const programmeOrganisations = async (programmes: ProgrammeRepository, programme: StoredProgramme): Promise<Record<string, NamedOrganisation>> => {
+  const orgIds = [...new Set([...programme.content.implementingOrgIds, ...programme.content.funderOrgIds, ...programme.linkedParties.flatMap((link) => link.orgIds)])];
+  const found = await programmes.getMany(orgIds.map((orgId) => keys.organisation(orgId)));
+  return Object.fromEntries(orgIds.flatMap((orgId) => {
+    const item = found.get(keyString(keys.organisation(orgId)));
+    return item ? [[orgId, { name: item.name as NamedOrganisation['name'], type: String(item.type ?? 'other'), ...(item.registrationCode ? { registrationCode: String(item.registrationCode) } : {}) }]] : [];
+  }));
+};

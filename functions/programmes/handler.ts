@@ -7,7 +7,7 @@ import { newId } from '../core/ids.js';
 import { pageLimit } from '../core/schemas.js';
 import { tableContext } from '../data/client.js';
 import { keys } from '../data/keys.js';
-import { linkedFigures, loadVisibleProgramme } from './access.js';
+import { linkedFigures, loadVisibleProgramme, programmeOrganisations } from './access.js';
 import { contentProblems, indicatorsOf, type ProgrammeRole } from './policy.js';
 import { keyString, programmeRepository, type StoredProgramme } from './repository.js';
 import { dashboardOf, healthOf } from './dashboard.js';
@@ -25,20 +25,11 @@ const requireImplementer = (role: ProgrammeRole) => {
   if (role !== 'implementer') throw new AppError('forbidden', 'Only coordinators of an implementing organisation change a programme.');
 };
 
-/** The names of every organisation the programme names: one BatchGet. */
-const organisationNames = async (programme: StoredProgramme): Promise<Programme['organisations']> => {
-  const orgIds = [...new Set([...programme.content.implementingOrgIds, ...programme.content.funderOrgIds, ...programme.linkedParties.flatMap((link) => link.orgIds)])];
-  const found = await programmes.getMany(orgIds.map((orgId) => keys.organisation(orgId)));
-  return Object.fromEntries(orgIds.flatMap((orgId) => {
-    const name = found.get(keyString(keys.organisation(orgId)))?.name as { uk: string; en: string } | undefined;
-    return name ? [[orgId, name]] : [];
-  }));
-};
-
 /** The programme as callers see it: the calendar secret for its implementers only. */
 const view = async (programme: StoredProgramme, role: ProgrammeRole): Promise<Programme> => {
   const { calendarToken, linkedParties: _parties, ...shown } = programme;
-  return { ...shown, role, ...(role === 'implementer' ? { calendarToken } : {}), organisations: await organisationNames(programme) };
+  const organisations = await programmeOrganisations(programmes, programme);
+  return { ...shown, role, ...(role === 'implementer' ? { calendarToken } : {}), organisations: Object.fromEntries(Object.entries(organisations).map(([orgId, organisation]) => [orgId, organisation.name])) };
 };
 
 /**

@@ -72,3 +72,9 @@ export const suppressTable = (matrix: number[][], threshold: number, linkedGrand
 export type Cell = { value: number } | { hidden: 'fewer_than_threshold' | 'protects_a_small_count' };
 export const cellOf = (value: number, isHidden: boolean, threshold: number): Cell =>
   !isHidden ? { value } : { hidden: value < threshold ? 'fewer_than_threshold' : 'protects_a_small_count' };
+
+/** Attendance per activity as cells: for funders a single activity's few attendees are identifiable, so they are protected like any count. */
+export const attendanceCells = (activities: { attended?: { total: number } | undefined }[], protect: boolean, threshold: number): Cell[] => {
+  const hidden = protect ? suppressTable(activities.map((activity) => [activity.attended?.total ?? 0]), threshold) : undefined;
+  return activities.map((activity, index) => cellOf(activity.attended?.total ?? 0, hidden?.cells[index]?.[0] ?? false, threshold));
+};

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { call, demoUser, stack, tokenOf } from '../support/api.js';
-import { createProgramme, seminar } from '../support/programmes.js';
+import { createActiveMemorandum } from '../support/memoranda.js';
+import { createProgramme, programmeContent, seminar } from '../support/programmes.js';
 
 const coordinator = demoUser('coordinator');
 const funder = demoUser('funder');
@@ -15,8 +16,8 @@ const download = async (path: string, as: ReturnType<typeof demoUser> | null) =>
   return { status: response.status, type: response.headers.get('content-type') ?? '', disposition: response.headers.get('content-disposition') ?? '', text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer()) };
 };
 
-const programmeWithRecords = async () => {
-  const programme = await createProgramme();
+const programmeWithRecords = async (memorandumIds?: string[]) => {
+  const programme = await createProgramme(programmeContent(memorandumIds ? { memorandumIds } : {}));
   const base = `/api/programmes/${programme.id}`;
   const held = await call<{ id: string }>('POST', `${base}/activities`, { as: coordinator, body: seminar({ status: 'held', attended: { total: 3 }, title: { uk: '=HYPERLINK("x")', en: 'Seminar, "quoted"' } }) });
   await call('POST', `${base}/activities`, { as: coordinator, body: seminar({ date: '2026-04-20', status: 'held', attended: { total: 40 } }) });
@@ -64,7 +65,8 @@ describe('programme exports', () => {
   });
 
   it('the progress report for a period is a PDF with Cyrillic text; the funder\'s hides small counts', async () => {
-    const { base } = await programmeWithRecords();
+    const active = await createActiveMemorandum();
+    const { base } = await programmeWithRecords([active.id]);
     const response = await fetch(`${stack().apiUrl}${base}/report.pdf?from=2026-01-01&to=2026-06-30`, { headers: { authorization: `Bearer ${tokenOf(funder)}` } });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/pdf');
@@ -75,6 +77,8 @@ describe('programme exports', () => {
     expect(text).toContain('ЗВІТ ПРО ХІД ВИКОНАННЯ ПРОГРАМИ');
     expect(text).toContain('2026-01-01 — 2026-06-30');
     expect(text).toContain('< 5');
+    // The linked memorandum's parties are named, the council too (it neither implements nor funds the programme).
+    expect(text).toContain('Молочанська міська рада');
     const bad = await call<{ errors: { path: string }[] }>('GET', `${base}/report.pdf?from=2026-06-30&to=2026-01-01`, { as: funder });
     expect(bad.body.errors.map((error) => error.path)).toEqual(['query.to']);
   });
