@@ -8,10 +8,10 @@ import {
   Attachment, AttachmentConfirm, AttachmentParams, AttachmentUpload, AttachmentUploadRequest, EndRequest, Memorandum, NoBody, ReturnRequest, RevisionDiff, RevisionList, SignRequest, DocumentParams, DocumentLink,
 } from './memoranda/schema.js';
 import { CommitmentPage, CommitmentsQuery } from './obligations/schema.js';
-import { DownloadLink, UploadForm } from './files/schema.js';
+import { DocumentConfirm, DocumentUploadRequest, DownloadLink, UploadForm } from './files/schema.js';
 import { EvidenceConfirm, EvidenceParams, EvidenceUploadRequest, Report, ReportCreate, ReportParams, ReportSave, ReturnReport, ReviewQueue } from './reports/schema.js';
 import {
-  Activity, ActivityInput, ActivityList, ActivityParams, ActualInput, ActualParams, CalendarFeedParams, CalendarQuery, Dashboard, ExportParams, ReportRangeQuery, IndicatorActual, IndicatorActualList, Programme, ProgrammeCreate, ProgrammeListQuery, ProgrammePage, ProgrammeParams, ProgrammeUpdate,
+  Activity, ActivityInput, ActivityList, ActivityParams, MaterialParams, ParticipantChanges, ActualInput, ActualParams, CalendarFeedParams, CalendarQuery, Dashboard, ExportParams, ReportRangeQuery, IndicatorActual, IndicatorActualList, Programme, ProgrammeCreate, ProgrammeListQuery, ProgrammePage, ProgrammeParams, ProgrammeUpdate,
   Tally, TallyCounts, TallyList, TallyParams, Spend, SpendInput, SpendList, SpendParams, MemberInput, MemberParams, Member, MemberList, CaseInput, CaseParams, CaseRecord, CaseList, Created,
 } from './programmes/schema.js';
 import { Me, OrganisationUsersParams, User, UserInvite, UserPage, UserParams, UserStatusChange } from './users/schema.js';
@@ -256,6 +256,31 @@ export const routes = [
     params: ActivityParams, body: ActivityInput, response: Activity, successStatus: 200, requiresIfMatch: true, resource: 'programme',
   }),
   defineRoute({
+    method: 'PUT', path: '/api/programmes/{programmeId}/activities/{activityId}/participants', module: 'programmes', operation: 'changeParticipants',
+    summary: 'Link network members to an activity (invited, attended) or unlink them; attended members count in its attendance', access: ['coordinator'],
+    params: ActivityParams, body: ParticipantChanges, response: Activity, successStatus: 200, requiresIfMatch: true, resource: 'programme',
+  }),
+  defineRoute({
+    method: 'POST', path: '/api/programmes/{programmeId}/activities/{activityId}/materials/uploads', module: 'programmes', operation: 'requestMaterialUpload',
+    summary: 'A presigned upload for an activity\'s material (programme, handout, slides, photo; size and type fixed by its policy)', access: ['coordinator'],
+    params: ActivityParams, body: DocumentUploadRequest, response: UploadForm, successStatus: 200, resource: 'programme',
+  }),
+  defineRoute({
+    method: 'POST', path: '/api/programmes/{programmeId}/activities/{activityId}/materials', module: 'programmes', operation: 'attachMaterial',
+    summary: 'Attach an uploaded material to an activity once the API has checked its size, type and first bytes', access: ['coordinator'],
+    params: ActivityParams, body: DocumentConfirm, response: Activity, successStatus: 201, idempotent: true, requiresIfMatch: true, resource: 'programme',
+  }),
+  defineRoute({
+    method: 'GET', path: '/api/programmes/{programmeId}/activities/{activityId}/materials/{materialId}', module: 'programmes', operation: 'getMaterialLink',
+    summary: 'A short-lived download link for an activity\'s material, after an integrity check', access: ['coordinator'],
+    params: MaterialParams, response: DownloadLink, successStatus: 200, resource: 'programme',
+  }),
+  defineRoute({
+    method: 'DELETE', path: '/api/programmes/{programmeId}/activities/{activityId}/materials/{materialId}', module: 'programmes', operation: 'removeMaterial',
+    summary: 'Remove a material from an activity', access: ['coordinator'],
+    params: MaterialParams, response: Activity, successStatus: 200, requiresIfMatch: true, resource: 'programme',
+  }),
+  defineRoute({
     method: 'GET', path: '/api/programmes/{programmeId}/tallies', module: 'programmes', operation: 'listTallies',
     summary: 'Assistance delivered, by month, type and channel (exact figures, for implementers)', access: ['coordinator'],
     params: ProgrammeParams, response: TallyList, successStatus: 200, resource: 'programme',
@@ -297,7 +322,7 @@ export const routes = [
   }),
   defineRoute({
     method: 'PUT', path: '/api/programmes/{programmeId}/network/{memberId}', module: 'programmes', operation: 'updateMember',
-    summary: 'Change a network member: details, consent, participation in activities', access: ['coordinator'],
+    summary: 'Change a network member\'s details and consent (participation is linked from the activity)', access: ['coordinator'],
     params: MemberParams, body: MemberInput, response: Member, successStatus: 200, requiresIfMatch: true, resource: 'programme',
   }),
   defineRoute({

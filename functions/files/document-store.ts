@@ -3,8 +3,10 @@ import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectComm
 import { createPresignedPost, type PresignedPostOptions } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { optionalEnv, requireEnv } from '../core/config.js';
-import { invalid } from '../core/errors.js';
-import { acceptsUpload, sniffBytes } from './uploads.js';
+import { AppError, invalid } from '../core/errors.js';
+import { newId } from '../core/ids.js';
+import type { DownloadLink, StoredFile, UploadForm } from './schema.js';
+import { acceptsUpload, sniffBytes, uploadPolicy } from './uploads.js';
 
 /**
  * The documents bucket behind one port: handlers never build S3 commands.
@@ -93,4 +95,22 @@ export const receiveUpload = async (store: DocumentStore, key: string, declared:
     throw invalid([{ path: verdict.path, message: verdict.message }], 'The uploaded file was refused and deleted.');
   }
   return { size: stored.size, sha256: sha256Hex(bytes) };
+};
+
+const uploadSeconds = 15 * 60;
+const downloadSeconds = 5 * 60;
+const inSeconds = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();
+
+/** A browser upload form for a new object under `keyOf(uploadId)`: the policy fixes the key, the type and the size range. */
+export const issueUploadForm = async (store: DocumentStore, keyOf: (uploadId: string) => string, declared: { contentType: string; maxBytes: number }): Promise<UploadForm> => {
+  const uploadId = newId();
+  const form = await store.uploadForm(uploadPolicy({ bucket: store.bucket, key: keyOf(uploadId), contentType: declared.contentType, maxBytes: declared.maxBytes, expiresSeconds: uploadSeconds }));
+  return { uploadId, url: form.url, fields: form.fields, maxBytes: declared.maxBytes, expiresAt: inSeconds(uploadSeconds) };
+};
+
+/** A short-lived download link, issued only when the stored bytes still match the recorded SHA-256. */
+export const verifiedDownloadLink = async (store: DocumentStore, key: string, file: Pick<StoredFile, 'filename' | 'sha256' | 'size'>): Promise<DownloadLink> => {
+  const bytes = await store.get(key);
+  if (!bytes || sha256Hex(bytes) !== file.sha256) throw new AppError('integrity_failure', 'The stored file does not match its recorded SHA-256. It has not been served.');
+  return { url: await store.downloadUrl(key, file.filename, downloadSeconds), filename: file.filename, sha256: file.sha256, size: file.size, expiresAt: inSeconds(downloadSeconds) };
 };

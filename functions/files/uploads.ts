@@ -36,6 +36,7 @@ const zipBased = new Set([
   'application/zip', 'application/vnd.etsi.asic-e+zip', 'application/vnd.etsi.asic-s+zip',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   'application/vnd.oasis.opendocument.spreadsheet', 'application/vnd.oasis.opendocument.text',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation', 'application/vnd.oasis.opendocument.presentation',
 ]);
 
 /** Plain text has no magic number: UTF-8 (a cut-off last character allowed) without control bytes other than tab and line breaks. */

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { bilingual, isoDate, isoTimestamp, itemId, pageQuery, text, ulid, userId } from '../core/schemas.js';
 import { TrackedObligation } from '../obligations/schema.js';
-import { DownloadLink, FileName, fileSize, UploadForm } from '../files/schema.js';
+import { DownloadLink, UploadForm, uploadConfirmation, uploadRequest } from '../files/schema.js';
 import { Report, ReportSummary } from '../reports/schema.js';
 
 /** The contract of the memoranda routes. */
@@ -132,13 +132,9 @@ export const DocumentLink = DownloadLink;
 export const attachmentTypes = ['application/pkcs7-signature', 'application/vnd.etsi.asic-e+zip', 'application/vnd.etsi.asic-s+zip', 'application/pdf', 'application/zip'] as const;
 export const attachmentMaxBytes = 20 * 1024 * 1024;
 
-export const AttachmentUploadRequest = z.strictObject({
-  filename: FileName,
-  contentType: z.enum(attachmentTypes),
-  size: fileSize(attachmentMaxBytes),
-});
+export const AttachmentUploadRequest = uploadRequest(attachmentTypes, attachmentMaxBytes);
 export const AttachmentUpload = UploadForm;
-export const AttachmentConfirm = z.strictObject({ uploadId: ulid, filename: FileName, contentType: z.enum(attachmentTypes) });
+export const AttachmentConfirm = uploadConfirmation(attachmentTypes);
 export const Attachment = z.object({
   id: ulid,
   orgId: z.string(),

@@ -72,6 +72,13 @@ export const spendCounters = (spend: { lineId: string; amountCents: number } | u
   return counters;
 };
 
+/** Two changes as one. */
+export const addCounters = (first: Counters, second: Counters): Counters => {
+  const sum: Counters = { ...first };
+  for (const [key, value] of Object.entries(second)) add(sum, key, value);
+  return sum;
+};
+
 /** What to ADD so that figures counting `before` count `after` instead. */
 export const counterDelta = (before: Counters, after: Counters): Counters => {
   const delta: Counters = {};

@@ -5,16 +5,19 @@ import { AppError, invalid, notFound, type FieldProblem } from '../core/errors.j
 import { moduleHandler } from '../core/handler.js';
 import { newId } from '../core/ids.js';
 import { pageLimit } from '../core/schemas.js';
+import { documentStore, issueUploadForm, receiveUpload, verifiedDownloadLink } from '../files/document-store.js';
+import { documentMaxBytes } from '../files/schema.js';
 import { tableContext } from '../data/client.js';
 import { keys } from '../data/keys.js';
 import { linkedFigures, loadVisibleProgramme, programmeOrganisations } from './access.js';
 import { contentProblems, indicatorsOf, type ProgrammeRole } from './policy.js';
 import { keyString, programmeRepository, type StoredProgramme } from './repository.js';
 import { dashboardOf, healthOf } from './dashboard.js';
-import { activityCounters, counterDelta, memberCounters, spendCounters, tallyCounters } from './figures.js';
+import { activityCounters, addCounters, counterDelta, memberCounters, spendCounters, tallyCounters } from './figures.js';
+import { linkedAttendanceProblems, planParticipants } from './participation.js';
 import { frequencyOf, liesWithin } from './periods.js';
 import { recordsRepository, type StoredMember } from './records.js';
-import { parseTallyId, type Activity, type ActivityInput, type CaseRecord, type IndicatorActual, type Member, type Programme, type ProgrammeContent, type Tally } from './schema.js';
+import { materialsPerActivity, parseTallyId, type Activity, type ActivityInput, type CaseRecord, type IndicatorActual, type Member, type Programme, type ProgrammeContent, type Tally } from './schema.js';
 
 const programmes = programmeRepository(tableContext());
 const records = recordsRepository(tableContext());
@@ -73,11 +76,21 @@ const activityProblems = (activity: ActivityInput, content: ProgrammeContent): F
   ...(content.implementingOrgIds.includes(activity.organiserOrgId) ? [] : [{ path: 'body.organiserOrgId', message: 'Must be one of the programme\'s implementing organisations.' }]),
 ];
 
-/** Participation links must point at this programme's activities (one BatchGet). */
-const requireActivities = async (programmeId: string, activityIds: string[]) => {
-  const found = await programmes.getMany(activityIds.map((activityId) => keys.activity(programmeId, activityId)));
-  const problems = activityIds.flatMap((activityId, index) => (found.has(keyString(keys.activity(programmeId, activityId))) ? [] : [{ path: `body.participation.${index}.activityId`, message: 'Not an activity of this programme.' }]));
-  if (problems.length > 0) throw invalid(problems);
+/** The activity at the version the caller read. */
+const loadActivity = async (programmeId: string, activityId: string, ifMatch: number): Promise<Activity> => {
+  const activity = await records.getActivity(programmeId, activityId);
+  if (!activity) throw notFound('The activity');
+  requireVersion(activity, ifMatch, 'activity');
+  return activity;
+};
+
+/** What only the activity's own routes change: its linked members' counts and its materials. */
+const keptOnActivity = ({ network, materials }: Activity) => ({ ...(network ? { network } : {}), ...(materials ? { materials } : {}) });
+
+const materialKey = (programmeId: string, activityId: string, uploadId: string) => `programmes/${programmeId}/activities/${activityId}/${uploadId}`;
+
+const requireRoomForMaterial = (activity: Activity) => {
+  if ((activity.materials ?? []).length >= materialsPerActivity) throw invalid([{ path: 'params.activityId', message: `An activity keeps at most ${materialsPerActivity} files: remove one first.` }]);
 };
 
 const requireVersion = (stored: { version: number } | undefined, ifMatch: number, what: string) => {
@@ -134,10 +147,68 @@ export const handler = moduleHandler('programmes', {
     const stored = await records.getActivity(programme.id, params.activityId);
     if (!stored) throw notFound('The activity');
     requireVersion(stored, ifMatch, 'activity');
-    const problems = activityProblems(body, programme.content);
+    const problems = [...activityProblems(body, programme.content), ...linkedAttendanceProblems(stored, body)];
     if (problems.length > 0) throw invalid(problems);
-    const next: Activity = { ...body, id: stored.id, programmeId: programme.id, version: stored.version + 1, createdAt: stored.createdAt, updatedAt: isoNow() };
+    const next: Activity = { ...body, ...keptOnActivity(stored), id: stored.id, programmeId: programme.id, version: stored.version + 1, createdAt: stored.createdAt, updatedAt: isoNow() };
     await records.putActivity(next, stored.version, counterDelta(activityCounters(stored), activityCounters(next)));
+    return { body: next, version: next.version };
+  },
+
+  async changeParticipants({ actor, params, body, ifMatch }) {
+    const { programme, role } = await loadProgramme(actor, params.programmeId);
+    requireImplementer(role);
+    const activity = await loadActivity(programme.id, params.activityId, ifMatch);
+    const found = await programmes.getMany(body.changes.map((change) => keys.networkMember(programme.id, change.memberId)));
+    const members = new Map([...found.values()].filter((item) => item.entity === 'networkMember' && !item.removed).map((item) => [item.id as string, item as unknown as Member]));
+    const plan = planParticipants(activity, members, body.changes, isoNow());
+    if (!plan.ok) throw invalid(plan.problems);
+    const delta = plan.members.reduce((sum, { before, after }) => addCounters(sum, counterDelta(memberCounters(before), memberCounters(after))), counterDelta(activityCounters(activity), activityCounters(plan.activity)));
+    await records.putParticipants(plan.activity, activity.version, plan.members.map(({ before, after }) => ({ member: after, expectedVersion: before.version })), delta);
+    return { body: plan.activity, version: plan.activity.version };
+  },
+
+  async requestMaterialUpload({ actor, params, body }) {
+    const { programme, role } = await loadProgramme(actor, params.programmeId);
+    requireImplementer(role);
+    const activity = await records.getActivity(programme.id, params.activityId);
+    if (!activity) throw notFound('The activity');
+    requireRoomForMaterial(activity);
+    return { body: await issueUploadForm(documentStore(), (uploadId) => materialKey(programme.id, activity.id, uploadId), { contentType: body.contentType, maxBytes: documentMaxBytes }) };
+  },
+
+  async attachMaterial({ actor, params, body, ifMatch, idempotency }) {
+    await idempotency?.replayIfCompleted();
+    const { programme, role } = await loadProgramme(actor, params.programmeId);
+    requireImplementer(role);
+    const activity = await loadActivity(programme.id, params.activityId, ifMatch);
+    requireRoomForMaterial(activity);
+    // The API is the gate: S3's policy is not enforced everywhere, and S3 trusts the declared type.
+    const stored = await receiveUpload(documentStore(), materialKey(programme.id, activity.id, body.uploadId), { contentType: body.contentType, maxBytes: documentMaxBytes });
+    const now = isoNow();
+    const material = { id: body.uploadId, filename: body.filename, contentType: body.contentType, size: stored.size, sha256: stored.sha256, uploadedAt: now, uploadedBy: actor.userId };
+    const next: Activity = { ...activity, materials: [...(activity.materials ?? []).filter((file) => file.id !== material.id), material], version: activity.version + 1, updatedAt: now };
+    const result = { body: next, version: next.version, location: `/api/programmes/${programme.id}/activities/${activity.id}/materials/${material.id}` };
+    await records.putActivity(next, activity.version, {}, idempotency ? [idempotency.record(result)] : []);
+    return result;
+  },
+
+  async getMaterialLink({ actor, params }) {
+    const { programme, role } = await loadProgramme(actor, params.programmeId);
+    requireImplementer(role);
+    const material = (await records.getActivity(programme.id, params.activityId))?.materials?.find((file) => file.id === params.materialId);
+    if (!material) throw notFound('The material');
+    return { body: await verifiedDownloadLink(documentStore(), materialKey(programme.id, params.activityId, material.id), material) };
+  },
+
+  async removeMaterial({ actor, params, ifMatch }) {
+    const { programme, role } = await loadProgramme(actor, params.programmeId);
+    requireImplementer(role);
+    const activity = await loadActivity(programme.id, params.activityId, ifMatch);
+    if (!activity.materials?.some((file) => file.id === params.materialId)) throw notFound('The material');
+    const next: Activity = { ...activity, materials: activity.materials.filter((file) => file.id !== params.materialId), version: activity.version + 1, updatedAt: isoNow() };
+    await records.putActivity(next, activity.version, {});
+    // Only once the activity no longer names it: a failed delete leaves an orphan, never a dangling reference.
+    await documentStore().delete(materialKey(programme.id, activity.id, params.materialId));
     return { body: next, version: next.version };
   },
 
@@ -222,9 +293,8 @@ export const handler = moduleHandler('programmes', {
   async addMember({ actor, params, body, idempotency }) {
     const { programme, role } = await loadProgramme(actor, params.programmeId);
     requireImplementer(role);
-    await requireActivities(programme.id, body.participation.map((entry) => entry.activityId));
     const now = isoNow();
-    const member: Member = { ...body, id: newId(), programmeId: programme.id, version: 1, createdAt: now, updatedAt: now };
+    const member: Member = { ...body, participation: [], id: newId(), programmeId: programme.id, version: 1, createdAt: now, updatedAt: now };
     // The response (and so any replay stored for it) names no one.
     const result = { body: { id: member.id, version: 1 }, version: 1, location: `/api/programmes/${programme.id}/network/${member.id}` };
     await records.putMember(member, 0, memberCounters(member), idempotency ? [idempotency.record(result)] : []);
@@ -237,8 +307,7 @@ export const handler = moduleHandler('programmes', {
     const stored = await records.getMember(programme.id, params.memberId);
     if (!stored || 'removed' in stored) throw notFound('The network member');
     requireVersion(stored, ifMatch, 'network member');
-    await requireActivities(programme.id, body.participation.map((entry) => entry.activityId));
-    const next: Member = { ...body, id: stored.id, programmeId: programme.id, version: stored.version + 1, createdAt: stored.createdAt, updatedAt: isoNow() };
+    const next: Member = { ...body, participation: stored.participation, id: stored.id, programmeId: programme.id, version: stored.version + 1, createdAt: stored.createdAt, updatedAt: isoNow() };
     await records.putMember(next, stored.version, counterDelta(memberCounters(stored), memberCounters(next)));
     return { body: next, version: next.version };
   },

@@ -16,6 +16,8 @@ import type { Activity, CaseRecord, IndicatorActual, Member, Spend, Tally } from
 export interface RecordsRepository {
   getActivity(programmeId: string, activityId: string): Promise<Activity | undefined>;
   putActivity(activity: Activity, expectedVersion: number, delta: Counters, alongside?: TxItem[]): Promise<void>;
+  /** An activity and the members whose links to it changed, each conditional on the version read, with the figures' change. */
+  putParticipants(activity: Activity, expectedVersion: number, members: { member: Member; expectedVersion: number }[], delta: Counters): Promise<void>;
   calendar(programmeId: string, range: { from?: string; to?: string }): Promise<Activity[]>;
   getTally(programmeId: string, tallyId: string): Promise<Tally | undefined>;
   putTally(tally: Tally, expectedVersion: number, delta: Counters): Promise<void>;
@@ -44,6 +46,9 @@ const strip = <T>(item: Record<string, unknown>): T => {
   const { PK: _pk, SK: _sk, GSI1PK: _gpk, GSI1SK: _gsk, entity: _entity, ...rest } = item;
   return rest as T;
 };
+
+const activityItem = (activity: Activity) => ({ ...keys.activity(activity.programmeId, activity.id), ...keys.activityCalendarKey(activity.programmeId, activity.date, activity.id), entity: 'activity', ...activity });
+const memberItem = (member: StoredMember) => ({ ...keys.networkMember(member.programmeId, member.id), entity: 'networkMember', ...member });
 
 export const recordsRepository = (ctx: TableContext): RecordsRepository => {
   const get = async <T>(key: ItemKey, entity: string): Promise<T | undefined> => {
@@ -82,8 +87,14 @@ export const recordsRepository = (ctx: TableContext): RecordsRepository => {
   return {
     getActivity: (programmeId, activityId) => get<Activity>(keys.activity(programmeId, activityId), 'activity'),
     async putActivity(activity, expectedVersion, delta, alongside = []) {
-      const item = { ...keys.activity(activity.programmeId, activity.id), ...keys.activityCalendarKey(activity.programmeId, activity.date, activity.id), entity: 'activity', ...activity };
-      await transactWrite(ctx, [versionedPut(item, expectedVersion, 'activity'), ...figuresUpdate(activity.programmeId, { add: delta }), ...alongside]);
+      await transactWrite(ctx, [versionedPut(activityItem(activity), expectedVersion, 'activity'), ...figuresUpdate(activity.programmeId, { add: delta }), ...alongside]);
+    },
+    async putParticipants(activity, expectedVersion, members, delta) {
+      await transactWrite(ctx, [
+        versionedPut(activityItem(activity), expectedVersion, 'activity'),
+        ...members.map(({ member, expectedVersion: memberVersion }) => versionedPut(memberItem(member), memberVersion, 'network member')),
+        ...figuresUpdate(activity.programmeId, { add: delta }),
+      ]);
     },
     async calendar(programmeId, { from, to }) {
       const pk = keys.activityCalendar(programmeId).GSI1PK;
@@ -126,7 +137,7 @@ export const recordsRepository = (ctx: TableContext): RecordsRepository => {
     },
     getMember: (programmeId, memberId) => get<StoredMember>(keys.networkMember(programmeId, memberId), 'networkMember'),
     async putMember(member, expectedVersion, delta, alongside = []) {
-      await transactWrite(ctx, [versionedPut({ ...keys.networkMember(member.programmeId, member.id), entity: 'networkMember', ...member }, expectedVersion, 'network member'), ...figuresUpdate(member.programmeId, { add: delta }), ...alongside]);
+      await transactWrite(ctx, [versionedPut(memberItem(member), expectedVersion, 'network member'), ...figuresUpdate(member.programmeId, { add: delta }), ...alongside]);
     },
     async members(programmeId) {
       const items = await queryAllPages(ctx, { KeyConditionExpression: 'PK = :pk AND begins_with(SK, :net)', ExpressionAttributeValues: { ':pk': keys.programmePartition(programmeId), ':net': 'NET#' } });

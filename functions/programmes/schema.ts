@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { bilingual, isoDate, isoTimestamp, itemId, pageQuery, text, ulid } from '../core/schemas.js';
+import { StoredFile } from '../files/schema.js';
 import { frequencies, periodPattern } from './periods.js';
 
 /** The contract of assistance programmes, their activities, assistance tallies and indicator actuals (issue 5). */
@@ -10,6 +11,7 @@ export const assistanceTypes = ['legal', 'psychological', 'humanitarian', 'socia
 export const assistanceChannels = ['in_person', 'phone', 'online', 'outreach', 'other'] as const;
 export const genders = ['female', 'male', 'other', 'unknown'] as const;
 export const ageBands = ['under_18', 'age_18_29', 'age_30_49', 'age_50_64', 'age_65_plus', 'unknown'] as const;
+export const participationStatuses = ['invited', 'attended'] as const;
 export const defaultSuppressionThreshold = 5;
 
 /** A number of people, families or events. */
@@ -141,13 +143,24 @@ export const ActivityInput = z.strictObject({
   z.refine((activity) => !activity.startTime || !activity.endTime || activity.startTime < activity.endTime, { message: 'Must be after the start time.', path: ['endTime'] }),
 );
 
+export const materialsPerActivity = 20;
+/** How many network members one request may link or unlink: each is a write in the same transaction. */
+export const participantChangesPerRequest = 90;
+
 export const ActivityParams = z.strictObject({ programmeId: ulid, activityId: ulid });
+export const MaterialParams = z.strictObject({ ...ActivityParams.def.shape, materialId: ulid });
+/** Links (or unlinks, with `none`) network members to an activity: who was invited, who came. */
+export const ParticipantChanges = z.strictObject({
+  changes: z.array(z.strictObject({ memberId: ulid, status: z.enum([...participationStatuses, 'none']) }))
+    .check(z.minLength(1, 'Name at least one member.'), z.maxLength(participantChangesPerRequest, `At most ${participantChangesPerRequest} changes at a time.`)),
+});
 export const CalendarQuery = z.strictObject({
   from: z.optional(isoDate),
   to: z.optional(isoDate),
   type: z.optional(z.enum(activityTypes)),
   status: z.optional(z.enum(activityStatuses)),
 });
+
 
 export const Activity = z.object({
   ...ActivityInput.def.shape,
@@ -156,6 +169,10 @@ export const Activity = z.object({
   version: z.number(),
   createdAt: isoTimestamp,
   updatedAt: isoTimestamp,
+  /** Network members linked to the activity; attended ones are part of `attended.total`. Kept by the participants route. */
+  network: z.optional(z.object({ invited: z.number(), attended: z.number() })),
+  /** Programmes, handouts, slides and photos, checked and kept in S3. */
+  materials: z.optional(z.array(StoredFile)),
 });
 export const ActivityList = z.object({ items: z.array(Activity) });
 
@@ -247,8 +264,6 @@ export type Dashboard = z.infer<typeof Dashboard>;
 export const memberKinds = ['activist', 'organisation'] as const;
 export const groupKinds = ['diaspora', 'friends_group', 'human_rights_group', 'other'] as const;
 export const consentScopes = ['contact', 'events', 'publicity'] as const;
-export const participationStatuses = ['invited', 'attended'] as const;
-
 const Consent = z.strictObject({ date: isoDate, scope: z.array(z.enum(consentScopes)).check(z.minLength(1, 'Record what they agreed to.'), z.maxLength(3)) });
 
 export const MemberInput = z.strictObject({
@@ -259,13 +274,13 @@ export const MemberInput = z.strictObject({
   city: z.optional(text(1, 120)),
   contact: z.optional(text(1, 200)),
   consent: Consent,
-  participation: z.array(z.strictObject({ activityId: ulid, status: z.enum(participationStatuses) })).check(z.maxLength(200)),
 }).check(z.refine((member) => member.kind === 'organisation' || member.groupKind === undefined, { message: 'Only an organisation has a group kind.', path: ['groupKind'] }));
 export const MemberParams = z.strictObject({ programmeId: ulid, memberId: ulid });
 export const Member = z.object({
   id: ulid, programmeId: ulid, version: z.number(), createdAt: isoTimestamp, updatedAt: isoTimestamp,
   kind: z.enum(memberKinds), groupKind: z.optional(z.enum(groupKinds)), name: z.string(), country: z.string(), city: z.optional(z.string()), contact: z.optional(z.string()),
   consent: z.object({ date: z.string(), scope: z.array(z.enum(consentScopes)) }),
+  /** Which activities they were invited to or attended: set from the activity (`ParticipantChanges`). */
   participation: z.array(z.object({ activityId: z.string(), status: z.enum(participationStatuses) })),
 });
 export const MemberList = z.object({ items: z.array(Member), removed: z.number() });

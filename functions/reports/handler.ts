@@ -1,8 +1,7 @@
 import { hasRole, type Actor } from '../core/actor.js';
 import { isoNow } from '../core/clock.js';
-import { newId } from '../core/ids.js';
-import { documentStore, receiveUpload, sha256Hex } from '../files/document-store.js';
-import { uploadPolicy } from '../files/uploads.js';
+import { documentStore, issueUploadForm, receiveUpload, verifiedDownloadLink } from '../files/document-store.js';
+import { documentMaxBytes } from '../files/schema.js';
 import { AppError, invalid, notFound } from '../core/errors.js';
 import { moduleHandler } from '../core/handler.js';
 import { tableContext } from '../data/client.js';
@@ -11,12 +10,10 @@ import { pageLimit } from '../core/schemas.js';
 import { acceptedObligation, progressDelta } from './acceptance.js';
 import { addEvidence, withStep, applyEntries, entriesFor, entryProblems, evidenceKey, evidenceProblem, findEvidence, removeEvidence, reportIdOf, reportSizeProblem } from './model.js';
 import { reportRepository, type StoredReport } from './repository.js';
-import { evidenceMaxBytes, type Report } from './schema.js';
+import type { Report } from './schema.js';
 import { decideReport, type ReportAction } from './workflow.js';
 
 const memoranda = memorandumRepository(tableContext());
-const uploadSeconds = 15 * 60;
-const downloadSeconds = 5 * 60;
 const reports = reportRepository(tableContext());
 
 const participantOf = (actor: Actor, report: StoredReport) => ({
@@ -125,11 +122,7 @@ export const handler = moduleHandler('reports', {
     if (!decision.allowed) throw new AppError(decision.code, decision.reason);
     const problem = evidenceProblem(report, body.obligationId);
     if (problem) throw invalid([problem]);
-    const uploadId = newId();
-    const store = documentStore();
-    const policy = uploadPolicy({ bucket: store.bucket, key: evidenceKey(report.memorandumId, report.id, uploadId), contentType: body.contentType, maxBytes: evidenceMaxBytes, expiresSeconds: uploadSeconds });
-    const form = await store.uploadForm(policy);
-    return { body: { uploadId, url: form.url, fields: form.fields, maxBytes: evidenceMaxBytes, expiresAt: new Date(Date.now() + uploadSeconds * 1000).toISOString() } };
+    return { body: await issueUploadForm(documentStore(), (uploadId) => evidenceKey(report.memorandumId, report.id, uploadId), { contentType: body.contentType, maxBytes: documentMaxBytes }) };
   },
 
   async attachEvidence({ actor, params, body, ifMatch, idempotency }) {
@@ -139,7 +132,7 @@ export const handler = moduleHandler('reports', {
     const problem = evidenceProblem(report, body.obligationId);
     if (problem) throw invalid([problem]);
     // The API is the gate: S3's policy is not enforced everywhere, and S3 trusts the declared type.
-    const stored = await receiveUpload(documentStore(), evidenceKey(report.memorandumId, report.id, body.uploadId), { contentType: body.contentType, maxBytes: evidenceMaxBytes });
+    const stored = await receiveUpload(documentStore(), evidenceKey(report.memorandumId, report.id, body.uploadId), { contentType: body.contentType, maxBytes: documentMaxBytes });
     const now = isoNow();
     const evidence = { id: body.uploadId, filename: body.filename, contentType: body.contentType, size: stored.size, sha256: stored.sha256, uploadedAt: now, uploadedBy: actor.userId };
     const next: StoredReport = { ...report, entries: addEvidence(report, body.obligationId, evidence), version: report.version + 1, updatedAt: now };
@@ -152,12 +145,7 @@ export const handler = moduleHandler('reports', {
     const report = await loadVisible(actor, params.memorandumId, params.reportId);
     const evidence = findEvidence(report, params.evidenceId);
     if (!evidence) throw notFound('The evidence file');
-    const store = documentStore();
-    const key = evidenceKey(report.memorandumId, report.id, evidence.id);
-    const bytes = await store.get(key);
-    if (!bytes || sha256Hex(bytes) !== evidence.sha256) throw new AppError('integrity_failure', 'The stored file does not match its recorded SHA-256. It has not been served.');
-    const url = await store.downloadUrl(key, evidence.filename, downloadSeconds);
-    return { body: { url, filename: evidence.filename, sha256: evidence.sha256, size: evidence.size, expiresAt: new Date(Date.now() + downloadSeconds * 1000).toISOString() } };
+    return { body: await verifiedDownloadLink(documentStore(), evidenceKey(report.memorandumId, report.id, evidence.id), evidence) };
   },
 
   async removeEvidence({ actor, params, ifMatch }) {

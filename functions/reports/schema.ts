@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { isoTimestamp, text, ulid, userId } from '../core/schemas.js';
-import { FileName, fileSize } from '../files/schema.js';
+import { DocumentConfirm, DocumentUploadRequest, StoredFile } from '../files/schema.js';
 import { obligationStatuses } from '../obligations/schema.js';
 import { reportStatuses } from './workflow.js';
 
@@ -34,36 +34,16 @@ export const ReturnReport = z.strictObject({
   entryComments: z.optional(z.array(z.strictObject({ obligationId: z.string().check(z.minLength(1), z.maxLength(40)), comment: text(1, 2000) })).check(z.maxLength(70))),
 }).check(z.refine((body) => body.comment !== undefined || (body.entryComments ?? []).length > 0, { message: 'Say what needs to change: a comment or comments on entries.', path: ['comment'] }));
 
-/** Photos, scans, PDFs, spreadsheets and documents a council attaches to an entry. */
-export const evidenceTypes = [
-  'application/pdf', 'image/jpeg', 'image/png', 'text/csv',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/vnd.oasis.opendocument.spreadsheet',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/vnd.oasis.opendocument.text',
-] as const;
-export const evidenceMaxBytes = 25 * 1024 * 1024;
-/** The type a browser declares for a file, by its extension (browsers report some types inconsistently, e.g. CSV). */
-export const evidenceTypeByExtension: Record<string, (typeof evidenceTypes)[number]> = {
-  pdf: 'application/pdf', jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', csv: 'text/csv',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', ods: 'application/vnd.oasis.opendocument.spreadsheet',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', odt: 'application/vnd.oasis.opendocument.text',
-};
 export const evidencePerEntry = 10;
 
 const obligationId = z.string().check(z.minLength(1), z.maxLength(40));
 
-export const EvidenceUploadRequest = z.strictObject({ obligationId, filename: FileName, contentType: z.enum(evidenceTypes), size: fileSize(evidenceMaxBytes) });
-export const EvidenceConfirm = z.strictObject({ uploadId: ulid, obligationId, filename: FileName, contentType: z.enum(evidenceTypes) });
+export const EvidenceUploadRequest = z.strictObject({ obligationId, ...DocumentUploadRequest.def.shape });
+export const EvidenceConfirm = z.strictObject({ obligationId, ...DocumentConfirm.def.shape });
 export const EvidenceParams = z.strictObject({ ...ReportParams.def.shape, evidenceId: ulid });
 
-export const Evidence = z.object({
-  id: ulid,
-  filename: z.string(),
-  contentType: z.string(),
-  size: z.number(),
-  sha256: z.string(),
-  uploadedAt: isoTimestamp,
-  uploadedBy: userId,
-});
+/** An evidence file on a report entry. */
+export const Evidence = StoredFile;
 
 export const ReportEntry = z.object({
   obligationId: z.string(),

@@ -1,8 +1,6 @@
 import type { Actor } from '../core/actor.js';
 import { isoNow } from '../core/clock.js';
 import { AppError, notFound } from '../core/errors.js';
-import { newId } from '../core/ids.js';
-import { uploadPolicy } from '../files/uploads.js';
 import { chainEvent } from '../memoranda/audit-chain.js';
 import { attachmentPut } from '../memoranda/repository.js';
 import { attachmentMaxBytes, type Attachment, type Memorandum, type MemorandumStatus } from '../memoranda/schema.js';
@@ -11,7 +9,7 @@ import { moduleHandler } from '../core/handler.js';
 import { logger } from '../core/logger.js';
 import { tableContext } from '../data/client.js';
 import { renderPdf } from '../documents/pdf.js';
-import { documentStore, receiveUpload, sha256Hex } from '../files/document-store.js';
+import { documentStore, issueUploadForm, receiveUpload, sha256Hex, verifiedDownloadLink } from '../files/document-store.js';
 import { certificateDocument, finalDocument } from '../memoranda/documents.js';
 import { memorandumRepository } from '../memoranda/repository.js';
 import type { Signature, StoredDocument } from '../memoranda/schema.js';
@@ -27,7 +25,6 @@ const { loadVisible, transition } = memorandumUseCases(memoranda);
 
 /** Externally signed files (e.g. a qualified e-signature container) come from a party's named signatory once the final text exists. */
 const attachable: MemorandumStatus[] = ['approved', 'signed', 'active'];
-const uploadSeconds = 15 * 60;
 const attachmentKey = (memorandumId: string, orgId: string, uploadId: string) => `memoranda/${memorandumId}/attachments/${orgId}/${uploadId}`;
 
 const requireAttachingSignatory = (actor: Actor, memorandum: Memorandum) => {
@@ -78,10 +75,7 @@ export const handler = moduleHandler('signing', {
   async requestAttachmentUpload({ actor, params, body }) {
     const { memorandum } = await loadVisible(actor, params.memorandumId);
     requireAttachingSignatory(actor, memorandum);
-    const uploadId = newId();
-    const store = documentStore();
-    const form = await store.uploadForm(uploadPolicy({ bucket: store.bucket, key: attachmentKey(memorandum.id, actor.orgId, uploadId), contentType: body.contentType, maxBytes: attachmentMaxBytes, expiresSeconds: uploadSeconds }));
-    return { body: { uploadId, url: form.url, fields: form.fields, maxBytes: attachmentMaxBytes, expiresAt: new Date(Date.now() + uploadSeconds * 1000).toISOString() } };
+    return { body: await issueUploadForm(documentStore(), (uploadId) => attachmentKey(memorandum.id, actor.orgId, uploadId), { contentType: body.contentType, maxBytes: attachmentMaxBytes }) };
   },
 
   async attachSignedFile({ actor, params, body, idempotency }) {
@@ -105,11 +99,7 @@ export const handler = moduleHandler('signing', {
     const { attachments } = await loadVisible(actor, params.memorandumId);
     const attachment = attachments.find((candidate) => candidate.id === params.attachmentId);
     if (!attachment) throw notFound('The attachment');
-    const key = attachmentKey(params.memorandumId, attachment.orgId, attachment.id);
-    const bytes = await documentStore().get(key);
-    if (!bytes || sha256Hex(bytes) !== attachment.sha256) throw new AppError('integrity_failure', 'The stored file does not match its recorded SHA-256. It has not been served.');
-    const seconds = 300;
-    return { body: { url: await documentStore().downloadUrl(key, attachment.filename, seconds), filename: attachment.filename, sha256: attachment.sha256, size: attachment.size, expiresAt: new Date(Date.now() + seconds * 1000).toISOString() } };
+    return { body: await verifiedDownloadLink(documentStore(), attachmentKey(params.memorandumId, attachment.orgId, attachment.id), attachment) };
   },
 
   async getDocumentLink({ actor, params }) {

@@ -160,12 +160,13 @@ const seedCaseProgramme = async (ctx: TableContext): Promise<boolean> => {
     place: { online: false, country: 'EE', city: 'Tallinn' }, organiserOrgId: demoOrganisations.resourceCenter, participantsPlanned: 30, ...fields,
   });
   const activities = [
-    activity(1, { type: 'seminar', date: '2026-02-12', status: 'held', attended: { total: 28, byGender: { female: 16, male: 12 } } }),
+    // Six of the 28 are network members linked below; the rest were counted at the door.
+    activity(1, { type: 'seminar', date: '2026-02-12', status: 'held', attended: { total: 28, byGender: { female: 16, male: 12 } }, network: { invited: 0, attended: 6 } }),
     activity(2, { type: 'training', date: '2026-03-18', status: 'held', attended: { total: 22, byGender: { female: 13, male: 9 } } }),
     activity(3, { type: 'press_conference', date: '2026-04-09', status: 'held', place: { online: false, country: 'UA', city: 'Київ' }, attended: { total: 35 } }),
     activity(4, { type: 'seminar', date: '2026-06-04', status: 'cancelled' }),
     activity(5, { type: 'training', date: '2026-09-22', status: 'held', place: { online: true, url: 'https://meet.example.org/solidarity' }, attended: { total: 41, byGender: { female: 25, male: 16 } } }),
-    activity(6, { type: 'seminar', date: '2026-12-10', status: 'planned' }),
+    activity(6, { type: 'seminar', date: '2026-12-10', status: 'planned', network: { invited: 4, attended: 0 } }),
     activity(7, { type: 'public_event', date: '2027-02-26', status: 'planned', place: { online: false, country: 'DE', city: 'Berlin' } }),
   ];
   for (const item of activities) await records.putActivity(item, 0, activityCounters(item));
@@ -182,7 +183,7 @@ const seedCaseProgramme = async (ctx: TableContext): Promise<boolean> => {
   for (const [index, [name, country, city, kind]] of members.entries()) {
     const member = {
       id: demoId(330 + index), programmeId: demoProgrammeId, version: 1, createdAt: seededAt, updatedAt: seededAt, kind, name, country, city,
-      consent: { date: '2026-02-01', scope: ['contact', 'events'] as ('contact' | 'events')[] }, participation: index < 6 ? [{ activityId: demoId(311), status: 'attended' as const }] : [],
+      consent: { date: '2026-02-01', scope: ['contact', 'events'] as ('contact' | 'events')[] }, participation: index < 6 ? [{ activityId: demoId(311), status: 'attended' as const }] : index < 10 ? [{ activityId: demoId(316), status: 'invited' as const }] : [],
     };
     await records.putMember(member, 0, memberCounters(member));
   }

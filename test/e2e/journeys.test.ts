@@ -407,6 +407,36 @@ describe('programme journey', () => {
     await screenshot(coordinatorPage, '23b-programme-network');
   });
 
+  it('records the seminar as held, marks who of the network came (counted in the attendance) and attaches its programme', async () => {
+    await coordinatorPage.getByTestId('tab-calendar').click();
+    await coordinatorPage.getByTestId('calendar-grid').getByText('Семінар для мережі активістів').click();
+    await coordinatorPage.locator('#activity-status').click();
+    await coordinatorPage.getByRole('option', { name: 'Проведено' }).click();
+    await coordinatorPage.locator('#activity-attended').fill('8');
+    await coordinatorPage.getByTestId('activity-save').click();
+    await coordinatorPage.getByTestId('activity-form').waitFor({ state: 'detached' });
+
+    await coordinatorPage.getByTestId('calendar-grid').getByText('Семінар для мережі активістів').click();
+    await coordinatorPage.getByTestId('tab-participants').click();
+    const row = coordinatorPage.getByTestId('activity-participants').getByRole('row', { name: /Айше Сеітова/ });
+    await row.getByText('Був(-ла)').click();
+    await coordinatorPage.getByTestId('participants-save').click();
+    await coordinatorPage.getByText('Учасників збережено.').waitFor();
+    await expect(coordinatorPage.getByTestId('participants-summary').textContent()).resolves.toBe('Усього учасників: 9 (1 з мережі + 8 інших)');
+    await expect(coordinatorPage.getByTestId('tab-participants').textContent()).resolves.toContain('1');
+    await screenshot(coordinatorPage, '23d-activity-participants');
+
+    await coordinatorPage.getByTestId('tab-materials').click();
+    await coordinatorPage.getByTestId('material-input').setInputFiles({ name: 'програма-семінару.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n') });
+    await coordinatorPage.getByTestId('activity-materials').getByRole('button', { name: 'програма-семінару.pdf', exact: true }).waitFor();
+    await coordinatorPage.getByText('Додано: програма-семінару.pdf.').waitFor();
+    await screenshot(coordinatorPage, '23e-activity-materials');
+    await coordinatorPage.getByTestId('tab-participants').click();
+    await coordinatorPage.getByRole('tab', { name: 'Відомості' }).click();
+    await expect(coordinatorPage.locator('#activity-attended').inputValue()).resolves.toBe('8');
+    await coordinatorPage.keyboard.press('Escape');
+  });
+
   it('the coordinator lets an indicator of the demo programme take actuals from the linked memorandum\'s council reports', async () => {
     await coordinatorPage.goto(`${webUrl()}/programmes/${demoProgrammeId}/edit`);
     await coordinatorPage.locator('#outcome-0-indicator-0-source').click();

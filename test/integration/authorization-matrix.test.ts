@@ -3,7 +3,7 @@ import { routes, type AppRoute } from '../../functions/routes.js';
 import { demoOrganisations } from '../../infra/local/seed.js';
 import { call, demoUser } from '../support/api.js';
 import { caseContent, createActiveMemorandum, createApprovedMemorandum, createOtherMemorandum, uploadSignedFile } from '../support/memoranda.js';
-import { activist, caseRecord, createOtherProgramme, createProgramme, programmeContent, seminar } from '../support/programmes.js';
+import { activist, caseRecord, createActivity, createOtherProgramme, createProgramme, programmeContent, seminar, uploadMaterial } from '../support/programmes.js';
 import { startCouncilReport, uploadEvidence } from '../support/reports.js';
 
 /**
@@ -75,6 +75,11 @@ const expected: Record<AppRoute['operation'], Expectation> = {
   listActivities: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
   createActivity: byCaller({ coordinator: { own: 201, other: 404 } }, same(403)),
   updateActivity: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
+  changeParticipants: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
+  requestMaterialUpload: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
+  attachMaterial: byCaller({ coordinator: { own: 201, other: 404 } }, same(403)),
+  getMaterialLink: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
+  removeMaterial: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
   listTallies: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
   putTally: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
   listSpending: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
@@ -156,6 +161,15 @@ const memorandumFor = async (route: AppRoute, scope: Scope): Promise<{ id: strin
 const reportPath = (path: string, memorandum: { reportId?: string } | undefined) => path.replace('{reportId}', memorandum?.reportId ?? `2026-01-15_2026-03-31_${demoOrganisations.rightsInstitute}`);
 /** Uploads a file for the caller to confirm (the confirmation is the request under test). */
 const uploadForConfirm = async (memorandumId: string, caller: 'coordinator' | 'council') => (await uploadSignedFile(memorandumId, demoUser(caller))).uploadId;
+const missingActivity = '01J00000000000000000000996';
+/** For the participants route: a held activity and a network member of the caller's programme (made by its coordinator). */
+const heldActivityWithMember = async (path: string, scope: Scope) => {
+  if (scope === 'other') return { activityPath: path.replace('{activityId}', missingActivity), memberId: '01J00000000000000000000995' };
+  const programmeId = path.split('/')[3] ?? '';
+  const { activity } = await createActivity(programmeId, { status: 'held', attended: { total: 10 } });
+  const member = await call<{ id: string }>('POST', `/api/programmes/${programmeId}/network`, { as: demoUser('coordinator'), body: activist() });
+  return { activityPath: path.replace('{activityId}', activity.id), memberId: member.body.id };
+};
 let otherMemorandum: { id: string; version: number };
 let otherProgramme: { id: string; version: number; calendarToken?: string };
 
@@ -219,6 +233,24 @@ const requestFor = async (route: AppRoute, caller: Caller, scope: Scope) => {
     case 'updateActivity': {
       const created = scope === 'own' ? await call<{ id: string }>('POST', path.replace('/{activityId}', ''), { as: demoUser('coordinator'), body: seminar() }) : undefined;
       return { path: path.replace('{activityId}', created?.body.id ?? '01J00000000000000000000996'), as, body: seminar({ status: 'held', attended: { total: 27 } }), headers: { 'if-match': '"1"' } };
+    }
+    case 'changeParticipants': {
+      const { activityPath, memberId } = await heldActivityWithMember(path, scope);
+      return { path: activityPath, as, body: { changes: [{ memberId, status: 'attended' }] }, headers: { 'if-match': '"1"' } };
+    }
+    case 'requestMaterialUpload':
+      return { path: path.replace('{activityId}', scope === 'own' ? (await createActivity(programme?.id ?? '')).activity.id : missingActivity), as, body: { filename: 'programme.pdf', contentType: 'application/pdf', size: 4096 } };
+    case 'attachMaterial': {
+      const created = scope === 'own' ? await createActivity(programme?.id ?? '') : undefined;
+      const uploadId = created && caller === 'coordinator' ? (await uploadMaterial(created.base)).uploadId : '01J00000000000000000000999';
+      return { path: path.replace('{activityId}', created?.activity.id ?? missingActivity), as, body: { uploadId, filename: 'programme.pdf', contentType: 'application/pdf' }, headers: { 'if-match': '"1"' } };
+    }
+    case 'getMaterialLink':
+    case 'removeMaterial': {
+      const created = scope === 'own' ? await createActivity(programme?.id ?? '') : undefined;
+      const attached = created ? (await (await uploadMaterial(created.base)).confirm(1)).body : undefined;
+      const materialPath = path.replace('{activityId}', created?.activity.id ?? missingActivity).replace('{materialId}', attached?.materials?.[0]?.id ?? '01J00000000000000000000999');
+      return { path: materialPath, as, headers: { 'if-match': `"${attached?.version ?? 1}"` } };
     }
     case 'putTally':
       return { path: path.replace('{tallyId}', '2026-03_legal_in_person'), as, body: { people: 12, families: 7 }, headers: { 'if-match': '"0"' } };

@@ -6,7 +6,7 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { call, demoUser, stack, table, tokenOf, uniqueKey } from '../support/api.js';
-import { activist, caseRecord, createProgramme, seminar } from '../support/programmes.js';
+import { activist, caseRecord, createActivity, createProgramme } from '../support/programmes.js';
 
 /**
  * Canary: personal data planted in the network and the case records, under
@@ -33,15 +33,20 @@ const raw = async (path: string, as: ReturnType<typeof demoUser>) => {
 const plantPersonalData = async () => {
   const programme = await createProgramme();
   const base = `/api/programmes/${programme.id}`;
-  const activity = await call<{ id: string }>('POST', `${base}/activities`, { as: coordinator, body: seminar({ status: 'held', attended: { total: 12 } }) });
+  const { activity, base: activityPath } = await createActivity(programme.id, { status: 'held', attended: { total: 12 } });
+  const memberIds: string[] = [];
   for (let index = 0; index < 6; index += 1) {
-    const added = await call('POST', `${base}/network`, {
+    const added = await call<{ id: string }>('POST', `${base}/network`, {
       as: coordinator, headers: { 'idempotency-key': uniqueKey() },
-      body: activist({ name: `${marker} Активістка ${index}`, city: `${marker}-city`, contact: `${marker}@example.org`, participation: [{ activityId: activity.body.id, status: 'attended' }] }),
+      body: activist({ name: `${marker} Активістка ${index}`, city: `${marker}-city`, contact: `${marker}@example.org` }),
     });
     expect(added.status).toBe(201);
     expect(JSON.stringify(added.body)).not.toContain(marker);
+    memberIds.push(added.body.id);
   }
+  const linked = await call('PUT', `${activityPath}/participants`, { as: coordinator, body: { changes: memberIds.map((memberId) => ({ memberId, status: 'attended' })) }, headers: { 'if-match': `"${activity.version}"` } });
+  expect(linked.status).toBe(200);
+  expect(JSON.stringify(linked.body)).not.toContain(marker);
   const opened = await call('POST', `${base}/cases`, { as: coordinator, headers: { 'idempotency-key': uniqueKey() }, body: caseRecord({ pseudonym: caseCode }) });
   expect(opened.status).toBe(201);
   expect(JSON.stringify(opened.body)).not.toContain(caseCode);

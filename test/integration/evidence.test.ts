@@ -1,9 +1,7 @@
-import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
-import { createS3Client } from '../../functions/files/document-store.js';
 import { evidenceKey } from '../../functions/reports/model.js';
-import { evidenceMaxBytes } from '../../functions/reports/schema.js';
-import { call, demoUser, stack, uniqueKey } from '../support/api.js';
+import { documentMaxBytes as evidenceMaxBytes } from '../../functions/files/schema.js';
+import { call, demoUser, objectExists, uniqueKey } from '../support/api.js';
 import { samplePdf } from '../support/memoranda.js';
 import { startCouncilReport, uploadEvidence, type ReportBody } from '../support/reports.js';
 
@@ -12,15 +10,6 @@ const coordinator = demoUser('coordinator');
 const ifMatch = (version: number) => ({ 'if-match': `"${version}"` });
 const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, ...new Array(200).fill(0x20)]);
 const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new Array(64).fill(0)]);
-
-const objectExists = async (key: string) => {
-  try {
-    await createS3Client(stack().s3Endpoint).send(new HeadObjectCommand({ Bucket: stack().bucket, Key: key }));
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 interface Problem { code: string; errors?: { path: string; message: string }[] }
 

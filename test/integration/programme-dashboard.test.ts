@@ -1,10 +1,9 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { keys } from '../../functions/data/keys.js';
-import { recount, withoutZeroCounters } from '../../functions/programmes/figures.js';
 import { call, demoUser, table, uniqueKey } from '../support/api.js';
 import { createActiveMemorandum } from '../support/memoranda.js';
-import { activist, createProgramme, programmeContent, seminar } from '../support/programmes.js';
+import { activist, createActivity, createProgramme, programmeContent, seminar, storedAndRecounted, type ActivityBody } from '../support/programmes.js';
 import { firstQuarter, startCouncilReport } from '../support/reports.js';
 
 const coordinator = demoUser('coordinator');
@@ -19,14 +18,6 @@ interface Dashboard {
 }
 
 /** The stored figures item and a recount from the programme's records, read straight from DynamoDB Local. */
-const storedAndRecounted = async (programmeId: string) => {
-  const { client, table: name } = table();
-  const { Items = [] } = await client.send(new QueryCommand({ TableName: name, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.programmePartition(programmeId) } }));
-  const of = (entity: string) => Items.filter((item) => item.entity === entity) as never[];
-  const { PK: _pk, SK: _sk, ...stored } = Items.find((item) => item.SK === 'FIG') ?? {};
-  return { stored: withoutZeroCounters(stored as Record<string, number>), recounted: recount({ activities: of('activity'), tallies: of('assistanceTally'), actuals: of('indicatorActual'), members: of('networkMember'), spends: of('spend') }) };
-};
-
 describe('programme dashboard', () => {
   it('the source programme built through the API: the funder\'s dashboard shows what was recorded, with small counts hidden; figures equal a recount', async () => {
     const active = await createActiveMemorandum();
@@ -108,14 +99,17 @@ describe('programme dashboard', () => {
   it('a network member removed on request leaves only anonymous counts; funders see the network by country, small counts hidden', async () => {
     const programme = await createProgramme();
     const base = `/api/programmes/${programme.id}`;
-    const activity = await call<{ id: string }>('POST', `${base}/activities`, { as: coordinator, body: seminar({ status: 'held', attended: { total: 20 } }) });
+    const { activity, base: activityPath } = await createActivity(programme.id, { status: 'held', attended: { total: 20 } });
     const ids = [];
     for (const [country, name] of [['DE', 'Айше'], ['DE', 'Ленур'], ['PL', 'Ельміра'], ['PL', 'Решат'], ['PL', 'Сейтумер'], ['PL', 'Зера'], ['PL', 'Мустафа']] as const) {
-      const added = await call<{ id: string; version: number }>('POST', `${base}/network`, { as: coordinator, body: activist({ name, country, participation: [{ activityId: activity.body.id, status: 'attended' }] }) });
+      const added = await call<{ id: string; version: number }>('POST', `${base}/network`, { as: coordinator, body: activist({ name, country }) });
       ids.push(added.body);
     }
-    const unknownActivity = await call<{ errors: { path: string }[] }>('POST', `${base}/network`, { as: coordinator, body: activist({ participation: [{ activityId: '01J00000000000000000000990', status: 'invited' }] }) });
-    expect(unknownActivity.body.errors.map((error) => error.path)).toEqual(['body.participation.0.activityId']);
+    const linked = await call<ActivityBody>('PUT', `${activityPath}/participants`, { as: coordinator, body: { changes: ids.map((member) => ({ memberId: member.id, status: 'attended' })) }, headers: { 'if-match': `"${activity.version}"` } });
+    expect(linked.status).toBe(200);
+    // The seven linked attendees are part of the attendance: 20 counted at the door become 27.
+    expect(linked.body).toMatchObject({ network: { invited: 0, attended: 7 }, attended: { total: 27 } });
+    ids.splice(0, ids.length, ...ids.map((member) => ({ ...member, version: member.version + 1 })));
 
     const first = ids[0];
     const removed = await call('DELETE', `${base}/network/${first?.id}`, { as: coordinator, headers: { 'if-match': `"${first?.version}"` } });
@@ -134,6 +128,7 @@ describe('programme dashboard', () => {
       { country: 'PL', activists: { hidden: 'protects_a_small_count' }, organisations: { value: 0 }, attended: { value: 5 } },
     ]);
     expect(dashboard.body.network.participation.attended).toEqual({ value: 7 });
+    expect(dashboard.body.activities.attended.total).toEqual({ value: 27 });
     const figures = await storedAndRecounted(programme.id);
     expect(figures.stored).toEqual(figures.recounted);
   });

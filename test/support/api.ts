@@ -1,4 +1,6 @@
+import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { inject } from 'vitest';
+import { createS3Client } from '../../functions/files/document-store.js';
 import { createDocumentClient } from '../../functions/data/client.js';
 import { demoUsers, type DemoUser } from '../../infra/local/seed.js';
 
@@ -65,3 +67,13 @@ export const table = () => {
 };
 
 export const uniqueKey = (): string => `test-${crypto.randomUUID()}`;
+
+/** Whether the documents bucket holds an object under `key`. */
+export const objectExists = async (key: string) => {
+  try {
+    await createS3Client(stack().s3Endpoint).send(new HeadObjectCommand({ Bucket: stack().bucket, Key: key }));
+    return true;
+  } catch {
+    return false;
+  }
+};

@@ -1,6 +1,10 @@
 import { caseProgrammeContent } from '../../infra/local/cases.js';
 import { demoOrganisations } from '../../infra/local/seed.js';
-import { call, demoUser } from './api.js';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { keys } from '../../functions/data/keys.js';
+import { recount, withoutZeroCounters } from '../../functions/programmes/figures.js';
+import { call, demoUser, table } from './api.js';
+import { postToS3, samplePdf } from './memoranda.js';
 
 /** Programme fixtures: the source case run by the demo coordinator's NGO and the resource centre, funded by the demo funder. */
 export const programmeContent = (overrides: { memorandumIds?: string[] } = {}) =>
@@ -40,10 +44,53 @@ export const seminar = (overrides: Record<string, unknown> = {}) => ({
 /** An activist of the diaspora network who agreed to be contacted and invited. */
 export const activist = (overrides: Record<string, unknown> = {}) => ({
   kind: 'activist', name: 'Айше Сеітова', country: 'DE', city: 'München', contact: '+49 89 000 0000',
-  consent: { date: '2026-02-01', scope: ['contact', 'events'] }, participation: [], ...overrides,
+  consent: { date: '2026-02-01', scope: ['contact', 'events'] }, ...overrides,
 });
 
 /** A family the NGO helps, under a pseudonymous code. */
 export const caseRecord = (overrides: Record<string, unknown> = {}) => ({
   pseudonym: 'R-0042', consent: { date: '2026-02-10', scope: ['contact'] }, helpTypes: ['legal', 'psychological'], firstContact: '2026-02-10', ...overrides,
 });
+
+export interface ActivityBody {
+  id: string;
+  version: number;
+  status: string;
+  attended?: { total: number };
+  network?: { invited: number; attended: number };
+  materials?: { id: string; filename: string; contentType: string; size: number; sha256: string }[];
+}
+
+/** An activity of a programme, created by the demo coordinator: `base` is its path. */
+export const createActivity = async (programmeId: string, overrides: Record<string, unknown> = {}) => {
+  const created = await call<ActivityBody>('POST', `/api/programmes/${programmeId}/activities`, { as: demoUser('coordinator'), body: seminar(overrides) });
+  if (created.status !== 201) throw new Error(`activity not created: ${created.status} ${JSON.stringify(created.body)}`);
+  return { activity: created.body, base: `/api/programmes/${programmeId}/activities/${created.body.id}` };
+};
+
+/** Requests a material upload for an activity and posts the file to S3; `confirm` is the API's check, with the activity's current version. */
+export const uploadMaterial = async (
+  base: string,
+  as: ReturnType<typeof demoUser> = demoUser('coordinator'),
+  file: { bytes: Uint8Array; storedType: string; declared?: string; filename?: string } = { bytes: samplePdf, storedType: 'application/pdf' },
+) => {
+  const declared = file.declared ?? file.storedType;
+  const filename = file.filename ?? 'programme.pdf';
+  const upload = await call<{ uploadId: string; url: string; fields: Record<string, string> }>('POST', `${base}/materials/uploads`, { as, body: { filename, contentType: declared, size: file.bytes.byteLength } });
+  if (upload.status !== 200) throw new Error(`material upload request failed: ${upload.status} ${JSON.stringify(upload.body)}`);
+  await postToS3(upload.body, { bytes: file.bytes, storedType: file.storedType, filename });
+  return {
+    uploadId: upload.body.uploadId,
+    confirm: (version: number, headers: Record<string, string> = {}) =>
+      call<ActivityBody>('POST', `${base}/materials`, { as, body: { uploadId: upload.body.uploadId, filename, contentType: declared }, headers: { 'if-match': `"${version}"`, ...headers } }),
+  };
+};
+
+/** The programme's stored figures beside a recount of its records: they must be equal. */
+export const storedAndRecounted = async (programmeId: string) => {
+  const { client, table: name } = table();
+  const { Items = [] } = await client.send(new QueryCommand({ TableName: name, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.programmePartition(programmeId) } }));
+  const of = (entity: string) => Items.filter((item) => item.entity === entity) as never[];
+  const { PK: _pk, SK: _sk, ...stored } = Items.find((item) => item.SK === 'FIG') ?? {};
+  return { stored: withoutZeroCounters(stored as Record<string, number>), recounted: recount({ activities: of('activity'), tallies: of('assistanceTally'), actuals: of('indicatorActual'), members: of('networkMember'), spends: of('spend') }) };
+};

@@ -1,5 +1,8 @@
 import { defineStore } from 'pinia';
-import type { Activity, ActivityInput, CaseInput, CaseRecord, Dashboard, IndicatorActual, Member, MemberInput, Programme, ProgrammeContent, ProgrammeSummary, Spend, Tally } from '../../../functions/programmes/schema';
+import type { DownloadLink, UploadForm } from '../../../functions/files/schema';
+import type { ParticipantChange } from '../../../functions/programmes/participation';
+import { participantChangesPerRequest, type Activity, type ActivityInput, type CaseInput, type CaseRecord, type Dashboard, type IndicatorActual, type Member, type MemberInput, type Programme, type ProgrammeContent, type ProgrammeSummary, type Spend, type Tally } from '../../../functions/programmes/schema';
+import { postToPresignedForm } from '../api/upload';
 import { services } from '../services';
 import { usePagedList } from './paged-list';
 
@@ -25,6 +28,24 @@ export const useProgrammesStore = defineStore('programmes', () => {
   const putTally = async (programmeId: string, tallyId: string, counts: { people: number; families: number }, version: number) => (await services().api.send<Tally>('PUT', `${path(programmeId)}/tallies/${tallyId}`, counts, { ifMatch: `"${version}"` })).body;
   const spending = async (programmeId: string) => (await services().api.get<{ items: Spend[] }>(`${path(programmeId)}/spending`)).body.items;
   const putSpend = async (programmeId: string, month: string, lineId: string, amount: number, version: number) => (await services().api.send<Spend>('PUT', `${path(programmeId)}/spending/${month}/${lineId}`, { amount }, { ifMatch: `"${version}"` })).body;
+  /** Links or unlinks network members, in requests the API takes at once; each answers the activity at its new version. */
+  const changeParticipants = async (programmeId: string, activity: Activity, changes: ParticipantChange[]) => {
+    let current = activity;
+    for (let start = 0; start < changes.length; start += participantChangesPerRequest) {
+      current = (await services().api.send<Activity>('PUT', `${path(programmeId)}/activities/${activity.id}/participants`, { changes: changes.slice(start, start + participantChangesPerRequest) }, { ifMatch: `"${current.version}"` })).body;
+    }
+    return current;
+  };
+  /** Uploads a material straight to S3 (reporting progress), then asks the API to check it and attach it to the activity at its version then. */
+  const attachMaterial = async (programmeId: string, activityId: string, file: File, upload: { contentType: string; version: () => number; onProgress: (percent: number) => void }) => {
+    const base = `${path(programmeId)}/activities/${activityId}/materials`;
+    const form = (await services().api.send<UploadForm>('POST', `${base}/uploads`, { filename: file.name, contentType: upload.contentType, size: file.size })).body;
+    await postToPresignedForm(form, file, upload.onProgress);
+    return (await services().api.send<Activity>('POST', base, { uploadId: form.uploadId, filename: file.name, contentType: upload.contentType }, { ifMatch: `"${upload.version()}"`, idempotencyKey: form.uploadId })).body;
+  };
+  const materialLink = async (programmeId: string, activityId: string, materialId: string) => (await services().api.get<DownloadLink>(`${path(programmeId)}/activities/${activityId}/materials/${materialId}`)).body;
+  const removeMaterial = async (programmeId: string, activity: Activity, materialId: string) =>
+    (await services().api.send<Activity>('DELETE', `${path(programmeId)}/activities/${activity.id}/materials/${materialId}`, undefined, { ifMatch: `"${activity.version}"` })).body;
   const network = async (programmeId: string) => (await services().api.get<{ items: Member[]; removed: number }>(`${path(programmeId)}/network`)).body;
   const addMember = async (programmeId: string, member: MemberInput) => (await services().api.send<{ id: string }>('POST', `${path(programmeId)}/network`, member, { idempotencyKey: crypto.randomUUID() })).body;
   const removeMember = async (programmeId: string, member: Member) => services().api.send('DELETE', `${path(programmeId)}/network/${member.id}`, undefined, { ifMatch: `"${member.version}"` });
@@ -45,5 +66,5 @@ export const useProgrammesStore = defineStore('programmes', () => {
   const actuals = async (programmeId: string) => (await services().api.get<{ items: IndicatorActual[] }>(`${path(programmeId)}/actuals`)).body.items;
   const putActual = async (programmeId: string, indicatorId: string, period: string, value: number, version: number) => (await services().api.send<IndicatorActual>('PUT', `${path(programmeId)}/indicators/${indicatorId}/actuals/${period}`, { value }, { ifMatch: `"${version}"` })).body;
 
-  return { items: list.items, nextCursor: list.nextCursor, state: list.state, error: list.error, loadingMore: list.loadingMore, load: list.load, loadMore: list.loadMore, fetchOne, create, update, dashboard, activities, createActivity, updateActivity, tallies, putTally, actuals, putActual, downloadExport, spending, putSpend, network, addMember, removeMember, cases, addCase, deleteCase, $reset: list.reset };
+  return { items: list.items, nextCursor: list.nextCursor, state: list.state, error: list.error, loadingMore: list.loadingMore, load: list.load, loadMore: list.loadMore, fetchOne, create, update, dashboard, activities, createActivity, updateActivity, changeParticipants, attachMaterial, materialLink, removeMaterial, tallies, putTally, actuals, putActual, downloadExport, spending, putSpend, network, addMember, removeMember, cases, addCase, deleteCase, $reset: list.reset };
 });
