@@ -6,6 +6,7 @@ import { moduleHandler } from '../core/handler.js';
 import { optionalEnv } from '../core/config.js';
 import { tableContext } from '../data/client.js';
 import { linkedFigures, loadVisibleProgramme, programmeOrganisations } from '../programmes/access.js';
+import { programmeActuals } from '../programmes/actuals.js';
 import { dashboardOf } from '../programmes/dashboard.js';
 import { recordsRepository } from '../programmes/records.js';
 import { programmeRepository, type StoredProgramme } from '../programmes/repository.js';
@@ -25,6 +26,12 @@ const records = recordsRepository(tableContext());
 
 const organisationsOf = (programme: StoredProgramme) => programmeOrganisations(programmes, programme);
 
+/** The indicators' actuals as the team recorded them, with those taken from accepted council reports. */
+const actualsOf = async (programme: StoredProgramme) => {
+  const [recorded, { sources }] = await Promise.all([records.actuals(programme.id), linkedFigures(programmes, programme)]);
+  return programmeActuals(programme.content, recorded, sources);
+};
+
 const attachment = (filename: string, contentType: string) => ({ 'content-type': contentType, 'content-disposition': `attachment; filename="${filename}"` });
 const fileName = (programme: StoredProgramme, file: string) => `programme-${programme.id}-${file}`;
 
@@ -33,7 +40,7 @@ const build = async (actor: Actor, programmeId: string, file: 'indicators.csv' |
   const today = isoNow().slice(0, 10);
   switch (file) {
     case 'indicators.csv':
-      return { programme, type: 'text/csv; charset=utf-8', body: indicatorCsv(programme.content, await records.actuals(programme.id)) };
+      return { programme, type: 'text/csv; charset=utf-8', body: indicatorCsv(programme.content, await actualsOf(programme)) };
     case 'activities.csv': {
       const [activities, organisations] = await Promise.all([records.calendar(programme.id, {}), organisationsOf(programme)]);
       return { programme, type: 'text/csv; charset=utf-8', body: activityCsv(activities, organisations, role, programme.content.suppressionThreshold) };
@@ -43,7 +50,7 @@ const build = async (actor: Actor, programmeId: string, file: 'indicators.csv' |
       return { programme, type: 'text/csv; charset=utf-8', body: assistanceCsv(dashboard ? { dashboard } : { tallies: await records.tallies(programme.id) }) };
     }
     case 'iati.xml': {
-      const [actuals, organisations] = await Promise.all([records.actuals(programme.id), organisationsOf(programme)]);
+      const [actuals, organisations] = await Promise.all([actualsOf(programme), organisationsOf(programme)]);
       const reportingOrgId = programme.content.implementingOrgIds.includes(programme.createdByOrgId) ? programme.createdByOrgId : programme.content.implementingOrgIds[0] ?? programme.createdByOrgId;
       return { programme, type: 'application/xml; charset=utf-8', body: iatiActivityXml({ programmeId: programme.id, content: programme.content, reportingOrgId, organisations, actuals, today, generatedAt: isoNow() }) };
     }

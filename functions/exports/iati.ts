@@ -1,4 +1,5 @@
 import type { NamedOrganisation } from '../programmes/access.js';
+import type { ProgrammeActual } from '../programmes/actuals.js';
 import { periodRange } from '../programmes/periods.js';
 import type { ProgrammeContent } from '../programmes/schema.js';
 
@@ -16,7 +17,7 @@ export interface IatiInput {
   content: ProgrammeContent;
   reportingOrgId: string;
   organisations: Record<string, NamedOrganisation>;
-  actuals: { indicatorId: string; period: string; value: number }[];
+  actuals: ProgrammeActual[];
   today: string;
   generatedAt: string;
 }
@@ -28,6 +29,8 @@ const element = (name: string, values: Record<string, string | number | undefine
   children.length === 0 ? `<${name}${attributes(values)}/>` : `<${name}${attributes(values)}>${children.join('')}</${name}>`;
 const narratives = (text: { uk?: string; en?: string } | undefined) =>
   (['uk', 'en'] as const).flatMap((lang) => (text?.[lang] ? [`<narrative xml:lang="${lang}">${escape(text[lang])}</narrative>`] : []));
+
+const fromCouncilReport = { uk: 'За прийнятим звітом ради про виконання меморандуму', en: 'As stated in an accepted council report under a linked memorandum' };
 
 /** IATI organisation identifiers: Ukraine's EDRPOU register (UA-EDR) when the code is known; otherwise a Pakt-local one. */
 export const organisationRef = (orgId: string, organisation: NamedOrganisation | undefined) =>
@@ -78,7 +81,7 @@ export const iatiActivityXml = (input: IatiInput): string => {
               element('period-start', { 'iso-date': range.start < content.period.start ? content.period.start : range.start }),
               element('period-end', { 'iso-date': range.end > content.period.end ? content.period.end : range.end }),
               element('target', { value: indicator.target }),
-              element('actual', { value: actual.value }),
+              element('actual', { value: actual.value }, actual.fromReport ? [element('comment', {}, narratives(fromCouncilReport))] : []),
             ]);
           }),
         ]),

@@ -1,5 +1,6 @@
 import { indicatorsOf, type ProgrammeRole } from '../programmes/policy.js';
-import { assistanceTypes, defaultSuppressionThreshold, type Activity, type Dashboard, type IndicatorActual, type ProgrammeContent, type Tally } from '../programmes/schema.js';
+import type { ProgrammeActual } from '../programmes/actuals.js';
+import { assistanceTypes, defaultSuppressionThreshold, type Activity, type Dashboard, type ProgrammeContent, type Tally } from '../programmes/schema.js';
 import { attendanceCells, type Cell } from '../programmes/suppression.js';
 import { toCsv, type CsvValue } from './csv.js';
 import type { NamedOrganisation } from '../programmes/access.js';
@@ -10,13 +11,16 @@ const both = (text: { uk?: string; en?: string } | undefined) => [text?.uk ?? ''
 /** A hidden count reads "<5" (fewer than the threshold) or "x" (hidden so that a small count cannot be worked out). */
 const shown = (cell: Cell, threshold: number): CsvValue => ('value' in cell ? cell.value : cell.hidden === 'fewer_than_threshold' ? `<${threshold}` : 'x');
 
-export const indicatorCsv = (content: ProgrammeContent, actuals: IndicatorActual[]): string =>
+/** Where an actual comes from: the programme team, or an accepted council report on a linked memorandum. */
+const sourceOf = (actual: ProgrammeActual) => (actual.fromReport ? 'звіт ради / council report' : 'команда програми / programme team');
+
+export const indicatorCsv = (content: ProgrammeContent, actuals: ProgrammeActual[]): string =>
   toCsv([
-    ['Результат / Result', 'Показник / Indicator', 'Назва / Name (uk)', 'Name (en)', 'Одиниця / Unit', 'Базове / Baseline', 'Цільове / Target', 'Звітність / Frequency', 'Період / Period', 'Факт / Actual'],
+    ['Результат / Result', 'Показник / Indicator', 'Назва / Name (uk)', 'Name (en)', 'Одиниця / Unit', 'Базове / Baseline', 'Цільове / Target', 'Звітність / Frequency', 'Період / Period', 'Факт / Actual', 'Джерело / Source'],
     ...indicatorsOf(content).flatMap(({ indicator, result }) => {
       const rows = actuals.filter((actual) => actual.indicatorId === indicator.id).sort((a, b) => a.period.localeCompare(b.period));
       const base = [result, indicator.id, ...both(indicator.name), indicator.unit, indicator.baseline, indicator.target, indicator.frequency];
-      return rows.length === 0 ? [[...base, '', '']] : rows.map((actual) => [...base, actual.period, actual.value]);
+      return rows.length === 0 ? [[...base, '', '', '']] : rows.map((actual) => [...base, actual.period, actual.value, sourceOf(actual)]);
     }),
   ]);
 

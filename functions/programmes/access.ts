@@ -2,7 +2,8 @@ import type { Actor } from '../core/actor.js';
 import { notFound } from '../core/errors.js';
 import { indicatorsOf, programmeRoleOf, type ProgrammeRole } from './policy.js';
 import { keys } from '../data/keys.js';
-import type { PartyFigures, SourceFigures } from './dashboard.js';
+import type { SourceFigures } from './actuals.js';
+import type { PartyFigures } from './dashboard.js';
 import { keyString, type ProgrammeRepository, type StoredProgramme } from './repository.js';
 
 /** The programme if the caller implements or funds it; otherwise it does not exist for them (404). */

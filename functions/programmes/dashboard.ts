@@ -1,6 +1,7 @@
 import { indicatorsOf, type ProgrammeRole } from './policy.js';
+import { reportedActualOf, type SourceFigures } from './actuals.js';
 import type { Counters } from './figures.js';
-import { elapsedShare, periodOf, periodsBetween } from './periods.js';
+import { elapsedShare, periodsBetween } from './periods.js';
 import type { StoredProgramme } from './repository.js';
 import { activityStatuses, activityTypes, type Health, ageBands, assistanceChannels, assistanceTypes, defaultSuppressionThreshold, genders, type Dashboard } from './schema.js';
 import { cellOf, suppressTable, type Cell } from './suppression.js';
@@ -19,8 +20,6 @@ export interface PartyFigures {
   lastAcceptedReport?: { reportId: string; period: { start: string; end: string }; acceptedAt: string };
 }
 
-/** The latest accepted council-report actual of each sourced indicator, with the date its report runs to. */
-export type SourceFigures = Record<string, { value: number; reportedThrough: string }>;
 
 const statusCounts = (figures: Counters, key: (status: string) => string) =>
   Object.fromEntries(activityStatuses.map((status) => [status, figures[key(status)] ?? 0])) as { planned: number; held: number; cancelled: number };
@@ -103,11 +102,10 @@ export const dashboardOf = (input: { programme: StoredProgramme; role: Programme
     },
     indicators: indicatorsOf(content).map(({ indicator, result }) => {
       // A council report's actual fills the period its report ran to, unless the team recorded that period itself.
-      const reported = input.sources?.[indicator.id];
-      const reportedPeriod = reported ? periodOf(indicator.frequency, reported.reportedThrough) : undefined;
+      const reported = reportedActualOf(indicator, input.sources);
       const actuals = (months.length === 0 ? [] : periodsBetween(indicator.frequency, within)).flatMap((period) =>
         figures[`ind:${indicator.id}:${period}`] !== undefined ? [{ period, value: count(`ind:${indicator.id}:${period}`) }]
-          : reported && period === reportedPeriod ? [{ period, value: reported.value, fromReport: true }] : []);
+          : reported?.period === period ? [{ period, value: reported.value, fromReport: true }] : []);
       const latest = actuals.at(-1)?.value;
       return { id: indicator.id, result, name: indicator.name, unit: indicator.unit, baseline: indicator.baseline, target: indicator.target, frequency: indicator.frequency, actuals, ...(latest === undefined ? {} : { latest }) };
     }),

@@ -3,18 +3,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { call, demoUser, stack, tokenOf } from '../support/api.js';
+import { call, demoUser, download, stack, tokenOf } from '../support/api.js';
 import { createActiveMemorandum } from '../support/memoranda.js';
 import { createProgramme, programmeContent, seminar } from '../support/programmes.js';
 
 const coordinator = demoUser('coordinator');
 const funder = demoUser('funder');
-
-/** Files come back as text with their own type: fetched raw (keeping the BOM, which `text()` would drop), not as JSON. */
-const download = async (path: string, as: ReturnType<typeof demoUser> | null) => {
-  const response = await fetch(`${stack().apiUrl}${path}`, { headers: as ? { authorization: `Bearer ${tokenOf(as)}` } : {} });
-  return { status: response.status, type: response.headers.get('content-type') ?? '', disposition: response.headers.get('content-disposition') ?? '', text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer()) };
-};
 
 const programmeWithRecords = async (memorandumIds?: string[]) => {
   const programme = await createProgramme(programmeContent(memorandumIds ? { memorandumIds } : {}));
@@ -37,7 +31,7 @@ describe('programme exports', () => {
     expect(indicators.type).toContain('text/csv');
     expect(indicators.disposition).toMatch(/^attachment; filename="programme-[0-9A-Z]{26}-indicators.csv"$/);
     expect(indicators.text.startsWith('\uFEFFРезультат / Result,')).toBe(true);
-    expect(indicators.text).toContain(',trained,Навчені активісти,Activists trained,people,0,200,quarterly,2026-Q1,24\r\n');
+    expect(indicators.text).toContain(',trained,Навчені активісти,Activists trained,people,0,200,quarterly,2026-Q1,24,команда програми / programme team\r\n');
 
     const exact = await download(`${base}/exports/assistance.csv`, coordinator);
     expect(exact.text).toContain('2026-03,psychological,online,3,2\r\n');

@@ -77,3 +77,9 @@ export const objectExists = async (key: string) => {
     return false;
   }
 };
+
+/** Files come back as text with their own type: fetched raw (keeping the BOM, which `text()` would drop), not as JSON. */
+export const download = async (path: string, as: ReturnType<typeof demoUser> | null) => {
+  const response = await fetch(`${stack().apiUrl}${path}`, { headers: as ? { authorization: `Bearer ${tokenOf(as)}` } : {} });
+  return { status: response.status, type: response.headers.get('content-type') ?? '', disposition: response.headers.get('content-disposition') ?? '', text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer()) };
+};

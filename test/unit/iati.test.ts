@@ -29,7 +29,7 @@ const input = {
   content: caseProgrammeContent({ implementingOrgIds: ['01J00000000000000000000003', '01J00000000000000000000004'], funderOrgIds: ['01J00000000000000000000005'] }),
   reportingOrgId: '01J00000000000000000000003',
   organisations,
-  actuals: [{ indicatorId: 'trained', period: '2026-Q1', value: 24 }, { indicatorId: 'trained', period: '2026-Q2', value: 51 }, { indicatorId: 'countries', period: '2026-Q2', value: 3 }],
+  actuals: [{ indicatorId: 'trained', period: '2026-Q1', value: 24 }, { indicatorId: 'trained', period: '2026-Q2', value: 51 }, { indicatorId: 'countries', period: '2026-Q2', value: 3 }, { indicatorId: 'publications', period: '2026-Q2', value: 19, fromReport: true as const }],
   today: '2026-08-07',
   generatedAt: '2026-08-07T10:00:00.000Z',
 };
@@ -50,6 +50,7 @@ describe('IATI activity export', () => {
     expect(xml).toContain('value-date="2027-01-01">59670.33</value>');
     expect(xml).toContain('<period-start iso-date="2026-04-01"/><period-end iso-date="2026-06-30"/><target value="200"/><actual value="51"/>');
     expect(xml).toContain('<baseline year="2026" iso-date="2026-01-01" value="0"/>');
+    expect(xml).toContain('<actual value="19"><comment><narrative xml:lang="uk">За прийнятим звітом ради про виконання меморандуму</narrative><narrative xml:lang="en">As stated in an accepted council report under a linked memorandum</narrative></comment></actual>');
   });
 
   it('escapes text and still validates', () => {
