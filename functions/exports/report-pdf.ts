@@ -85,8 +85,8 @@ export const reportDocument = (input: ReportInput): TDocumentDefinitions => {
     }] },
     { unbreakable: true, stack: [{ text: 'Допомога за видами, осіб / Assistance by type, people', style: 'heading' }, {
       svg: stackedBarChart({
-        labels: dashboard.assistance.byMonth.map((row) => row.month),
-        series: assistanceTypes.map((type, index) => ({ label: typeNames[type] ?? type, color: palette[index % palette.length] ?? '#1f5f8b', values: dashboard.assistance.byMonth.map((row) => { const cell = row.byType[type]?.people; return cell && 'value' in cell ? cell.value : null; }) })),
+        labels: dashboard.assistance.byPeriod.map((row) => row.period),
+        series: assistanceTypes.map((type, index) => ({ label: typeNames[type] ?? type, color: palette[index % palette.length] ?? '#1f5f8b', values: dashboard.assistance.byPeriod.map((row) => { const cell = row.byType[type]?.people; return cell && 'value' in cell ? cell.value : null; }) })),
       }),
       width: 515,
     }] },

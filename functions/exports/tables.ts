@@ -38,7 +38,7 @@ export const activityCsv = (activities: Activity[], organisations: Record<string
   ]);
 };
 
-/** Implementers get every tally cell; funders the month × type table of their dashboard, with its hidden counts. */
+/** Implementers get every tally cell; funders the quarter × type table of their dashboard, with its hidden counts. */
 export const assistanceCsv = (source: { tallies: Tally[] } | { dashboard: Dashboard }): string => {
   if ('tallies' in source) {
     return toCsv([
@@ -49,10 +49,10 @@ export const assistanceCsv = (source: { tallies: Tally[] } | { dashboard: Dashbo
   const { dashboard } = source;
   const threshold = dashboard.suppressionThreshold;
   return toCsv([
-    ['Місяць / Month', 'Вид допомоги / Type', 'Осіб / People', 'Родин / Families'],
-    ...dashboard.assistance.byMonth.flatMap((row) => assistanceTypes.flatMap((type) => {
+    [dashboard.assistance.grain === 'quarterly' ? 'Квартал / Quarter' : 'Місяць / Month', 'Вид допомоги / Type', 'Осіб / People', 'Родин / Families'],
+    ...dashboard.assistance.byPeriod.flatMap((row) => assistanceTypes.flatMap((type) => {
       const cell = row.byType[type];
-      return cell && !('value' in cell.people && cell.people.value === 0 && 'value' in cell.families && cell.families.value === 0) ? [[row.month, type, shown(cell.people, threshold), shown(cell.families, threshold)]] : [];
+      return cell && !('value' in cell.people && cell.people.value === 0 && 'value' in cell.families && cell.families.value === 0) ? [[row.period, type, shown(cell.people, threshold), shown(cell.families, threshold)]] : [];
     })),
     ...dashboard.assistance.byType.map((row) => ['Разом / Total', row.type, shown(row.people, threshold), shown(row.families, threshold)]),
     ['Разом / Total', '', shown(dashboard.assistance.total.people, threshold), shown(dashboard.assistance.total.families, threshold)],

@@ -1,7 +1,7 @@
 import { indicatorsOf, type ProgrammeRole } from './policy.js';
 import { reportedActualOf, type SourceFigures } from './actuals.js';
 import type { Counters } from './figures.js';
-import { elapsedShare, periodsBetween } from './periods.js';
+import { elapsedShare, periodOf, periodsBetween } from './periods.js';
 import type { StoredProgramme } from './repository.js';
 import { activityStatuses, activityTypes, type Health, ageBands, assistanceChannels, assistanceTypes, defaultSuppressionThreshold, genders, type Dashboard } from './schema.js';
 import { cellOf, suppressTable, type Cell } from './suppression.js';
@@ -60,9 +60,13 @@ export const dashboardOf = (input: { programme: StoredProgramme; role: Programme
   const byGender = cellsOf([genders.map((gender) => count(`att:g:${gender}`)).concat(count('att:total') - genders.reduce((sum, gender) => sum + count(`att:g:${gender}`), 0))], threshold, protect, attendedByMonth.grandHidden);
   const byAgeBand = cellsOf([ageBands.map((band) => count(`att:a:${band}`)).concat(count('att:total') - ageBands.reduce((sum, band) => sum + count(`att:a:${band}`), 0))], threshold, protect, attendedByMonth.grandHidden || byGender.grandHidden);
 
-  // Assistance: months × types for people and for families; channels share the grand totals.
+  // Assistance: periods × types for people and for families; channels share the grand totals. Funders get
+  // quarters: monthly cells are mostly small, and hiding them all would leave the funder little to see.
+  const grain = protect ? 'quarterly' : 'monthly';
+  const assistancePeriods = months.length === 0 ? [] : periodsBetween(grain, within);
+  const monthsOf = (period: string) => months.filter((month) => periodOf(grain, `${month}-01`) === period);
   const assistance = (measure: 'people' | 'families') => {
-    const table = cellsOf(months.map((month) => assistanceTypes.map((type) => count(`ast:${month}:${type}:${measure}`))), threshold, protect);
+    const table = cellsOf(assistancePeriods.map((period) => assistanceTypes.map((type) => monthsOf(period).reduce((sum, month) => sum + count(`ast:${month}:${type}:${measure}`), 0))), threshold, protect);
     const channels = cellsOf([assistanceChannels.map((channel) => count(`astc:${channel}:${measure}`))], threshold, protect, table.grandHidden);
     return { table, channels };
   };
@@ -94,8 +98,9 @@ export const dashboardOf = (input: { programme: StoredProgramme; role: Programme
       total: { people: people.table.grand(), families: families.table.grand() },
       byType: assistanceTypes.map((type, index) => ({ type, people: people.table.column(index), families: families.table.column(index) })),
       byChannel: !whole ? [] : assistanceChannels.map((channel, index) => ({ channel, people: people.channels.cell(0, index), families: families.channels.cell(0, index) })),
-      byMonth: months.map((month, row) => ({
-        month,
+      grain,
+      byPeriod: assistancePeriods.map((period, row) => ({
+        period,
         total: { people: people.table.row(row), families: families.table.row(row) },
         byType: Object.fromEntries(assistanceTypes.map((type, column) => [type, { people: people.table.cell(row, column), families: families.table.cell(row, column) }])),
       })),

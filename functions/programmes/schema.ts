@@ -236,7 +236,9 @@ export const Dashboard = z.object({
     total: reached,
     byType: z.array(z.object({ type: z.enum(assistanceTypes), ...reached.def.shape })),
     byChannel: z.array(z.object({ channel: z.enum(assistanceChannels), ...reached.def.shape })),
-    byMonth: z.array(z.object({ month: z.string(), total: reached, byType: z.record(z.string(), reached) })),
+    /** Months for implementers; quarters for funders, so that fewer small counts need hiding. */
+    grain: z.enum(['monthly', 'quarterly']),
+    byPeriod: z.array(z.object({ period: z.string(), total: reached, byType: z.record(z.string(), reached) })),
   }),
   indicators: z.array(z.object({
     id: z.string(), result: z.string(), name: ProgrammeIndicator.def.shape.name, unit: z.string(), baseline: z.number(), target: z.number(), frequency: z.enum(frequencies),

@@ -470,8 +470,8 @@ describe('programme journey', () => {
     const bytes = Buffer.concat(chunks);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8');
-    expect(text).toContain('Місяць / Month');
-    expect(text).toContain('2026-03,psychological,<5,<5');
+    expect(text).toContain('Квартал / Quarter');
+    expect(text).toContain('2026-Q1,psychological,<5,<5');
   });
 
   it('the funder downloads the progress report PDF for the first half-year', async () => {

@@ -12,7 +12,7 @@ type Cell = { value: number } | { hidden: string };
 interface Dashboard {
   elapsed: number;
   activities: { total: { planned: number; held: number; cancelled: number }; byType: { type: string; held: number; planned: number }[]; attended: { total: Cell; byGender: Record<string, Cell> } };
-  assistance: { total: { people: Cell; families: Cell }; byType: { type: string; people: Cell; families: Cell }[]; byMonth: { month: string; byType: Record<string, { people: Cell }> }[] };
+  assistance: { total: { people: Cell; families: Cell }; byType: { type: string; people: Cell; families: Cell }[]; grain: string; byPeriod: { period: string; byType: Record<string, { people: Cell }> }[] };
   indicators: { id: string; latest?: number; actuals: { period: string; value: number }[] }[];
   obligations: { orgId: string; total: number; done: number }[];
 }
@@ -57,16 +57,20 @@ describe('programme dashboard', () => {
     expect(dashboard.activities.byType.find((row) => row.type === 'seminar')).toMatchObject({ held: 4 });
     expect(dashboard.activities.attended.total).toEqual({ value: 8 * 20 + 28 });
     expect(dashboard.assistance.total.people).toEqual({ value: 77 });
-    const march = dashboard.assistance.byMonth.find((row) => row.month === '2026-03');
-    expect(march?.byType.psychological?.people).toEqual({ hidden: 'fewer_than_threshold' });
-    // Not derivable: the other psychological month and the other March cell are hidden with it.
-    expect(march?.byType.legal?.people).toEqual({ hidden: 'protects_a_small_count' });
+    // Funders see quarters: the first quarter's psychological help (3 people, all in March) is hidden.
+    expect(dashboard.assistance.grain).toBe('quarterly');
+    const q1 = dashboard.assistance.byPeriod.find((row) => row.period === '2026-Q1');
+    expect(q1?.byType.psychological?.people).toEqual({ hidden: 'fewer_than_threshold' });
+    // Not derivable: the other psychological quarter and the other first-quarter cell are hidden with it.
+    expect(q1?.byType.legal?.people).toEqual({ hidden: 'protects_a_small_count' });
+    expect(dashboard.assistance.byPeriod.find((row) => row.period === '2026-Q2')?.byType.humanitarian?.people).toEqual({ value: 40 });
     expect(dashboard.indicators.find((indicator) => indicator.id === 'trained')).toMatchObject({ latest: 51, actuals: [{ period: '2026-Q1', value: 24 }, { period: '2026-Q2', value: 51 }] });
     expect(dashboard.obligations.map((party) => party.total).sort()).toEqual([4, 5]);
     expect(JSON.stringify(dashboard)).not.toContain('"value":3,');
 
     const forCoordinator = await call<Dashboard>('GET', `${base}/dashboard`, { as: coordinator });
-    expect(forCoordinator.body.assistance.byMonth.find((row) => row.month === '2026-03')?.byType.psychological?.people).toEqual({ value: 3 });
+    expect(forCoordinator.body.assistance.grain).toBe('monthly');
+    expect(forCoordinator.body.assistance.byPeriod.find((row) => row.period === '2026-03')?.byType.psychological?.people).toEqual({ value: 3 });
 
     const figures = await storedAndRecounted(programme.id);
     expect(figures.stored).toEqual(figures.recounted);

@@ -36,7 +36,7 @@ describe('programme exports', () => {
     const exact = await download(`${base}/exports/assistance.csv`, coordinator);
     expect(exact.text).toContain('2026-03,psychological,online,3,2\r\n');
     const protectedCsv = await download(`${base}/exports/assistance.csv`, funder);
-    expect(protectedCsv.text).toContain('2026-03,psychological,<5,<5\r\n');
+    expect(protectedCsv.text).toContain('2026-Q1,psychological,<5,<5\r\n');
     expect(protectedCsv.text).not.toMatch(/,3,2\r\n/);
     expect(protectedCsv.text).toContain('Разом / Total,,37,25\r\n');
 
