@@ -8,6 +8,7 @@ import { tableContext } from '../data/client.js';
 import { linkedFigures, loadVisibleProgramme, programmeOrganisations } from '../programmes/access.js';
 import { programmeActuals } from '../programmes/actuals.js';
 import { dashboardOf } from '../programmes/dashboard.js';
+import { attendanceCells } from '../programmes/suppression.js';
 import { recordsRepository } from '../programmes/records.js';
 import { programmeRepository, type StoredProgramme } from '../programmes/repository.js';
 import { renderPdf } from '../documents/pdf.js';
@@ -68,11 +69,13 @@ export const handler = moduleHandler('exports', {
   async exportProgressReport({ actor, params, query }) {
     const { programme, role } = await loadVisibleProgramme(programmes, actor, params.programmeId);
     const range = { start: query.from ?? programme.content.period.start, end: query.to ?? programme.content.period.end };
-    const [figures, activities, names, { parties, sources }] = await Promise.all([records.figures(programme.id), records.calendar(programme.id, { from: range.start, to: range.end }), organisationsOf(programme), linkedFigures(programmes, programme)]);
+    // The whole calendar: a funder's attendance per activity is hidden over the programme's whole list, as in every file.
+    const [figures, calendar, names, { parties, sources }] = await Promise.all([records.figures(programme.id), records.calendar(programme.id, {}), organisationsOf(programme), linkedFigures(programmes, programme)]);
     const now = isoNow();
     const dashboard = dashboardOf({ programme, role, figures, parties, sources, today: now.slice(0, 10), range });
+    const attendance = attendanceCells(calendar, role === 'funder', dashboard.suppressionThreshold);
     const pdf = await renderPdf(reportDocument({
-      dashboard, range, activities, implementingOrgIds: programme.content.implementingOrgIds, funderOrgIds: programme.content.funderOrgIds, generatedAt: now,
+      dashboard, range, attendance, activities: calendar.filter((activity) => activity.date >= range.start && activity.date <= range.end), implementingOrgIds: programme.content.implementingOrgIds, funderOrgIds: programme.content.funderOrgIds, generatedAt: now,
       organisations: Object.fromEntries(Object.entries(names).map(([orgId, organisation]) => [orgId, organisation.name])),
       ...(programme.content.description ? { description: programme.content.description } : {}),
     }));

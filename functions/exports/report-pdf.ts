@@ -1,6 +1,5 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { assistanceTypes, type Activity, type Dashboard } from '../programmes/schema.js';
-import { attendanceCells } from '../programmes/suppression.js';
 import { stackedBarChart } from './svg-charts.js';
 
 /**
@@ -14,7 +13,10 @@ export interface ReportInput {
   dashboard: Dashboard;
   description?: Text;
   range: { start: string; end: string };
+  /** The period's activities. */
   activities: Activity[];
+  /** Attendance per activity as the caller may see it (for funders, hidden over the programme's whole list). */
+  attendance: ReadonlyMap<string, Cell>;
   organisations: Record<string, { uk: string; en: string }>;
   implementingOrgIds: string[];
   funderOrgIds: string[];
@@ -42,7 +44,8 @@ export const reportDocument = (input: ReportInput): TDocumentDefinitions => {
   const show = (cell: Cell) => ('value' in cell ? String(cell.value) : cell.hidden === 'fewer_than_threshold' ? `< ${threshold}` : '×');
   const names = (orgIds: string[]) => orgIds.map((orgId) => input.organisations[orgId]?.uk ?? orgId).join('; ');
   const funder = dashboard.programme.role === 'funder';
-  const attendance = attendanceCells(input.activities, funder, threshold);
+  /** A funder's report for part of the programme still counts people over the whole of it (see `dashboardOf`). */
+  const wholeForPeople = input.range.start > dashboard.programme.period.start || input.range.end < dashboard.programme.period.end;
   const figure = (label: string, value: string): Content => ({ stack: [{ text: value, style: 'figure' }, { text: label, style: 'small' }], margin: [0, 0, 0, 6] });
 
   const content: Content[] = [
@@ -75,6 +78,7 @@ export const reportDocument = (input: ReportInput): TDocumentDefinitions => {
         figure('Родин / Families', show(dashboard.assistance.total.families)),
       ],
     },
+    ...(funder && wholeForPeople ? [{ text: 'Числа людей (учасники, допомога, мережа) — за всю програму: менші проміжки дозволили б вирізнити окремих людей. / Counts of people (attendance, assistance, network) cover the whole programme: smaller spans could single people out.', style: 'small', margin: [0, 0, 0, 4] as [number, number, number, number] }] : []),
     // A chart stays on the page of its heading.
     { unbreakable: true, stack: [{ text: 'Заходи за місяцями / Activities by month', style: 'heading' }, {
       svg: stackedBarChart({
@@ -112,11 +116,11 @@ export const reportDocument = (input: ReportInput): TDocumentDefinitions => {
             widths: ['auto', 'auto', '*', 'auto', 'auto', 'auto'],
             body: [
               ['Дата / Date', 'Тип / Type', 'Назва / Title', 'Місце / Place', 'Стан / Status', 'Учасників / Attended'].map((text) => ({ text, style: 'tableHeader' })),
-              ...input.activities.map((activity, index) => [
+              ...input.activities.map((activity) => [
                 activity.date, activityNames[activity.type] ?? activity.type, activity.title.uk ?? activity.title.en ?? '',
                 activity.place.online ? 'Онлайн / Online' : [activity.place.city, activity.place.country].filter(Boolean).join(', '),
                 statusNames[activity.status] ?? activity.status,
-                activity.attended ? show(attendance[index] ?? { value: 0 }) : '',
+                activity.attended ? show(input.attendance.get(activity.id) ?? { value: 0 }) : '',
               ]),
             ],
           },

@@ -29,11 +29,11 @@ export const activityCsv = (activities: Activity[], organisations: Record<string
   const attendance = attendanceCells(sorted, role === 'funder', threshold);
   return toCsv([
     ['Дата / Date', 'Початок / Start', 'Кінець / End', 'Тип / Type', 'Стан / Status', 'Назва / Title (uk)', 'Title (en)', 'Онлайн / Online', 'Місто / City', 'Країна / Country', 'Організатор / Organiser', 'Заплановано / Planned', 'Учасників / Attended'],
-    ...sorted.map((activity, index) => [
+    ...sorted.map((activity) => [
       activity.date, activity.startTime, activity.endTime, activity.type, activity.status, ...both(activity.title),
       activity.place.online ? 'так / yes' : '', activity.place.city, activity.place.country,
       organisations[activity.organiserOrgId]?.name.uk ?? activity.organiserOrgId, activity.participantsPlanned,
-      activity.attended ? shown(attendance[index] ?? { value: 0 }, threshold) : '',
+      activity.attended ? shown(attendance.get(activity.id) ?? { value: 0 }, threshold) : '',
     ]),
   ]);
 };

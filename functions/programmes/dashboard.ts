@@ -43,6 +43,12 @@ const cellsOf = (matrix: number[][], threshold: number, protect: boolean, linked
  * `range`: only these dates' months (a report for a period). Figures kept for
  * the whole programme only (by type, gender, age band, channel) are then left
  * out rather than shown for the wrong period.
+ *
+ * Funders see counts of people in one fixed set of tables for the whole
+ * programme: attendance in total (with gender and age band), assistance by
+ * quarter and type, the network by country. A table for any other span or grain
+ * (a month, a chosen period) could be set against these to single out a few
+ * people, so a funder's report for a period shows these same tables.
  */
 export const dashboardOf = (input: { programme: StoredProgramme; role: ProgrammeRole; figures: Counters; parties: PartyFigures[]; sources?: SourceFigures; today: string; range?: { start: string; end: string } }): Dashboard => {
   const { programme, role, figures, today, range } = input;
@@ -54,17 +60,21 @@ export const dashboardOf = (input: { programme: StoredProgramme; role: Programme
   const whole = range === undefined;
   const monthly = (status: string) => months.reduce((sum, month) => sum + (figures[`actm:${status}:${month}`] ?? 0), 0);
   const count = (key: string) => figures[key] ?? 0;
+  // Counts of people: for funders always the whole programme (see above).
+  const peopleSpan = protect ? content.period : within;
+  const peopleMonths = protect ? periodsBetween('monthly', content.period) : months;
+  const peopleWhole = protect || whole;
 
-  // Attendance: by month (one column), by gender and by age band (one row each, sharing the total).
-  const attendedByMonth = cellsOf(months.map((month) => [count(`attm:${month}`)]), threshold, protect);
-  const byGender = cellsOf([genders.map((gender) => count(`att:g:${gender}`)).concat(count('att:total') - genders.reduce((sum, gender) => sum + count(`att:g:${gender}`), 0))], threshold, protect, attendedByMonth.grandHidden);
-  const byAgeBand = cellsOf([ageBands.map((band) => count(`att:a:${band}`)).concat(count('att:total') - ageBands.reduce((sum, band) => sum + count(`att:a:${band}`), 0))], threshold, protect, attendedByMonth.grandHidden || byGender.grandHidden);
+  // Attendance: implementers by month (one column); funders the total only. By gender and by age band: one row each, sharing the total.
+  const attendance = cellsOf(protect ? [[count('att:total')]] : months.map((month) => [count(`attm:${month}`)]), threshold, protect);
+  const byGender = cellsOf([genders.map((gender) => count(`att:g:${gender}`)).concat(count('att:total') - genders.reduce((sum, gender) => sum + count(`att:g:${gender}`), 0))], threshold, protect, attendance.grandHidden);
+  const byAgeBand = cellsOf([ageBands.map((band) => count(`att:a:${band}`)).concat(count('att:total') - ageBands.reduce((sum, band) => sum + count(`att:a:${band}`), 0))], threshold, protect, attendance.grandHidden || byGender.grandHidden);
 
   // Assistance: periods × types for people and for families; channels share the grand totals. Funders get
   // quarters: monthly cells are mostly small, and hiding them all would leave the funder little to see.
   const grain = protect ? 'quarterly' : 'monthly';
-  const assistancePeriods = months.length === 0 ? [] : periodsBetween(grain, within);
-  const monthsOf = (period: string) => months.filter((month) => periodOf(grain, `${month}-01`) === period);
+  const assistancePeriods = peopleMonths.length === 0 ? [] : periodsBetween(grain, peopleSpan);
+  const monthsOf = (period: string) => peopleMonths.filter((month) => periodOf(grain, `${month}-01`) === period);
   const assistance = (measure: 'people' | 'families') => {
     const table = cellsOf(assistancePeriods.map((period) => assistanceTypes.map((type) => monthsOf(period).reduce((sum, month) => sum + count(`ast:${month}:${type}:${measure}`), 0))), threshold, protect);
     const channels = cellsOf([assistanceChannels.map((channel) => count(`astc:${channel}:${measure}`))], threshold, protect, table.grandHidden);
@@ -73,6 +83,8 @@ export const dashboardOf = (input: { programme: StoredProgramme; role: Programme
   // The network by country: activists and groups, protected like every count of people.
   const countries = [...new Set(Object.keys(figures).filter((key) => key.startsWith('net:') && count(key) > 0).map((key) => key.split(':')[2] ?? ''))].sort();
   const network = cellsOf(countries.map((country) => [count(`net:activist:${country}`), count(`net:organisation:${country}`)]), threshold, protect);
+  // Participation in activities by country adds up to the network's participation in total.
+  const participation = cellsOf(countries.map((country) => [count(`netpc:${country}:attended`)]), threshold, protect);
   /** A count shown on its own, in no sum: hidden only when small. */
   const lone = (value: number): Cell => cellOf(value, protect && value > 0 && value < threshold, threshold);
   const people = assistance('people');
@@ -86,18 +98,18 @@ export const dashboardOf = (input: { programme: StoredProgramme; role: Programme
     activities: {
       total: { planned: monthly('planned'), held: monthly('held'), cancelled: monthly('cancelled') },
       byType: whole ? activityTypes.map((type) => ({ type, ...statusCounts(figures, (status) => `act:${status}:${type}`) })) : [],
-      byMonth: months.map((month, index) => ({ month, ...statusCounts(figures, (status) => `actm:${status}:${month}`), attended: attendedByMonth.cell(index, 0) })),
+      byMonth: months.map((month, index) => ({ month, ...statusCounts(figures, (status) => `actm:${status}:${month}`), ...(protect ? {} : { attended: attendance.cell(index, 0) }) })),
       attended: {
-        total: attendedByMonth.grand(),
+        total: attendance.grand(),
         // "not_recorded": attendees counted without that detail, so that the parts add up to the total.
-        byGender: whole ? Object.fromEntries([...genders, 'not_recorded'].map((gender, index) => [gender, byGender.cell(0, index)])) : {},
-        byAgeBand: whole ? Object.fromEntries([...ageBands, 'not_recorded'].map((band, index) => [band, byAgeBand.cell(0, index)])) : {},
+        byGender: peopleWhole ? Object.fromEntries([...genders, 'not_recorded'].map((gender, index) => [gender, byGender.cell(0, index)])) : {},
+        byAgeBand: peopleWhole ? Object.fromEntries([...ageBands, 'not_recorded'].map((band, index) => [band, byAgeBand.cell(0, index)])) : {},
       },
     },
     assistance: {
       total: { people: people.table.grand(), families: families.table.grand() },
       byType: assistanceTypes.map((type, index) => ({ type, people: people.table.column(index), families: families.table.column(index) })),
-      byChannel: !whole ? [] : assistanceChannels.map((channel, index) => ({ channel, people: people.channels.cell(0, index), families: families.channels.cell(0, index) })),
+      byChannel: !peopleWhole ? [] : assistanceChannels.map((channel, index) => ({ channel, people: people.channels.cell(0, index), families: families.channels.cell(0, index) })),
       grain,
       byPeriod: assistancePeriods.map((period, row) => ({
         period,
@@ -121,8 +133,8 @@ export const dashboardOf = (input: { programme: StoredProgramme; role: Programme
     })(),
     network: {
       total: network.grand(),
-      byCountry: countries.map((country, row) => ({ country, activists: network.cell(row, 0), organisations: network.cell(row, 1), attended: lone(count(`netpc:${country}:attended`)) })),
-      participation: { invited: lone(count('netp:invited')), attended: lone(count('netp:attended')) },
+      byCountry: countries.map((country, row) => ({ country, activists: network.cell(row, 0), organisations: network.cell(row, 1), attended: participation.cell(row, 0) })),
+      participation: { invited: lone(count('netp:invited')), attended: participation.grand() },
     },
     obligations: input.parties.map((party) => ({
       memorandumId: party.memorandumId, orgId: party.orgId, total: party.total, done: party.done, percent: party.total === 0 ? 0 : Math.round(party.percentSum / party.total),

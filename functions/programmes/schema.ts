@@ -229,7 +229,8 @@ export const Dashboard = z.object({
   activities: z.object({
     total: statusCounts,
     byType: z.array(z.object({ type: z.enum(activityTypes), ...statusCounts.def.shape })),
-    byMonth: z.array(z.object({ month: z.string(), ...statusCounts.def.shape, attended: Cell })),
+    /** Attendance by month for implementers only: funders see it in total (and by gender and age band). */
+    byMonth: z.array(z.object({ month: z.string(), ...statusCounts.def.shape, attended: z.optional(Cell) })),
     attended: z.object({ total: Cell, byGender: z.record(z.string(), Cell), byAgeBand: z.record(z.string(), Cell) }),
   }),
   assistance: z.object({

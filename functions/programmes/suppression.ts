@@ -73,8 +73,13 @@ export type Cell = { value: number } | { hidden: 'fewer_than_threshold' | 'prote
 export const cellOf = (value: number, isHidden: boolean, threshold: number): Cell =>
   !isHidden ? { value } : { hidden: value < threshold ? 'fewer_than_threshold' : 'protects_a_small_count' };
 
-/** Attendance per activity as cells: for funders a single activity's few attendees are identifiable, so they are protected like any count. */
-export const attendanceCells = (activities: { attended?: { total: number } | undefined }[], protect: boolean, threshold: number): Cell[] => {
+/**
+ * Attendance per activity as cells, by activity id: for funders a single
+ * activity's few attendees are identifiable, so they are protected like any
+ * count. Pass the programme's whole list of activities, so that every file
+ * hides the same ones and the only sum they share is the programme's total.
+ */
+export const attendanceCells = (activities: { id: string; attended?: { total: number } | undefined }[], protect: boolean, threshold: number): ReadonlyMap<string, Cell> => {
   const hidden = protect ? suppressTable(activities.map((activity) => [activity.attended?.total ?? 0]), threshold) : undefined;
-  return activities.map((activity, index) => cellOf(activity.attended?.total ?? 0, hidden?.cells[index]?.[0] ?? false, threshold));
+  return new Map(activities.map((activity, index) => [activity.id, cellOf(activity.attended?.total ?? 0, hidden?.cells[index]?.[0] ?? false, threshold)]));
 };

@@ -9,6 +9,7 @@ import { reportDocument } from '../../functions/exports/report-pdf.js';
 import { stackedBarChart } from '../../functions/exports/svg-charts.js';
 import { dashboardOf } from '../../functions/programmes/dashboard.js';
 import { activityCounters, tallyCounters } from '../../functions/programmes/figures.js';
+import { attendanceCells } from '../../functions/programmes/suppression.js';
 import type { StoredProgramme } from '../../functions/programmes/repository.js';
 import type { Activity } from '../../functions/programmes/schema.js';
 import { caseProgrammeContent } from '../../infra/local/cases.js';
@@ -38,7 +39,7 @@ const render = async (role: 'funder' | 'implementer', name: string) => {
   const range = { start: '2026-01-01', end: '2026-06-30' };
   const dashboard = dashboardOf({ programme, role, figures, parties: [], today: '2026-07-01', range });
   const bytes = await renderPdf(reportDocument({
-    dashboard, description: programme.content.description, range, activities, implementingOrgIds: [centre], funderOrgIds: [fund], generatedAt: '2026-07-01T09:00:00.000Z',
+    dashboard, description: programme.content.description, range, activities, attendance: attendanceCells(activities, role === 'funder', 5), implementingOrgIds: [centre], funderOrgIds: [fund], generatedAt: '2026-07-01T09:00:00.000Z',
     organisations: { [centre]: { uk: 'Кримськотатарський ресурсний центр', en: 'Crimean Tatar Resource Center' }, [fund]: { uk: 'Фонд правової солідарності', en: 'Legal Solidarity Fund' } },
   }));
   const folder = await mkdtemp(join(tmpdir(), 'pakt-report-'));
@@ -66,6 +67,7 @@ describe('programme progress report PDF', () => {
   it('hides small counts for funders, as their dashboard does', async () => {
     const text = await render('funder', 'programme-report-funder');
     expect(text).toContain('< 5');
+    expect(text.replace(/\s+/g, ' ')).toContain('Counts of people (attendance, assistance, network) cover the whole programme');
     expect(text).not.toMatch(/Психологічна \/ Psychological\s+3\s/);
   });
 
