@@ -404,6 +404,10 @@ describe('programme journey', () => {
     await coordinatorPage.locator('#member-city').fill('München');
     await coordinatorPage.getByTestId('member-save').click();
     await coordinatorPage.getByTestId('member-table').getByText('Айше Сеітова').waitFor();
+    await coordinatorPage.getByRole('button', { name: 'Змінити: Айше Сеітова' }).click();
+    await coordinatorPage.locator('#member-city').fill('Berlin');
+    await coordinatorPage.getByTestId('member-save').click();
+    await coordinatorPage.getByTestId('member-table').getByText('Berlin').waitFor();
     await screenshot(coordinatorPage, '23b-programme-network');
   });
 
@@ -418,7 +422,7 @@ describe('programme journey', () => {
 
     await coordinatorPage.getByTestId('calendar-grid').getByText('Семінар для мережі активістів').click();
     await coordinatorPage.getByTestId('tab-participants').click();
-    const row = coordinatorPage.getByTestId('activity-participants').getByRole('row', { name: /Айше Сеітова/ });
+    const row = coordinatorPage.getByTestId('activity-participants').getByRole('row', { name: /Айше Сеітова Berlin/ });
     await row.getByText('Був(-ла)').click();
     await coordinatorPage.getByTestId('participants-save').click();
     await coordinatorPage.getByText('Учасників збережено.').waitFor();

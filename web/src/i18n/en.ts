@@ -135,6 +135,8 @@ export const en: Messages = {
     materialAdded: '{name} added.', removeMaterial: 'Remove the file', removeMaterialHint: 'Remove {name} from the activity? The file is deleted.',
     participationCounts: 'came to {attended} · invited to {invited}',
     assistanceByQuarter: 'People reached per quarter: counts by month are too small to show without identifying anyone.',
+    editMember: 'Change {name}', memberSaved: 'Saved.',
+    attendedCount: '{n} attended', materialsCount: '{n} files',
     attendedTotal: 'Attended, total', women: 'of them women', men: 'of them men', activitySaved: 'Activity saved.', month: 'Month', list: 'List', noActivities: 'No activities in this period.',
     exportsTitle: 'Download', exports: { 'indicators_csv': 'Indicators (CSV)', 'activities_csv': 'Activities (CSV)', 'assistance_csv': 'Assistance (CSV)', 'iati_xml': 'IATI XML' },
     calendarLink: 'Copy the calendar link', calendarCopied: 'Calendar link copied. Anyone with it sees the activities: share it with care.',

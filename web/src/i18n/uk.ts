@@ -133,6 +133,8 @@ export const uk = {
     materialAdded: 'Додано: {name}.', removeMaterial: 'Видалити файл', removeMaterialHint: 'Видалити {name} із заходу? Файл буде стерто.',
     participationCounts: 'був(-ла) на заходах: {attended} · запрошено: {invited}',
     assistanceByQuarter: 'Осіб за кварталами: помісячні числа надто малі, щоб показати їх, нікого не вирізнивши.',
+    editMember: 'Змінити: {name}', memberSaved: 'Збережено.',
+    attendedCount: 'учасників: {n}', materialsCount: 'файлів: {n}',
     attendedTotal: 'Взяли участь, усього', women: 'з них жінок', men: 'з них чоловіків', activitySaved: 'Захід збережено.', month: 'Місяць', list: 'Список', noActivities: 'Заходів у цьому періоді немає.',
     exportsTitle: 'Завантажити', exports: { 'indicators_csv': 'Показники (CSV)', 'activities_csv': 'Заходи (CSV)', 'assistance_csv': 'Допомога (CSV)', 'iati_xml': 'IATI XML' },
     calendarLink: 'Копіювати посилання на календар', calendarCopied: 'Посилання скопійовано. Хто має його, бачить заходи — діліться обережно.',

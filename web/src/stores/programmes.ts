@@ -48,6 +48,7 @@ export const useProgrammesStore = defineStore('programmes', () => {
     (await services().api.send<Activity>('DELETE', `${path(programmeId)}/activities/${activity.id}/materials/${materialId}`, undefined, { ifMatch: `"${activity.version}"` })).body;
   const network = async (programmeId: string) => (await services().api.get<{ items: Member[]; removed: number }>(`${path(programmeId)}/network`)).body;
   const addMember = async (programmeId: string, member: MemberInput) => (await services().api.send<{ id: string }>('POST', `${path(programmeId)}/network`, member, { idempotencyKey: crypto.randomUUID() })).body;
+  const updateMember = async (programmeId: string, member: Member, input: MemberInput) => (await services().api.send<Member>('PUT', `${path(programmeId)}/network/${member.id}`, input, { ifMatch: `"${member.version}"` })).body;
   const removeMember = async (programmeId: string, member: Member) => services().api.send('DELETE', `${path(programmeId)}/network/${member.id}`, undefined, { ifMatch: `"${member.version}"` });
   const cases = async (programmeId: string) => (await services().api.get<{ items: CaseRecord[] }>(`${path(programmeId)}/cases`)).body.items;
   const addCase = async (programmeId: string, record: CaseInput) => (await services().api.send<{ id: string }>('POST', `${path(programmeId)}/cases`, record, { idempotencyKey: crypto.randomUUID() })).body;
@@ -66,5 +67,5 @@ export const useProgrammesStore = defineStore('programmes', () => {
   const actuals = async (programmeId: string) => (await services().api.get<{ items: IndicatorActual[] }>(`${path(programmeId)}/actuals`)).body.items;
   const putActual = async (programmeId: string, indicatorId: string, period: string, value: number, version: number) => (await services().api.send<IndicatorActual>('PUT', `${path(programmeId)}/indicators/${indicatorId}/actuals/${period}`, { value }, { ifMatch: `"${version}"` })).body;
 
-  return { items: list.items, nextCursor: list.nextCursor, state: list.state, error: list.error, loadingMore: list.loadingMore, load: list.load, loadMore: list.loadMore, fetchOne, create, update, dashboard, activities, createActivity, updateActivity, changeParticipants, attachMaterial, materialLink, removeMaterial, tallies, putTally, actuals, putActual, downloadExport, spending, putSpend, network, addMember, removeMember, cases, addCase, deleteCase, $reset: list.reset };
+  return { items: list.items, nextCursor: list.nextCursor, state: list.state, error: list.error, loadingMore: list.loadingMore, load: list.load, loadMore: list.loadMore, fetchOne, create, update, dashboard, activities, createActivity, updateActivity, changeParticipants, attachMaterial, materialLink, removeMaterial, tallies, putTally, actuals, putActual, downloadExport, spending, putSpend, network, addMember, updateMember, removeMember, cases, addCase, deleteCase, $reset: list.reset };
 });
