@@ -16,7 +16,7 @@ import { dashboardOf, healthOf } from './dashboard.js';
 import { activityCounters, addCounters, counterDelta, memberCounters, spendCounters, tallyCounters } from './figures.js';
 import { linkedAttendanceProblems, planParticipants } from './participation.js';
 import { frequencyOf, liesWithin } from './periods.js';
-import { recordsRepository, type StoredMember } from './records.js';
+import { recordsRepository, withoutKeys, type StoredMember } from './records.js';
 import { materialsPerActivity, parseTallyId, type Activity, type ActivityInput, type CaseRecord, type IndicatorActual, type Member, type Programme, type ProgrammeContent, type Tally } from './schema.js';
 
 const programmes = programmeRepository(tableContext());
@@ -159,7 +159,7 @@ export const handler = moduleHandler('programmes', {
     requireImplementer(role);
     const activity = await loadActivity(programme.id, params.activityId, ifMatch);
     const found = await programmes.getMany(body.changes.map((change) => keys.networkMember(programme.id, change.memberId)));
-    const members = new Map([...found.values()].filter((item) => item.entity === 'networkMember' && !item.removed).map((item) => [item.id as string, item as unknown as Member]));
+    const members = new Map([...found.values()].filter((item) => item.entity === 'networkMember').map((item) => withoutKeys<StoredMember>(item)).filter((member): member is Member => !('removed' in member)).map((member) => [member.id, member]));
     const plan = planParticipants(activity, members, body.changes, isoNow());
     if (!plan.ok) throw invalid(plan.problems);
     const delta = plan.members.reduce((sum, { before, after }) => addCounters(sum, counterDelta(memberCounters(before), memberCounters(after))), counterDelta(activityCounters(activity), activityCounters(plan.activity)));

@@ -42,7 +42,8 @@ export interface RecordsRepository {
 /** A stored network member; once removed on request, only what the counts need is left. */
 export type StoredMember = Member | { id: string; programmeId: string; removed: true; kind: string; country: string; participationCounts: { invited: number; attended: number }; version: number; removedAt: string };
 
-const strip = <T>(item: Record<string, unknown>): T => {
+/** A stored item as the record it holds: without its table keys and entity tag. */
+export const withoutKeys = <T>(item: Record<string, unknown>): T => {
   const { PK: _pk, SK: _sk, GSI1PK: _gpk, GSI1SK: _gsk, entity: _entity, ...rest } = item;
   return rest as T;
 };
@@ -53,7 +54,7 @@ const memberItem = (member: StoredMember) => ({ ...keys.networkMember(member.pro
 export const recordsRepository = (ctx: TableContext): RecordsRepository => {
   const get = async <T>(key: ItemKey, entity: string): Promise<T | undefined> => {
     const { Item } = await ctx.client.send(new GetCommand({ TableName: ctx.table, Key: key }));
-    return Item?.entity === entity ? strip<T>(Item) : undefined;
+    return Item?.entity === entity ? withoutKeys<T>(Item) : undefined;
   };
   const versionedPut = (item: Record<string, unknown>, expectedVersion: number, what: string): TxItem => ({
     item: {
@@ -103,7 +104,7 @@ export const recordsRepository = (ctx: TableContext): RecordsRepository => {
         IndexName: 'GSI1', KeyConditionExpression: `GSI1PK = :pk${range}`,
         ExpressionAttributeValues: { ':pk': pk, ...(from ? { ':from': from } : {}), ...(to ? { ':to': `${to}#~` } : {}) },
       });
-      return items.map((item) => strip<Activity>(item));
+      return items.map((item) => withoutKeys<Activity>(item));
     },
 
     getTally: (programmeId, tallyId) => get<Tally>(keys.assistanceTally(programmeId, tallyId), 'assistanceTally'),
@@ -112,7 +113,7 @@ export const recordsRepository = (ctx: TableContext): RecordsRepository => {
     },
     async tallies(programmeId) {
       const items = await queryAllPages(ctx, { KeyConditionExpression: 'PK = :pk AND begins_with(SK, :ast)', ExpressionAttributeValues: { ':pk': keys.programmePartition(programmeId), ':ast': 'AST#' } });
-      return items.map((item) => strip<Tally>(item));
+      return items.map((item) => withoutKeys<Tally>(item));
     },
 
     getActual: (programmeId, indicatorId, period) => get<IndicatorActual>(keys.indicatorActual(programmeId, indicatorId, period), 'indicatorActual'),
@@ -124,7 +125,7 @@ export const recordsRepository = (ctx: TableContext): RecordsRepository => {
     },
     async actuals(programmeId) {
       const items = await queryAllPages(ctx, { KeyConditionExpression: 'PK = :pk AND begins_with(SK, :ind)', ExpressionAttributeValues: { ':pk': keys.programmePartition(programmeId), ':ind': 'IND#' } });
-      return items.map((item) => strip<IndicatorActual>(item));
+      return items.map((item) => withoutKeys<IndicatorActual>(item));
     },
 
     getSpend: (programmeId, month, lineId) => get<Spend>(keys.spend(programmeId, month, lineId), 'spend'),
@@ -133,7 +134,7 @@ export const recordsRepository = (ctx: TableContext): RecordsRepository => {
     },
     async spends(programmeId) {
       const items = await queryAllPages(ctx, { KeyConditionExpression: 'PK = :pk AND begins_with(SK, :spd)', ExpressionAttributeValues: { ':pk': keys.programmePartition(programmeId), ':spd': 'SPD#' } });
-      return items.map((item) => strip<Spend>(item));
+      return items.map((item) => withoutKeys<Spend>(item));
     },
     getMember: (programmeId, memberId) => get<StoredMember>(keys.networkMember(programmeId, memberId), 'networkMember'),
     async putMember(member, expectedVersion, delta, alongside = []) {
@@ -141,7 +142,7 @@ export const recordsRepository = (ctx: TableContext): RecordsRepository => {
     },
     async members(programmeId) {
       const items = await queryAllPages(ctx, { KeyConditionExpression: 'PK = :pk AND begins_with(SK, :net)', ExpressionAttributeValues: { ':pk': keys.programmePartition(programmeId), ':net': 'NET#' } });
-      return items.map((item) => strip<StoredMember>(item));
+      return items.map((item) => withoutKeys<StoredMember>(item));
     },
     getCase: (programmeId, orgId, caseId) => get<CaseRecord>(keys.caseRecord(programmeId, orgId, caseId), 'caseRecord'),
     async putCase(record, expectedVersion, alongside = []) {
@@ -155,7 +156,7 @@ export const recordsRepository = (ctx: TableContext): RecordsRepository => {
     },
     async cases(programmeId, orgId) {
       const items = await queryAllPages(ctx, { KeyConditionExpression: 'PK = :pk AND begins_with(SK, :case)', ExpressionAttributeValues: { ':pk': keys.programmePartition(programmeId), ':case': `CASE#${orgId}#` } });
-      return items.map((item) => strip<CaseRecord>(item));
+      return items.map((item) => withoutKeys<CaseRecord>(item));
     },
 
     async figures(programmeId) {
