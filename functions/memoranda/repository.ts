@@ -1,4 +1,5 @@
-import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { getItems } from '../data/batch.js';
 import { AppError, notFound } from '../core/errors.js';
 import type { TableContext } from '../data/client.js';
 import { keys } from '../data/keys.js';
@@ -187,12 +188,7 @@ export const memorandumRepository = (ctx: TableContext): MemorandumRepository =>
   },
 
   async revisionContentsForParty(memorandumId, orgId, revisions) {
-    const { Responses } = await ctx.client.send(
-      new BatchGetCommand({
-        RequestItems: { [ctx.table]: { Keys: [keys.memorandumParty(memorandumId, orgId), ...[...new Set(revisions)].map((revision) => keys.memorandumRevision(memorandumId, revision))] } },
-      }),
-    );
-    const items = Responses?.[ctx.table] ?? [];
+    const items = await getItems(ctx, [keys.memorandumParty(memorandumId, orgId), ...revisions.map((revision) => keys.memorandumRevision(memorandumId, revision))]);
     if (!items.some((item) => item.entity === 'memorandumParty')) return undefined;
     return new Map(items.filter((item) => item.entity === 'memorandumRevision').map((item) => [Number(item.revision), item.content as MemorandumContent]));
   },
@@ -208,9 +204,7 @@ export const memorandumRepository = (ctx: TableContext): MemorandumRepository =>
   },
 
   async lookUp(orgIds, userIds) {
-    const wanted = [...new Set(orgIds)].map((orgId) => keys.organisation(orgId)).concat([...new Set(userIds)].map((userId) => keys.userProfile(userId)));
-    const { Responses } = await ctx.client.send(new BatchGetCommand({ RequestItems: { [ctx.table]: { Keys: wanted } } }));
-    const items = Responses?.[ctx.table] ?? [];
+    const items = await getItems(ctx, [...orgIds.map((orgId) => keys.organisation(orgId)), ...userIds.map((userId) => keys.userProfile(userId))]);
     return {
       organisations: new Map(items.filter((item) => item.entity === 'organisation').map((item) => { const organisation = fromOrganisationItem(item); return [organisation.id, organisation]; })),
       users: new Map(items.filter((item) => item.entity === 'user').map((item) => { const user = strip<User>(item); return [user.id, user]; })),

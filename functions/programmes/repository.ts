@@ -1,6 +1,7 @@
-import { BatchGetCommand, GetCommand, QueryCommand, type BatchGetCommandInput, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { AppError, notFound } from '../core/errors.js';
 import type { TableContext } from '../data/client.js';
+import { getItems } from '../data/batch.js';
 import { keys, type ItemKey } from '../data/keys.js';
 import { decodeCursor, encodeCursor, type Page } from '../data/pagination.js';
 import { transactWrite, type TxItem } from '../data/transact.js';
@@ -100,16 +101,7 @@ export const programmeRepository = (ctx: TableContext): ProgrammeRepository => {
     },
 
     async getMany(itemKeys) {
-      const found = new Map<string, Record<string, unknown>>();
-      if (itemKeys.length === 0) return found;
-      const unique = [...new Map(itemKeys.map((key) => [keyString(key), key])).values()];
-      let request: BatchGetCommandInput['RequestItems'] = { [ctx.table]: { Keys: unique } };
-      while (request && Object.keys(request).length > 0) {
-        const result: BatchGetCommandOutput = await ctx.client.send(new BatchGetCommand({ RequestItems: request }));
-        for (const item of result.Responses?.[ctx.table] ?? []) found.set(keyString(item as ItemKey), item);
-        request = result.UnprocessedKeys;
-      }
-      return found;
+      return new Map((await getItems(ctx, itemKeys)).map((item) => [keyString(item as unknown as ItemKey), item]));
     },
   };
 };

@@ -1,8 +1,9 @@
-import { BatchGetCommand, DeleteCommand, PutCommand, type BatchGetCommandInput, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { logger } from '../core/logger.js';
 import type { TableContext } from '../data/client.js';
 import { keys } from '../data/keys.js';
 import { queryAllPages } from '../data/query.js';
+import { getItems } from '../data/batch.js';
 import type { Mailer } from '../notifications/mailer.js';
 import { fromObligationItem } from '../obligations/repository.js';
 import type { User } from '../users/schema.js';
@@ -27,20 +28,10 @@ export interface ReminderRun {
 const organisationIds = async (ctx: TableContext): Promise<string[]> =>
   (await queryAllPages(ctx, { IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': keys.organisationsByName.GSI1PK } })).map((item) => String(item.id));
 
-/** The drafting organisation of each memorandum in force, by id (BatchGet, 100 keys a request). */
+/** The drafting organisation of each memorandum in force, by id. */
 const memorandaInForce = async (ctx: TableContext, memorandumIds: string[]): Promise<Map<string, string>> => {
-  const inForce = new Map<string, string>();
-  for (let at = 0; at < memorandumIds.length; at += 100) {
-    let request: BatchGetCommandInput['RequestItems'] = {
-      [ctx.table]: { Keys: memorandumIds.slice(at, at + 100).map(keys.memorandumHead), ProjectionExpression: 'id, #status, draftingOrgId', ExpressionAttributeNames: { '#status': 'status' } },
-    };
-    while (request && Object.keys(request).length > 0) {
-      const result: BatchGetCommandOutput = await ctx.client.send(new BatchGetCommand({ RequestItems: request }));
-      for (const head of result.Responses?.[ctx.table] ?? []) if (head.status === 'active') inForce.set(String(head.id), String(head.draftingOrgId));
-      request = result.UnprocessedKeys;
-    }
-  }
-  return inForce;
+  const heads = await getItems(ctx, memorandumIds.map(keys.memorandumHead), { expression: 'id, #status, draftingOrgId', names: { '#status': 'status' } });
+  return new Map(heads.filter((head) => head.status === 'active').map((head) => [String(head.id), String(head.draftingOrgId)]));
 };
 
 const peopleOf = async (ctx: TableContext, orgIds: string[]): Promise<Map<string, User[]>> => {

@@ -1,4 +1,5 @@
-import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { getItems } from '../data/batch.js';
 import { AppError, notFound } from '../core/errors.js';
 import type { TableContext } from '../data/client.js';
 import { keys } from '../data/keys.js';
@@ -40,10 +41,7 @@ export const userRepository = (ctx: TableContext): UserRepository => ({
   },
 
   async getWithOrganisation(userId, orgId) {
-    const { Responses } = await ctx.client.send(
-      new BatchGetCommand({ RequestItems: { [ctx.table]: { Keys: [keys.userProfile(userId), keys.organisation(orgId)] } } }),
-    );
-    const items = Responses?.[ctx.table] ?? [];
+    const items = await getItems(ctx, [keys.userProfile(userId), keys.organisation(orgId)]);
     const profile = items.find((item) => item.entity === entity);
     const organisation = items.find((item) => item.entity === 'organisation');
     return {
