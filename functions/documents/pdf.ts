@@ -1,4 +1,4 @@
-import pdfmake from 'pdfmake';
+import type * as PdfmakeApi from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { fontFiles, fontPath } from './fonts.js';
 
@@ -11,11 +11,22 @@ const fonts = {
 };
 const allowedFiles = new Set(Object.values(fonts.Roboto));
 
-pdfmake.setFonts(fonts);
-pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy((path) => allowedFiles.has(path));
+/**
+ * pdfmake loads on the first render, not at cold start: most requests to the
+ * Lambdas that carry it (uploads, links, CSV, the calendar feed) render nothing.
+ */
+type Pdfmake = typeof PdfmakeApi;
+let loaded: Promise<Pdfmake> | undefined;
+const pdfmake = () =>
+  // pdfmake is CommonJS: its API is the module's default export when imported.
+  (loaded ??= (import('pdfmake') as unknown as Promise<{ default: Pdfmake }>).then(({ default: maker }) => {
+    maker.setFonts(fonts);
+    maker.setUrlAccessPolicy(() => false);
+    maker.setLocalAccessPolicy((path) => allowedFiles.has(path));
+    return maker;
+  }));
 
 export const renderPdf = async (definition: TDocumentDefinitions): Promise<Uint8Array> => {
-  const buffer = await pdfmake.createPdf({ ...definition, defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.25, ...definition.defaultStyle } }).getBuffer();
+  const buffer = await (await pdfmake()).createPdf({ ...definition, defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.25, ...definition.defaultStyle } }).getBuffer();
   return new Uint8Array(buffer);
 };
