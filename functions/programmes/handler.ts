@@ -28,6 +28,13 @@ const requireImplementer = (role: ProgrammeRole) => {
   if (role !== 'implementer') throw new AppError('forbidden', 'Only coordinators of an implementing organisation change a programme.');
 };
 
+/** The programme, for the routes that run it: its implementers only (funders get 403, everyone else 404). */
+const loadProgrammeToRun = async (actor: Actor, programmeId: string): Promise<StoredProgramme> => {
+  const { programme, role } = await loadProgramme(actor, programmeId);
+  requireImplementer(role);
+  return programme;
+};
+
 /** The programme as callers see it: the calendar secret for its implementers only. */
 const view = async (programme: StoredProgramme, role: ProgrammeRole): Promise<Programme> => {
   const { calendarToken, linkedParties: _parties, ...shown } = programme;
@@ -123,15 +130,13 @@ export const handler = moduleHandler('programmes', {
   },
 
   async listActivities({ actor, params, query }) {
-    const { role } = await loadProgramme(actor, params.programmeId);
-    requireImplementer(role);
+    await loadProgrammeToRun(actor, params.programmeId);
     const items = await records.calendar(params.programmeId, { ...(query.from ? { from: query.from } : {}), ...(query.to ? { to: query.to } : {}) });
     return { body: { items: items.filter((activity) => (!query.type || activity.type === query.type) && (!query.status || activity.status === query.status)) } };
   },
 
   async createActivity({ actor, params, body, idempotency }) {
-    const { programme, role } = await loadProgramme(actor, params.programmeId);
-    requireImplementer(role);
+    const programme = await loadProgrammeToRun(actor, params.programmeId);
     const problems = activityProblems(body, programme.content);
     if (problems.length > 0) throw invalid(problems);
     const now = isoNow();
@@ -142,8 +147,7 @@ export const handler = moduleHandler('programmes', {
   },
 
   async updateActivity({ actor, params, body, ifMatch }) {
-    const { programme, role } = await loadProgramme(actor, params.programmeId);
-    requireImplementer(role);
+    const programme = await loadProgrammeToRun(actor, params.programmeId);
     const stored = await records.getActivity(programme.id, params.activityId);
     if (!stored) throw notFound('The activity');
     requireVersion(stored, ifMatch, 'activity');
@@ -155,10 +159,8 @@ export const handler = moduleHandler('programmes', {
   },
 
   async changeParticipants({ actor, params, body, ifMatch }) {
-    const { programme, role } = await loadProgramme(actor, params.programmeId);
-    requireImplementer(role);
-    const activity = await loadActivity(programme.id, params.activityId, ifMatch);
-    const found = await programmes.getMany(body.changes.map((change) => keys.networkMember(programme.id, change.memberId)));
+    const programme = await loadProgrammeToRun(actor, params.programmeId);
+    const [activity, found] = await Promise.all([loadActivity(programme.id, params.activityId, ifMatch), programmes.getMany(body.changes.map((change) => keys.networkMember(programme.id, change.memberId)))]);
     const members = new Map([...found.values()].filter((item) => item.entity === 'networkMember').map((item) => withoutKeys<StoredMember>(item)).filter((member): member is Member => !('removed' in member)).map((member) => [member.id, member]));
     const plan = planParticipants(activity, members, body.changes, isoNow());
     if (!plan.ok) throw invalid(plan.problems);
@@ -168,8 +170,7 @@ export const handler = moduleHandler('programmes', {
   },
 
   async requestMaterialUpload({ actor, params, body }) {
-    const { programme, role } = await loadProgramme(actor, params.programmeId);
-    requireImplementer(role);
+    const programme = await loadProgrammeToRun(actor, params.programmeId);
     const activity = await records.getActivity(programme.id, params.activityId);
     if (!activity) throw notFound('The activity');
     requireRoomForMaterial(activity);
@@ -178,8 +179,7 @@ export const handler = moduleHandler('programmes', {
 
   async attachMaterial({ actor, params, body, ifMatch, idempotency }) {
     await idempotency?.replayIfCompleted();
-    const { programme, role } = await loadProgramme(actor, params.programmeId);
-    requireImplementer(role);
+    const programme = await loadProgrammeToRun(actor, params.programmeId);
     const activity = await loadActivity(programme.id, params.activityId, ifMatch);
     requireRoomForMaterial(activity);
     // The API is the gate: S3's policy is not enforced everywhere, and S3 trusts the declared type.
@@ -193,16 +193,14 @@ export const handler = moduleHandler('programmes', {
   },
 
   async getMaterialLink({ actor, params }) {
-    const { programme, role } = await loadProgramme(actor, params.programmeId);
-    requireImplementer(role);
+    const programme = await loadProgrammeToRun(actor, params.programmeId);
     const material = (await records.getActivity(programme.id, params.activityId))?.materials?.find((file) => file.id === params.materialId);
     if (!material) throw notFound('The material');
     return { body: await verifiedDownloadLink(documentStore(), materialKey(programme.id, params.activityId, material.id), material) };
   },
 
   async removeMaterial({ actor, params, ifMatch }) {
-    const { programme, role } = await loadProgramme(actor, params.programmeId);
-    requireImplementer(role);
+    const programme = await loadProgrammeToRun(actor, params.programmeId);
     const activity = await loadActivity(programme.id, params.activityId, ifMatch);
     if (!activity.materials?.some((file) => file.id === params.materialId)) throw notFound('The material');
     const next: Activity = { ...activity, materials: activity.materials.filter((file) => file.id !== params.materialId), version: activity.version + 1, updatedAt: isoNow() };
@@ -213,14 +211,12 @@ export const handler = moduleHandler('programmes', {
   },
 
   async listTallies({ actor, params }) {
-    const { role } = await loadProgramme(actor, params.programmeId);
-    requireImplementer(role);
+    await loadProgrammeToRun(actor, params.programmeId);
     return { body: { items: await records.tallies(params.programmeId) } };
   },
 
   async putTally({ actor, params, body, ifMatch }) {
-    const { programme, role } = await loadProgramme(actor, params.programmeId);
-    requireImplementer(role);
+    const programme = await loadProgrammeToRun(actor, params.programmeId);
     const cell = parseTallyId(params.tallyId);
     if (!liesWithin(cell.month, programme.content.period)) throw invalid([{ path: 'params.tallyId', message: `The month must lie within the programme (${programme.content.period.start} — ${programme.content.period.end}).` }]);
     const stored = await records.getTally(programme.id, params.tallyId);
@@ -231,14 +227,12 @@ export const handler = moduleHandler('programmes', {
   },
 
   async listSpending({ actor, params }) {
-    const { role } = await loadProgramme(actor, params.programmeId);
-    requireImplementer(role);
+    await loadProgrammeToRun(actor, params.programmeId);
     return { body: { items: await records.spends(params.programmeId) } };
   },
 
   async putSpend({ actor, params, body, ifMatch }) {
-    const { programme, role } = await loadProgramme(actor, params.programmeId);
-    requireImplementer(role);
+    const programme = await loadProgrammeToRun(actor, params.programmeId);
     const lines = new Set([...(programme.content.budget?.lines ?? []).map((line) => line.id), 'unassigned']);
     const problems = [
       ...(programme.content.budget ? [] : [{ path: 'params.programmeId', message: 'The programme has no budget to report spending against.' }]),
@@ -254,14 +248,12 @@ export const handler = moduleHandler('programmes', {
   },
 
   async listIndicatorActuals({ actor, params }) {
-    const { role } = await loadProgramme(actor, params.programmeId);
-    requireImplementer(role);
+    await loadProgrammeToRun(actor, params.programmeId);
     return { body: { items: await records.actuals(params.programmeId) } };
   },
 
   async putIndicatorActual({ actor, params, body, ifMatch }) {
-    const { programme, role } = await loadProgramme(actor, params.programmeId);
-    requireImplementer(role);
+    const programme = await loadProgrammeToRun(actor, params.programmeId);
     const indicator = indicatorsOf(programme.content).find((candidate) => candidate.indicator.id === params.indicatorId)?.indicator;
     if (!indicator) throw notFound('The indicator');
     const problems = [
@@ -284,15 +276,13 @@ export const handler = moduleHandler('programmes', {
   },
 
   async listNetwork({ actor, params }) {
-    const { role } = await loadProgramme(actor, params.programmeId);
-    requireImplementer(role);
+    await loadProgrammeToRun(actor, params.programmeId);
     const members = await records.members(params.programmeId);
     return { body: { items: members.filter((member): member is Member => !('removed' in member)), removed: members.filter((member) => 'removed' in member).length } };
   },
 
   async addMember({ actor, params, body, idempotency }) {
-    const { programme, role } = await loadProgramme(actor, params.programmeId);
-    requireImplementer(role);
+    const programme = await loadProgrammeToRun(actor, params.programmeId);
     const now = isoNow();
     const member: Member = { ...body, participation: [], id: newId(), programmeId: programme.id, version: 1, createdAt: now, updatedAt: now };
     // The response (and so any replay stored for it) names no one.
@@ -302,8 +292,7 @@ export const handler = moduleHandler('programmes', {
   },
 
   async updateMember({ actor, params, body, ifMatch }) {
-    const { programme, role } = await loadProgramme(actor, params.programmeId);
-    requireImplementer(role);
+    const programme = await loadProgrammeToRun(actor, params.programmeId);
     const stored = await records.getMember(programme.id, params.memberId);
     if (!stored || 'removed' in stored) throw notFound('The network member');
     requireVersion(stored, ifMatch, 'network member');
@@ -313,8 +302,7 @@ export const handler = moduleHandler('programmes', {
   },
 
   async removeMember({ actor, params, ifMatch }) {
-    const { programme, role } = await loadProgramme(actor, params.programmeId);
-    requireImplementer(role);
+    const programme = await loadProgrammeToRun(actor, params.programmeId);
     const stored = await records.getMember(programme.id, params.memberId);
     if (!stored || 'removed' in stored) throw notFound('The network member');
     requireVersion(stored, ifMatch, 'network member');
@@ -326,14 +314,12 @@ export const handler = moduleHandler('programmes', {
   },
 
   async listCases({ actor, params }) {
-    const { role } = await loadProgramme(actor, params.programmeId);
-    requireImplementer(role);
+    await loadProgrammeToRun(actor, params.programmeId);
     return { body: { items: await records.cases(params.programmeId, actor.orgId) } };
   },
 
   async addCase({ actor, params, body, idempotency }) {
-    const { programme, role } = await loadProgramme(actor, params.programmeId);
-    requireImplementer(role);
+    const programme = await loadProgrammeToRun(actor, params.programmeId);
     const now = isoNow();
     const record: CaseRecord = { ...body, id: newId(), programmeId: programme.id, keptByOrgId: actor.orgId, version: 1, createdAt: now, updatedAt: now };
     const result = { body: { id: record.id, version: 1 }, version: 1, location: `/api/programmes/${programme.id}/cases/${record.id}` };
@@ -342,8 +328,7 @@ export const handler = moduleHandler('programmes', {
   },
 
   async updateCase({ actor, params, body, ifMatch }) {
-    const { programme, role } = await loadProgramme(actor, params.programmeId);
-    requireImplementer(role);
+    const programme = await loadProgrammeToRun(actor, params.programmeId);
     // Only the organisation that keeps a case record knows it exists.
     const stored = await records.getCase(programme.id, actor.orgId, params.caseId);
     if (!stored) throw notFound('The case record');
@@ -354,8 +339,7 @@ export const handler = moduleHandler('programmes', {
   },
 
   async deleteCase({ actor, params, ifMatch }) {
-    const { programme, role } = await loadProgramme(actor, params.programmeId);
-    requireImplementer(role);
+    const programme = await loadProgrammeToRun(actor, params.programmeId);
     const stored = await records.getCase(programme.id, actor.orgId, params.caseId);
     if (!stored) throw notFound('The case record');
     requireVersion(stored, ifMatch, 'case record');
@@ -364,13 +348,12 @@ export const handler = moduleHandler('programmes', {
   },
 
   async updateProgramme({ actor, params, body, ifMatch }) {
-    const { programme, role } = await loadProgramme(actor, params.programmeId);
-    requireImplementer(role);
+    const programme = await loadProgrammeToRun(actor, params.programmeId);
     if (programme.version !== ifMatch) throw new AppError('stale_version', `The programme is now at version ${programme.version}. Reload it and try again.`);
     // The caller stays an implementer: nobody can lock their own organisation out by accident.
     const linkedParties = await validated(body.content, actor);
     const next: StoredProgramme = { ...programme, content: body.content, linkedParties, version: programme.version + 1, updatedAt: isoNow() };
     await programmes.update(next, programme.version, programme.content);
-    return { body: await view(next, role), version: next.version };
+    return { body: await view(next, 'implementer'), version: next.version };
   },
 });
