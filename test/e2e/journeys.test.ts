@@ -1,11 +1,11 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { demoProgrammeId, demoUsers } from '../../infra/local/seed.js';
 import { openBrowser, screenshot, signInAs, webUrl } from '../support/browser.js';
+import { pdfText, renderPdfPages } from '../support/pdf.js';
 
 const coordinator = demoUsers.find((user) => user.role === 'coordinator');
 const council = demoUsers.find((user) => user.role === 'council');
@@ -485,9 +485,10 @@ describe('programme journey', () => {
     expect(file.suggestedFilename()).toMatch(/report-2026-01-01-2026-06-30\.pdf$/);
     const saved = join(mkdtempSync(join(tmpdir(), 'pakt-e2e-')), 'report.pdf');
     await file.saveAs(saved);
-    const text = execFileSync('pdftotext', ['-layout', saved, '-'], { encoding: 'utf8' });
+    const bytes = new Uint8Array(readFileSync(saved));
+    const text = pdfText(bytes);
     expect(text).toContain('ЗВІТ ПРО ХІД ВИКОНАННЯ ПРОГРАМИ');
     expect(text).toContain('Фонд правової солідарності (демо)');
-    execFileSync('pdftoppm', ['-r', '70', '-png', saved, resolve(import.meta.dirname, '../../screenshots/25-funder-report-pdf')]);
+    await renderPdfPages(bytes, '25-funder-report-pdf', { dpi: 70 });
   });
 });

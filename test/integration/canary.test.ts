@@ -1,11 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { call, demoUser, stack, table, tokenOf, uniqueKey } from '../support/api.js';
+import { pdfText } from '../support/pdf.js';
 import { activist, caseRecord, createActivity, createProgramme } from '../support/programmes.js';
 
 /**
@@ -23,9 +20,7 @@ const raw = async (path: string, as: ReturnType<typeof demoUser>) => {
   const response = await fetch(`${stack().apiUrl}${path}`, { headers: { authorization: `Bearer ${tokenOf(as)}` } });
   const bytes = new Uint8Array(await response.arrayBuffer());
   if ((response.headers.get('content-type') ?? '').includes('pdf')) {
-    const file = join(mkdtempSync(join(tmpdir(), 'pakt-canary-')), 'report.pdf');
-    writeFileSync(file, bytes);
-    return { status: response.status, text: execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }) };
+    return { status: response.status, text: pdfText(bytes) };
   }
   return { status: response.status, text: new TextDecoder().decode(bytes) };
 };

@@ -4,13 +4,12 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { demoPassword } from '../../infra/local/seed.js';
-import { chromiumPath } from './e2e-setup.js';
 
-/** Headless Debian Chromium with the flags that work offline on this machine. */
+/** Headless Chromium (see chromium.ts) with the flags that work offline on this machine. */
 export const openBrowser = async (): Promise<{ context: BrowserContext; page: Page; close: () => Promise<void> }> => {
   const profile = await mkdtemp(join(tmpdir(), 'pakt-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath,
+    executablePath: inject('chromiumPath'),
     headless: true,
     locale: 'uk-UA',
     viewport: { width: 1280, height: 860 },

@@ -1,22 +1,25 @@
-import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { freePort } from '../../infra/local/ports.js';
 import { startLocalStack } from '../../infra/local/stack.js';
 import { startWebServer } from '../../infra/local/web.js';
+import { chromiumExecutable } from './chromium.js';
 
-/** The whole product for browser journeys: the local stack, demo data and the SPA in Vite. */
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** The whole product for browser journeys: the local stack, demo data, the SPA in Vite and the Chromium to drive. */
 
 declare module 'vitest' {
   export interface ProvidedContext {
     webUrl: string;
+    chromiumPath: string;
   }
 }
 
 export default async function setup(project: TestProject) {
-  if (!existsSync(chromiumPath)) {
-    throw new Error(`Chromium not found at ${chromiumPath}: install it with \`sudo apt-get install -y chromium\` (or set CHROMIUM_PATH).`);
+  const chromium = await chromiumExecutable();
+  // The bare-machine check (.ci/bare-machine) hides system browsers: it must run the packaged one.
+  if (process.env.PAKT_EXPECT_CHROMIUM && process.env.PAKT_EXPECT_CHROMIUM !== chromium.source) {
+    throw new Error(`Expected the ${process.env.PAKT_EXPECT_CHROMIUM} Chromium, found the ${chromium.source} one at ${chromium.path}.`);
   }
+  process.stdout.write(`Browser journeys drive the ${chromium.source} Chromium at ${chromium.path}.\n`);
   process.env.LOG_LEVEL ??= 'SILENT';
   const webPort = await freePort();
   const webUrl = `http://127.0.0.1:${webPort}`;
@@ -33,6 +36,7 @@ export default async function setup(project: TestProject) {
     throw error;
   }
   project.provide('webUrl', webUrl);
+  project.provide('chromiumPath', chromium.path);
   return async () => {
     await web?.stop();
     await stack.stop();

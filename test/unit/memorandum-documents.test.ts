@@ -1,20 +1,15 @@
-import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderPdf } from '../../functions/documents/pdf.js';
 import { certificateDocument, finalDocument } from '../../functions/memoranda/documents.js';
 import type { Memorandum } from '../../functions/memoranda/schema.js';
 import { caseMemorandumContent, memorandumCase } from '../../infra/local/cases.js';
+import { pdfFonts, pdfText, renderPdfPages } from '../support/pdf.js';
 
 /**
  * The PDFs carry the parties, purposes and obligations, in Ukrainian and
- * English, with an embedded font: checked by extracting their text with
- * poppler's pdftotext; PNG renderings land in screenshots/ to look at.
+ * English, with an embedded font: checked by extracting their text (MuPDF);
+ * PNG renderings land in screenshots/ to look at.
  */
-const run = promisify(execFile);
 const ngo = '01J00000000000000000000001';
 const council = '01J00000000000000000000002';
 
@@ -33,33 +28,25 @@ const signatures = [
 ];
 
 const textOf = async (bytes: Uint8Array, name: string): Promise<string> => {
-  const folder = await mkdtemp(join(tmpdir(), 'pakt-pdf-'));
-  const file = join(folder, `${name}.pdf`);
-  await writeFile(file, bytes);
-  const shots = resolve(import.meta.dirname, '../../screenshots');
-  await mkdir(shots, { recursive: true });
-  await run('pdftoppm', ['-r', '60', '-png', '-f', '1', '-l', '1', file, join(shots, `pdf-${name}`)]);
-  const { stdout } = await run('pdftotext', ['-layout', file, '-']);
-  return stdout.replace(/\s+/g, ' ');
+  await renderPdfPages(bytes, `pdf-${name}`, { pages: 1 });
+  return pdfText(bytes).replace(/\s+/g, ' ');
 };
 
 describe('memorandum PDFs', () => {
   let finalText = '';
   let certificateText = '';
-  let fonts = '';
+  let fonts: { name: string; embedded: boolean }[] = [];
 
   beforeAll(async () => {
     const final = await renderPdf(finalDocument(memorandum, '2026-01-31T10:00:00.000Z'));
     finalText = await textOf(final, 'memorandum-final');
     certificateText = await textOf(await renderPdf(certificateDocument(memorandum, signatures, 'a'.repeat(64), 'b'.repeat(64), '2026-02-01T09:00:00.000Z')), 'memorandum-certificate');
-    const folder = await mkdtemp(join(tmpdir(), 'pakt-fonts-'));
-    await writeFile(join(folder, 'final.pdf'), final);
-    fonts = (await run('pdffonts', [join(folder, 'final.pdf')])).stdout;
+    fonts = pdfFonts(final);
   });
 
   it('embed their Unicode font', () => {
-    expect(fonts).toMatch(/Roboto/);
-    expect(fonts.split('\n').filter((line) => line.includes('Roboto')).every((line) => / yes /.test(line))).toBe(true);
+    expect(fonts.map((font) => font.name)).toEqual(expect.arrayContaining([expect.stringMatching(/Roboto/)]));
+    expect(fonts.every((font) => font.embedded)).toBe(true);
   });
 
   it('the final text names the parties in Ukrainian and English', () => {

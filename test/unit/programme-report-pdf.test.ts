@@ -1,8 +1,3 @@
-import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { renderPdf } from '../../functions/documents/pdf.js';
 import { reportDocument } from '../../functions/exports/report-pdf.js';
@@ -13,9 +8,9 @@ import { attendanceCells } from '../../functions/programmes/suppression.js';
 import type { StoredProgramme } from '../../functions/programmes/repository.js';
 import type { Activity } from '../../functions/programmes/schema.js';
 import { caseProgrammeContent } from '../../infra/local/cases.js';
+import { pdfText, renderPdfPages } from '../support/pdf.js';
 
-/** The progress report PDF: text extracted with pdftotext; page renderings in screenshots/ to look at. */
-const run = promisify(execFile);
+/** The progress report PDF: text extracted with MuPDF; page renderings in screenshots/ to look at. */
 const centre = '01J00000000000000000000003';
 const fund = '01J00000000000000000000005';
 const programme: StoredProgramme = {
@@ -42,13 +37,8 @@ const render = async (role: 'funder' | 'implementer', name: string) => {
     dashboard, description: programme.content.description, range, activities, attendance: attendanceCells(activities, role === 'funder', 5), implementingOrgIds: [centre], funderOrgIds: [fund], generatedAt: '2026-07-01T09:00:00.000Z',
     organisations: { [centre]: { uk: 'Кримськотатарський ресурсний центр', en: 'Crimean Tatar Resource Center' }, [fund]: { uk: 'Фонд правової солідарності', en: 'Legal Solidarity Fund' } },
   }));
-  const folder = await mkdtemp(join(tmpdir(), 'pakt-report-'));
-  const file = join(folder, `${name}.pdf`);
-  await writeFile(file, bytes);
-  const shots = resolve(import.meta.dirname, '../../screenshots');
-  await mkdir(shots, { recursive: true });
-  await run('pdftoppm', ['-r', '60', '-png', file, join(shots, `pdf-${name}`)]);
-  return (await run('pdftotext', ['-layout', file, '-'])).stdout;
+  await renderPdfPages(bytes, `pdf-${name}`);
+  return pdfText(bytes);
 };
 
 describe('programme progress report PDF', () => {
