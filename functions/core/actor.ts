@@ -37,4 +37,10 @@ export const actorFromClaims = (claims: Record<string, unknown> | undefined): Ac
   return { userId, orgId, roles: actorRoles };
 };
 
+/** The token's issue time (epoch seconds); API Gateway hands it on as a string. */
+export const issuedAtOf = (claims: Record<string, unknown> | undefined): number | undefined => {
+  const value = Number(claims?.iat);
+  return Number.isFinite(value) && value > 0 ? value : undefined;
+};
+
 export const hasRole = (actor: Actor, ...wanted: Role[]): boolean => actor.roles.some((role) => wanted.includes(role));

@@ -7,6 +7,8 @@
 export const errorCodes = {
   invalid_request: { status: 400, title: 'The request is not valid' },
   unauthenticated: { status: 401, title: 'Sign-in required' },
+  account_disabled: { status: 401, title: 'The account is disabled' },
+  session_revoked: { status: 401, title: 'The sign-in was revoked' },
   forbidden: { status: 403, title: 'Not allowed' },
   not_found: { status: 404, title: 'Not found' },
   conflict: { status: 409, title: 'Conflict with the current state' },

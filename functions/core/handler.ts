@@ -4,7 +4,8 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructured
 import * as z from 'zod/mini';
 import { findRoute, type AppRoute, type ModuleName, type RoutesOf } from '../routes.js';
 import { tableContext } from '../data/client.js';
-import { actorFromClaims, type Actor } from './actor.js';
+import { accountAccess } from '../users/access.js';
+import { actorFromClaims, issuedAtOf, type Actor } from './actor.js';
 import { AppError, internalProblem, type FieldProblem } from './errors.js';
 import { binaryTypes, fileResponse, jsonResponse, problemResponse, toStoredResponse, versionFromIfMatch, type StoredResponse } from './http.js';
 import { idempotencyContext, IdempotentReplay, type IdempotencyContext } from './idempotency.js';
@@ -26,10 +27,15 @@ const nowSeconds = (): number => Math.floor(Date.now() / 1000);
 
 const header = (event: ApiEvent, name: string): string | undefined => event.headers?.[name];
 
-/** 401 without a usable token, 403 when the caller's role may not use the route. */
-const authenticate = (route: AppRoute, event: ApiEvent): Actor | undefined => {
+/**
+ * 401 without a usable token or for an account that may no longer act (disabled,
+ * or the token predates its revocation), 403 when the caller's role may not use the route.
+ */
+const authenticate = async (route: AppRoute, event: ApiEvent): Promise<Actor | undefined> => {
   if (route.access === 'public') return undefined;
-  const actor = actorFromClaims(event.requestContext.authorizer?.jwt?.claims);
+  const claims = event.requestContext.authorizer?.jwt?.claims;
+  const actor = actorFromClaims(claims);
+  await accountAccess.check(actor, issuedAtOf(claims));
   const allowed: readonly string[] = route.access;
   if (!actor.roles.some((role) => allowed.includes(role))) {
     throw new AppError('forbidden', 'Your role does not allow this action.');
@@ -76,8 +82,8 @@ const readIdempotencyKey = (route: AppRoute, event: ApiEvent, problems: FieldPro
 };
 
 /** Authenticates and validates every part of the request; all field problems in one 400. */
-export const parseRequest = (route: AppRoute, event: ApiEvent): ApiRequest<AppRoute> => {
-  const actor = authenticate(route, event);
+export const parseRequest = async (route: AppRoute, event: ApiEvent): Promise<ApiRequest<AppRoute>> => {
+  const actor = await authenticate(route, event);
   const problems: FieldProblem[] = [];
   const params = parsePart('params' in route ? route.params : noParts, event.pathParameters ?? {}, 'params', problems);
   const query = parsePart('query' in route ? route.query : noParts, event.queryStringParameters ?? {}, 'query', problems);
@@ -88,7 +94,7 @@ export const parseRequest = (route: AppRoute, event: ApiEvent): ApiRequest<AppRo
   if (problems.length > 0) throw new AppError('invalid_request', 'Some fields are not valid.', problems);
 
   const idempotency: IdempotencyContext | undefined =
-    actor && idempotencyKey ? idempotencyContext(tableContext(), actor, idempotencyKey, { routeKey: event.routeKey, body }, nowSeconds) : undefined;
+    actor && idempotencyKey ? idempotencyContext(tableContext(), actor, idempotencyKey, { method: event.requestContext.http.method, path: event.rawPath, body }, nowSeconds) : undefined;
   return {
     actor, params, query, body, ifMatch, idempotency,
     meta: {
@@ -131,7 +137,7 @@ export const moduleHandler = <M extends ModuleName>(module: M, operations: NoInf
       const route = findRoute(event.routeKey);
       if (route?.module !== module) throw new AppError('not_found', `No route ${event.routeKey} here.`);
       logger.appendKeys({ route: event.routeKey });
-      const request = parseRequest(route, event);
+      const request = await parseRequest(route, event);
       const operation = (operations as unknown as Record<string, Operation<AppRoute>>)[route.operation];
       if (operation === undefined) throw new Error(`Module ${module} does not implement ${route.operation}`);
       const stored = toStoredResponse(route.successStatus, await operation(request));

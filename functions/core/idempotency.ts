@@ -16,7 +16,6 @@ import type { ApiResult } from './route.js';
  */
 export const idempotencyTtlSeconds = 24 * 60 * 60;
 
-
 export interface IdempotencyContext {
   recordKey: ItemKey;
   requestHash: string;
@@ -56,11 +55,11 @@ export const idempotencyContext = (
   ctx: TableContext,
   actor: Actor,
   key: string,
-  request: { routeKey: string; body: unknown },
+  request: { method: string; path: string; body: unknown },
   nowSeconds: () => number,
 ): IdempotencyContext => {
   const recordKey = keys.idempotency(sha256(`${actor.userId}\n${key}`));
-  const requestHash = sha256(`${request.routeKey}\n${JSON.stringify(request.body ?? null)}`);
+  const requestHash = sha256(`${request.method} ${request.path}\n${JSON.stringify(request.body ?? null)}`);
   return {
     recordKey,
     requestHash,

@@ -7,6 +7,7 @@ import {
   AdminDeleteUserCommand,
   AdminDisableUserCommand,
   AdminEnableUserCommand,
+  AdminUserGlobalSignOutCommand,
   CognitoIdentityProviderClient,
   UsernameExistsException,
 } from '@aws-sdk/client-cognito-identity-provider';
@@ -15,6 +16,7 @@ import { AppError } from '../core/errors.js';
 import type { Role } from '../core/roles.js';
 import { claimNames } from '../core/actor.js';
 import { hashPassword, localAccountStore } from './local-accounts.js';
+import { passwordPolicy } from './sign-in-policy.js';
 
 /**
  * The identity provider's user administration, behind one port: Cognito on AWS,
@@ -30,6 +32,7 @@ export interface NewDirectoryUser {
 export interface IdentityDirectory {
   /** Creates the sign-in account and sends the invitation. Throws `already_exists` for a taken email. */
   createUser(user: NewDirectoryUser): Promise<{ userId: string }>;
+  /** Disabling also signs the user out everywhere: no refresh token of theirs issues tokens again. */
   setEnabled(userId: string, enabled: boolean): Promise<void>;
   /** Undoes `createUser` when the profile could not be stored. */
   deleteUser(userId: string): Promise<void>;
@@ -64,7 +67,9 @@ export const cognitoDirectory = (client: CognitoIdentityProviderClient, userPool
   },
   async setEnabled(userId, enabled) {
     const input = { UserPoolId: userPoolId, Username: userId };
-    await client.send(enabled ? new AdminEnableUserCommand(input) : new AdminDisableUserCommand(input));
+    if (enabled) return void (await client.send(new AdminEnableUserCommand(input)));
+    await client.send(new AdminDisableUserCommand(input));
+    await client.send(new AdminUserGlobalSignOutCommand(input));
   },
   async deleteUser(userId) {
     await client.send(new AdminDeleteUserCommand({ UserPoolId: userPoolId, Username: userId }));
@@ -77,17 +82,23 @@ export const localDirectory = (accountsFile: string, outboxDir: string | undefin
   return {
     async createUser({ email, name, orgId, role }) {
       const temporaryPassword = randomBytes(12).toString('base64url');
-      const account = await accounts.add({ email, name, orgId, groups: [role], passwordHash: await hashPassword(temporaryPassword), disabled: false });
+      // Like Cognito: the temporary password works once, to choose a new one, and only for a week.
+      const expiresAt = new Date(Date.now() + passwordPolicy.temporaryPasswordDays * 86_400_000).toISOString();
+      const account = await accounts.add({ email, name, orgId, groups: [role], passwordHash: await hashPassword(temporaryPassword), disabled: false, temporaryPasswordExpiresAt: expiresAt });
       if (!account) throw emailTaken();
       if (outboxDir) {
         await mkdir(outboxDir, { recursive: true });
-        const message = { to: email, subject: 'Pakt: your invitation', text: `Sign in to Pakt with ${email} and the temporary password ${temporaryPassword}` };
+        const message = {
+          to: email,
+          subject: 'Pakt: your invitation',
+          text: `Sign in to Pakt with ${email} and the temporary password ${temporaryPassword} before ${expiresAt.slice(0, 16).replace('T', ' ')} UTC; you will then choose your own password.`,
+        };
         await writeFile(join(outboxDir, `${new Date().toISOString().replaceAll(':', '-')}-invitation-${account.sub}.json`), JSON.stringify(message, null, 2), { mode: 0o600 });
       }
       return { userId: account.sub };
     },
     async setEnabled(userId, enabled) {
-      await accounts.update(userId, { disabled: !enabled });
+      await accounts.update(userId, enabled ? { disabled: false } : { disabled: true, signedOutAt: new Date().toISOString() });
     },
     async deleteUser(userId) {
       await accounts.remove(userId);

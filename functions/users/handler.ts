@@ -5,6 +5,7 @@ import { pageLimit } from '../core/schemas.js';
 import { tableContext } from '../data/client.js';
 import { organisationRepository } from '../organisations/repository.js';
 import { configuredDirectory } from './directory.js';
+import { accountAccess } from './access.js';
 import { canGrantRole, canListUsersOf, canManageUsersOf } from './policy.js';
 import { userRepository } from './repository.js';
 import type { User } from './schema.js';
@@ -54,11 +55,17 @@ export const handler = moduleHandler('users', {
     if (!canGrantRole(actor, current.role)) throw forbidden('Only an admin can change an admin.');
     if (current.id === actor.userId) throw new AppError('conflict', 'You cannot change your own status.');
     if (current.version !== ifMatch) throw new AppError('stale_version', 'The user changed since you read it. Reload and try again.');
-    if (current.status === body.status) return { body: current, version: current.version };
 
-    const next: User = { ...current, status: body.status, version: current.version + 1, updatedAt: isoNow() };
+    // The profile is the revocation the API checks, so it changes first; the directory follows
+    // (sign-in, and on disabling every refresh token), also when a retry finds the profile done.
+    let next = current;
+    if (current.status !== body.status) {
+      const now = isoNow();
+      next = { ...current, status: body.status, ...(body.status === 'disabled' ? { accessRevokedAt: now } : {}), version: current.version + 1, updatedAt: now };
+      await users.update(next, current.version);
+      accountAccess.forget(current.id);
+    }
     await directory.setEnabled(current.id, body.status === 'active');
-    await users.update(next, current.version);
     return { body: next, version: next.version };
   },
 });

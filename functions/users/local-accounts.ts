@@ -20,6 +20,10 @@ export interface LocalAccount {
   passwordHash: string;
   disabled: boolean;
   createdAt: string;
+  /** Set for an invitation's temporary password: the first sign-in must choose a new one before it expires. */
+  temporaryPasswordExpiresAt?: string;
+  /** When the account was last signed out everywhere (disabled): refresh tokens issued before are refused. */
+  signedOutAt?: string;
 }
 
 export const hashPassword = async (password: string): Promise<string> => {
@@ -42,7 +46,7 @@ export interface LocalAccountStore {
   findByEmail(email: string): Promise<LocalAccount | undefined>;
   /** Adds an account unless the email is taken; returns the stored account or undefined. */
   add(account: Omit<LocalAccount, 'sub' | 'createdAt'> & { sub?: string }): Promise<LocalAccount | undefined>;
-  update(sub: string, change: Partial<Pick<LocalAccount, 'disabled' | 'name' | 'groups'>>): Promise<LocalAccount | undefined>;
+  update(sub: string, change: Partial<Pick<LocalAccount, 'disabled' | 'name' | 'groups' | 'passwordHash' | 'temporaryPasswordExpiresAt' | 'signedOutAt'>>): Promise<LocalAccount | undefined>;
   remove(sub: string): Promise<void>;
 }
 
@@ -92,7 +96,8 @@ export const localAccountStore = (file: string): LocalAccountStore => {
         const index = accounts.findIndex((account) => account.sub === sub);
         const current = accounts[index];
         if (current === undefined) return undefined;
-        const updated = { ...current, ...change };
+        // An undefined field in the change removes it (e.g. the temporary password's expiry once replaced).
+        const updated = Object.fromEntries(Object.entries({ ...current, ...change }).filter(([, value]) => value !== undefined)) as unknown as LocalAccount;
         accounts[index] = updated;
         await save(accounts);
         return updated;

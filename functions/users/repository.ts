@@ -7,6 +7,7 @@ import { decodeCursor, encodeCursor, type Page } from '../data/pagination.js';
 import { transactWrite, type TxItem } from '../data/transact.js';
 import { fromOrganisationItem } from '../organisations/repository.js';
 import type { Organisation } from '../organisations/schema.js';
+import type { AccountAccess } from '../core/revocation.js';
 import type { User } from './schema.js';
 
 export interface UserRepository {
@@ -17,6 +18,8 @@ export interface UserRepository {
   /** Stores the profile and claims its email, atomically with `alongside`. */
   create(user: User, alongside?: TxItem[]): Promise<void>;
   update(user: User, expectedVersion: number): Promise<void>;
+  /** What the access check needs of an account: its status and last revocation (a projection of the profile). */
+  accessOf(userId: string): Promise<AccountAccess>;
 }
 
 const entity = 'user';
@@ -78,6 +81,15 @@ export const userRepository = (ctx: TableContext): UserRepository => ({
       },
       ...alongside,
     ]);
+  },
+
+  async accessOf(userId) {
+    const { Item } = await ctx.client.send(
+      new GetCommand({ TableName: ctx.table, Key: keys.userProfile(userId), ProjectionExpression: '#status, accessRevokedAt', ExpressionAttributeNames: { '#status': 'status' } }),
+    );
+    if (!Item) return { status: 'unknown' };
+    const revokedAt = typeof Item.accessRevokedAt === 'string' ? Date.parse(Item.accessRevokedAt) : undefined;
+    return { status: Item.status === 'active' ? 'active' : 'disabled', ...(revokedAt === undefined ? {} : { revokedAt }) };
   },
 
   async update(user, expectedVersion) {

@@ -26,6 +26,8 @@ export const User = z.object({
   email: z.string(),
   role: Role,
   status: UserStatus,
+  /** When the account's sign-ins were last revoked (it was disabled): tokens issued before are refused. */
+  accessRevokedAt: z.optional(isoTimestamp),
   version: z.number(),
   createdAt: isoTimestamp,
   updatedAt: isoTimestamp,

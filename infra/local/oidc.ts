@@ -5,9 +5,11 @@ import { randomBytes } from 'node:crypto';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { claimNames } from '../../functions/core/actor.js';
-import { localAccountStore, verifyPassword, type LocalAccountStore } from '../../functions/users/local-accounts.js';
+import { issuedNoLaterThan } from '../../functions/core/revocation.js';
+import { hashPassword, localAccountStore, verifyPassword, type LocalAccountStore } from '../../functions/users/local-accounts.js';
+import { accessTokenSeconds, passwordProblems } from '../../functions/users/sign-in-policy.js';
 import type { RunningService } from './dynamodb.js';
-import { htmlEscape, logoutPage, messagePage, signInPage, type DemoAccount } from './pages.js';
+import { htmlEscape, logoutPage, messagePage, newPasswordPage, signInPage, type DemoAccount } from './pages.js';
 
 /**
  * The local OpenID Connect provider: the part Cognito plays on AWS. Access tokens
@@ -84,7 +86,10 @@ const providerConfiguration = (options: OidcOptions, accounts: LocalAccountStore
   scopes: ['openid', 'profile', 'email', 'offline_access'],
   claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name', claimNames.orgId, claimNames.groups] },
   conformIdTokenClaims: false,
-  ttl: { AccessToken: 3600, AuthorizationCode: 60, IdToken: 3600, Interaction: 3600, Session: 8 * 3600, Grant: 8 * 3600, RefreshToken: 8 * 3600 },
+  // As the Cognito app client: short access tokens, renewed with a refresh token (issued to the web client
+  // without asking for offline_access, as Cognito does) that dies when the account is disabled.
+  ttl: { AccessToken: accessTokenSeconds, AuthorizationCode: 60, IdToken: accessTokenSeconds, Interaction: 3600, Session: 12 * 3600, Grant: 12 * 3600, RefreshToken: 12 * 3600 },
+  issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
   features: {
     devInteractions: { enabled: false },
     revocation: { enabled: true },
@@ -105,7 +110,7 @@ const providerConfiguration = (options: OidcOptions, accounts: LocalAccountStore
       useGrantedResource: () => true,
       getResourceServerInfo: (_ctx, resourceIndicator) => {
         if (resourceIndicator !== apiResource) throw new errors.InvalidTarget();
-        return { scope: apiScope, audience: apiResource, accessTokenTTL: 3600, accessTokenFormat: 'jwt', jwt: { sign: { alg: 'RS256' } } };
+        return { scope: apiScope, audience: apiResource, accessTokenTTL: accessTokenSeconds, accessTokenFormat: 'jwt', jwt: { sign: { alg: 'RS256' } } };
       },
     },
   },
@@ -114,9 +119,12 @@ const providerConfiguration = (options: OidcOptions, accounts: LocalAccountStore
     ctx.type = 'html';
     ctx.body = messagePage('Pakt', `${String(out.error)}: ${String(out.error_description ?? '')}`);
   },
-  findAccount: async (_ctx, sub) => {
+  findAccount: async (_ctx, sub, token) => {
     const account = await accounts.findBySub(sub);
     if (!account || account.disabled) return undefined;
+    // Signed out everywhere (disabled, even if enabled again since): tokens and sessions from before are dead.
+    const issuedAt = token && 'iat' in token && typeof token.iat === 'number' ? token.iat : undefined;
+    if (account.signedOutAt && issuedAt !== undefined && issuedNoLaterThan(issuedAt, Date.parse(account.signedOutAt))) return undefined;
     return {
       accountId: sub,
       claims: () => ({
@@ -169,9 +177,10 @@ export const startOidcProvider = async (options: OidcOptions): Promise<RunningSe
     }
 
     if (req.method === 'GET' && action === undefined) return renderSignIn(res, uid, 200);
-    if (req.method !== 'POST' || action !== 'login') return sendHtml(res, 405, messagePage('Pakt', 'Not allowed.'));
+    if (req.method !== 'POST' || action === undefined) return sendHtml(res, 405, messagePage('Pakt', 'Not allowed.'));
 
     const form = await readForm(req);
+    if (action === 'new-password') return chooseNewPassword(req, res, uid, form);
     const email = (form.get('email') ?? '').trim().toLowerCase();
     const password = form.get('password') ?? '';
     const account = await accounts.findByEmail(email);
@@ -179,12 +188,34 @@ export const startOidcProvider = async (options: OidcOptions): Promise<RunningSe
     if (!account || !valid) {
       return renderSignIn(res, uid, 401, email, account?.disabled ? 'Обліковий запис вимкнено · This account is disabled.' : 'Невірна пошта або пароль · Wrong email or password.');
     }
+    if (account.temporaryPasswordExpiresAt !== undefined) {
+      if (Date.parse(account.temporaryPasswordExpiresAt) <= Date.now()) {
+        return renderSignIn(res, uid, 401, email, 'Тимчасовий пароль прострочено: попросіть координатора запросити вас знову · The temporary password has expired: ask your coordinator to invite you again.');
+      }
+      passwordChanges.set(uid, account.sub);
+      return sendHtml(res, 200, newPasswordPage({ action: `/interaction/${uid}/new-password`, email }));
+    }
+    return provider.interactionFinished(req, res, { login: { accountId: account.sub } }, { mergeWithLastSubmission: false });
+  };
+
+  /** After a valid temporary password, within the same sign-in: the new password, by the pool's rules. */
+  const passwordChanges = new Map<string, string>();
+  const chooseNewPassword = async (req: IncomingMessage, res: ServerResponse, uid: string, form: URLSearchParams) => {
+    const sub = passwordChanges.get(uid);
+    const account = sub ? await accounts.findBySub(sub) : undefined;
+    if (!account || account.disabled) return renderSignIn(res, uid, 401, undefined, 'Увійдіть знову · Sign in again.');
+    const password = form.get('password') ?? '';
+    const problems = passwordProblems(password);
+    if (password !== form.get('confirm')) return sendHtml(res, 400, newPasswordPage({ action: `/interaction/${uid}/new-password`, email: account.email, error: 'Паролі не збігаються · The passwords differ.' }));
+    if (problems.length > 0) return sendHtml(res, 400, newPasswordPage({ action: `/interaction/${uid}/new-password`, email: account.email, problems }));
+    await accounts.update(account.sub, { passwordHash: await hashPassword(password), temporaryPasswordExpiresAt: undefined });
+    passwordChanges.delete(uid);
     return provider.interactionFinished(req, res, { login: { accountId: account.sub } }, { mergeWithLastSubmission: false });
   };
 
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', options.issuer).pathname;
-    const match = /^\/interaction\/([A-Za-z0-9_-]+)(?:\/(login))?$/.exec(path);
+    const match = /^\/interaction\/([A-Za-z0-9_-]+)(?:\/(login|new-password))?$/.exec(path);
     if (!match?.[1]) return void callback(req, res);
     interaction(req, res, match[1], match[2]).catch((error: unknown) => {
       const expired = error instanceof errors.SessionNotFound;

@@ -1,3 +1,5 @@
+import { passwordPolicy, type PasswordProblem } from '../../functions/users/sign-in-policy.js';
+
 /** Server-rendered pages of the local sign-in (bilingual, no external assets). */
 
 export const htmlEscape = (value: string): string =>
@@ -55,6 +57,32 @@ ${options.demoAccounts
 <script>for (const b of document.querySelectorAll('[data-email]')) b.addEventListener('click', () => { document.getElementById('email').value = b.dataset.email; document.getElementById('password').value = ${JSON.stringify(options.demoPassword ?? '')}; document.getElementById('password').focus(); });</script>`
     : ''
 }`,
+  );
+
+const passwordRules: Record<PasswordProblem, string> = {
+  minLength: `щонайменше ${passwordPolicy.minLength} символів · at least ${passwordPolicy.minLength} characters`,
+  lowercase: 'мала літера · a lowercase letter',
+  uppercase: 'велика літера · an uppercase letter',
+  digit: 'цифра · a digit',
+  symbol: 'символ, напр. ! або - · a symbol such as ! or -',
+};
+
+/** The first sign-in with a temporary password: choose one's own, by the pool's rules (listed, the missing ones marked). */
+export const newPasswordPage = (options: { action: string; email: string; problems?: PasswordProblem[]; error?: string }): string =>
+  layout(
+    'Pakt — новий пароль / new password',
+    `<h1>Pakt</h1><p class="sub">Оберіть власний пароль · Choose your own password<br><small>${htmlEscape(options.email)}</small></p>
+${options.error ? `<div class="error" role="alert">${htmlEscape(options.error)}</div>` : ''}
+${options.problems && options.problems.length > 0 ? `<div class="error" role="alert">Пароль має містити · The password needs: ${options.problems.map((problem) => htmlEscape(passwordRules[problem])).join('; ')}</div>` : ''}
+<form method="post" action="${htmlEscape(options.action)}">
+<input type="hidden" name="username" value="${htmlEscape(options.email)}" autocomplete="username">
+<label for="password">Новий пароль · New password</label>
+<input id="password" name="password" type="password" required minlength="${passwordPolicy.minLength}" autocomplete="new-password" aria-describedby="rules" autofocus>
+<p id="rules"><small>${Object.values(passwordRules).map(htmlEscape).join('; ')}</small></p>
+<label for="confirm">Повторіть пароль · Repeat the password</label>
+<input id="confirm" name="confirm" type="password" required autocomplete="new-password">
+<button type="submit">Зберегти і увійти · Save and sign in</button>
+</form>`,
   );
 
 export const logoutPage = (form: string): string =>

@@ -5,6 +5,7 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
 import { roles } from '../../functions/core/roles.js';
+import { accessTokenSeconds, passwordPolicy } from '../../functions/users/sign-in-policy.js';
 import { isProduction, type DeploymentConfig } from '../config.js';
 import { ApiFunction } from '../constructs/api-function.js';
 
@@ -32,7 +33,10 @@ export class AuthStack extends Stack {
       autoVerify: { email: true },
       standardAttributes: { email: { required: true, mutable: true }, fullname: { required: false, mutable: true } },
       customAttributes: { orgId: new StringAttribute({ minLen: 1, maxLen: 64, mutable: true }) },
-      passwordPolicy: { minLength: 12, requireLowercase: true, requireUppercase: true, requireDigits: true, requireSymbols: true, tempPasswordValidity: Duration.days(7) },
+      passwordPolicy: {
+        minLength: passwordPolicy.minLength, requireLowercase: passwordPolicy.requireLowercase, requireUppercase: passwordPolicy.requireUppercase,
+        requireDigits: passwordPolicy.requireDigits, requireSymbols: passwordPolicy.requireSymbols, tempPasswordValidity: Duration.days(passwordPolicy.temporaryPasswordDays),
+      },
       mfa: Mfa.OPTIONAL,
       mfaSecondFactor: { otp: true, sms: false },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
@@ -75,8 +79,10 @@ export class AuthStack extends Stack {
         callbackUrls: config.webOrigins.map((origin) => `${origin}/auth/callback`),
         logoutUrls: config.webOrigins.map((origin) => `${origin}/`),
       },
-      accessTokenValidity: Duration.hours(1),
-      idTokenValidity: Duration.hours(1),
+      // The API refuses a disabled account within a minute whatever its token (functions/core/revocation.ts);
+      // short access tokens bound what a stolen one is worth, and disabling signs the user out globally.
+      accessTokenValidity: Duration.seconds(accessTokenSeconds),
+      idTokenValidity: Duration.seconds(accessTokenSeconds),
       refreshTokenValidity: Duration.hours(12),
       enableTokenRevocation: true,
       // The organisation is set by admins only: the client may read it, never write it.

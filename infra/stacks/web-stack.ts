@@ -109,6 +109,7 @@ export class WebStack extends Stack {
       scope: `openid profile email ${apiResourceServerId}/${apiScopeName}`,
       apiBaseUrl: '/api',
       logoutUrl: `${deps.hostedUiBaseUrl}/logout?logout_uri=${encodeURIComponent(`${webOrigin}/`)}`,
+      revocationUrl: `${deps.hostedUiBaseUrl}/oauth2/revoke`,
     };
     if (existsSync(resolve(webDist, 'index.html'))) {
       new BucketDeployment(this, 'DeploySite', {

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { tableContext } from '../../functions/data/client.js';
+import { accountAccess } from '../../functions/users/access.js';
 import { keys } from '../../functions/data/keys.js';
 import { freePort } from '../../infra/local/ports.js';
 import { apiScope, webClientId } from '../../infra/local/oidc.js';
@@ -40,6 +41,7 @@ try {
   const admin = await tokenFor('admin');
   const coordinator = await tokenFor('coordinator');
   const councilOfficer = await tokenFor('council');
+  const coordinatorId = demoUsers.find((user) => user.role === 'coordinator')?.id ?? '';
   const ctx = tableContext();
   const meter = attachMeter(ctx.client);
 
@@ -72,6 +74,14 @@ try {
   const scenarios: { name: string; kind: 'detail' | 'list' | 'write' | 'other'; call: () => Promise<unknown> }[] = [
     { name: 'GET /api/openapi.json', kind: 'other', call: () => request('GET', '/api/openapi.json', undefined) },
     { name: 'GET /api/me', kind: 'detail', call: () => request('GET', '/api/me', coordinator) },
+    // The account check reads the caller's profile once a minute per container; this is the request that does.
+    {
+      name: 'GET /api/me (account check not cached)', kind: 'other',
+      call: () => {
+        accountAccess.forget(coordinatorId);
+        return request('GET', '/api/me', coordinator);
+      },
+    },
     { name: 'GET /api/organisations (page of 25)', kind: 'list', call: () => request('GET', '/api/organisations?limit=25', coordinator) },
     { name: 'GET /api/organisations/{orgId}', kind: 'detail', call: () => request('GET', `/api/organisations/${benchOrg}`, coordinator) },
     { name: 'POST /api/organisations', kind: 'write', call: () => request('POST', '/api/organisations', coordinator, { name: { uk: `Організація ${counter += 1}`, en: `Organisation ${counter}` }, type: 'ngo' }) },

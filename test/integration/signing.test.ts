@@ -1,17 +1,14 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createS3Client } from '../../functions/files/document-store.js';
-import { apiScope, webClientId } from '../../infra/local/oidc.js';
 import { demoOrganisations } from '../../infra/local/seed.js';
-import { signIn } from '../support/oidc-login.js';
 import { call, demoUser, stack, table } from '../support/api.js';
 import { activateDueMemoranda } from '../../functions/jobs/daily.js';
 import { memorandumRepository } from '../../functions/memoranda/repository.js';
+import { invitationOf, ownPassword, signInWith } from '../support/users.js';
 import { caseContent, createApprovedMemorandum, createCaseMemorandum, samplePdf, uploadSignedFile } from '../support/memoranda.js';
 
 const coordinator = demoUser('coordinator');
@@ -81,9 +78,7 @@ describe('signing', () => {
 
   it('refuses a council officer who is not the named signatory', async () => {
     const colleague = await call<{ id: string; email: string }>('POST', `/api/organisations/${council.orgId}/users`, { as: demoUser('admin'), body: { name: 'Друга посадовиця', email: `second.${crypto.randomUUID().slice(0, 8)}@example.org`, role: 'council' } });
-    const files = (await readdir(stack().outboxDir)).filter((file) => file.includes(colleague.body.id));
-    const invitation = JSON.parse(await readFile(join(stack().outboxDir, files[0] ?? ''), 'utf8')) as { text: string };
-    const tokens = await signIn({ issuer: stack().issuer, clientId: webClientId, redirectUri: `${stack().webOrigin}/auth/callback`, scope: `openid profile email ${apiScope}`, email: colleague.body.email, password: invitation.text.split(' ').at(-1) ?? '' });
+    const tokens = await signInWith(colleague.body.email, (await invitationOf(colleague.body.id)).temporaryPassword, ownPassword);
     const approved = (await createApprovedMemorandum()) as Memorandum;
     const response = await call<Problem>('POST', `/api/memoranda/${approved.id}/sign`, { token: tokens.accessToken, body: signBody(approved, 'Друга посадовиця'), headers: ifMatch(approved.version) });
     expect(response.status).toBe(403);

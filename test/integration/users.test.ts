@@ -1,11 +1,8 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { webClientId, apiScope } from '../../infra/local/oidc.js';
 import { demoOrganisations } from '../../infra/local/seed.js';
 import { localAccountStore } from '../../functions/users/local-accounts.js';
-import { signIn } from '../support/oidc-login.js';
 import { call, demoUser, stack, uniqueKey } from '../support/api.js';
+import { invitationOf, ownPassword, signInWith } from '../support/users.js';
 
 const coordinator = demoUser('coordinator');
 const admin = demoUser('admin');
@@ -25,15 +22,6 @@ interface Problem {
 
 const invitation = (role = 'council') => ({ name: 'Марія Шевченко', position: 'Спеціалістка з комунікацій', email: `maria.${crypto.randomUUID().slice(0, 8)}@example.org`, role });
 
-const temporaryPasswordFor = async (userId: string): Promise<string> => {
-  const files = (await readdir(stack().outboxDir)).filter((file) => file.includes(userId));
-  const message = JSON.parse(await readFile(join(stack().outboxDir, files[0] ?? 'missing'), 'utf8')) as { text: string };
-  return message.text.split(' ').at(-1) ?? '';
-};
-
-const signInAs = (email: string, password: string) =>
-  signIn({ issuer: stack().issuer, clientId: webClientId, redirectUri: `${stack().webOrigin}/auth/callback`, scope: `openid profile email ${apiScope}`, email, password });
-
 describe('users', () => {
   it('GET /api/me returns the profile and organisation in one answer', async () => {
     const response = await call<{ userId: string; profile: { name: string }; organisation: { id: string } }>('GET', '/api/me', { as: coordinator });
@@ -48,7 +36,7 @@ describe('users', () => {
 
     const account = await localAccountStore(stack().accountsFile).findBySub(invited.body.id);
     expect(account).toMatchObject({ email: body.email, orgId: coordinator.orgId, groups: ['council'], disabled: false });
-    const tokens = await signInAs(body.email, await temporaryPasswordFor(invited.body.id));
+    const tokens = await signInWith(body.email, (await invitationOf(invited.body.id)).temporaryPassword, ownPassword);
     const me = await call<{ userId: string; organisation: { id: string } }>('GET', '/api/me', { token: tokens.accessToken });
     expect(me.body).toMatchObject({ userId: invited.body.id, organisation: { id: coordinator.orgId } });
 
@@ -79,15 +67,16 @@ describe('users', () => {
   it('a disabled user can no longer sign in; re-enabled, they can', async () => {
     const body = invitation();
     const invited = await call<User>('POST', `/api/organisations/${coordinator.orgId}/users`, { as: coordinator, body });
-    const password = await temporaryPasswordFor(invited.body.id);
+    await signInWith(body.email, (await invitationOf(invited.body.id)).temporaryPassword, ownPassword);
 
     const disabled = await call<User>('PUT', `/api/users/${invited.body.id}/status`, { as: coordinator, body: { status: 'disabled' }, headers: { 'if-match': '"1"' } });
     expect(disabled.body).toMatchObject({ status: 'disabled', version: 2 });
-    await expect(signInAs(body.email, password)).rejects.toThrow(/disabled|Sign-in stopped/);
+    await expect(signInWith(body.email, ownPassword)).rejects.toThrow(/disabled|Sign-in stopped/);
 
+    await new Promise((resolve) => setTimeout(resolve, 1000)); // token times are whole seconds: sign in again a second after the revocation
     const enabled = await call<User>('PUT', `/api/users/${invited.body.id}/status`, { as: coordinator, body: { status: 'active' }, headers: { 'if-match': '"2"' } });
     expect(enabled.body.status).toBe('active');
-    await expect(signInAs(body.email, password)).resolves.toHaveProperty('accessToken');
+    await expect(signInWith(body.email, ownPassword)).resolves.toHaveProperty('accessToken');
   });
 
   it('does not let a user disable themselves', async () => {

@@ -10,7 +10,18 @@ export interface Tokens {
   refreshToken?: string;
 }
 
-export const signIn = async (options: { issuer: string; clientId: string; redirectUri: string; scope: string; email: string; password: string }): Promise<Tokens> => {
+export interface SignInOptions {
+  issuer: string;
+  clientId: string;
+  redirectUri: string;
+  scope: string;
+  email: string;
+  password: string;
+  /** Chosen when the provider asks for a new password (the first sign-in with a temporary one). */
+  newPassword?: string;
+}
+
+export const signIn = async (options: SignInOptions): Promise<Tokens> => {
   const cookies = new Map<string, string>();
   const request = async (url: string, init: RequestInit = {}): Promise<Response> => {
     const response = await fetch(url, {
@@ -47,6 +58,14 @@ export const signIn = async (options: { issuer: string; clientId: string; redire
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         body: new URLSearchParams({ email: options.email, password: options.password }).toString(),
       });
+      if (response.status === 200 && (await response.clone().text()).includes('/new-password')) {
+        if (options.newPassword === undefined) throw new Error(`The provider asks ${options.email} to choose a new password.`);
+        response = await request(`${url}/new-password`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ password: options.newPassword, confirm: options.newPassword }).toString(),
+        });
+      }
     }
     const next = response.headers.get('location');
     if (!next) throw new Error(`Sign-in stopped at ${url} with status ${response.status}: ${(await response.text()).slice(0, 300)}`);
@@ -63,4 +82,15 @@ export const signIn = async (options: { issuer: string; clientId: string; redire
   const body = (await tokenResponse.json()) as { access_token?: string; id_token?: string; refresh_token?: string; error?: string; error_description?: string };
   if (!body.access_token || !body.id_token) throw new Error(`Token request failed: ${body.error ?? ''} ${body.error_description ?? ''}`);
   return { accessToken: body.access_token, idToken: body.id_token, ...(body.refresh_token ? { refreshToken: body.refresh_token } : {}) };
+};
+
+/** Asks the provider for fresh tokens with a refresh token, as the SPA's silent renewal does. */
+export const refresh = async (options: { issuer: string; clientId: string; refreshToken: string }): Promise<{ status: number; accessToken?: string; error?: string }> => {
+  const response = await fetch(`${options.issuer}/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: options.refreshToken, client_id: options.clientId }).toString(),
+  });
+  const body = (await response.json()) as { access_token?: string; error?: string };
+  return { status: response.status, ...(body.access_token ? { accessToken: body.access_token } : {}), ...(body.error ? { error: body.error } : {}) };
 };

@@ -8,8 +8,9 @@ export interface WebConfig {
   clientId: string;
   scope: string;
   apiBaseUrl: string;
-  /** Cognito's hosted-UI logout endpoint (it advertises none in its metadata). */
+  /** Cognito's hosted-UI logout and token revocation endpoints (it advertises neither in its metadata). */
   logoutUrl?: string;
+  revocationUrl?: string;
   /** Only on the local stack: the outbox of emails is viewable at /dev/outbox. */
   devOutbox?: boolean;
 }

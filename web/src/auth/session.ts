@@ -23,9 +23,14 @@ export const createAuthSession = (config: WebConfig): AuthSession => {
     post_logout_redirect_uri: `${origin}/`,
     response_type: 'code',
     scope: config.scope,
+    // Access tokens live 15 minutes: renewed with the refresh token, which signing out revokes.
     automaticSilentRenew: true,
     userStore: new WebStorageStateStore({ store: window.sessionStorage }),
-    ...(config.logoutUrl ? { metadataSeed: { end_session_endpoint: config.logoutUrl } } : {}),
+    // Cognito's discovery document names neither its logout nor its revocation endpoint.
+    metadataSeed: {
+      ...(config.logoutUrl ? { end_session_endpoint: config.logoutUrl } : {}),
+      ...(config.revocationUrl ? { revocation_endpoint: config.revocationUrl } : {}),
+    },
   });
 
   const liveUser = async () => {
@@ -44,6 +49,8 @@ export const createAuthSession = (config: WebConfig): AuthSession => {
     },
     async signOut() {
       const user = await manager.getUser();
+      // A refresh token left valid would outlive the sign-out; failing to revoke it must not keep the user in.
+      await manager.revokeTokens(['refresh_token']).catch(() => undefined);
       await manager.removeUser();
       await manager.signoutRedirect(user?.id_token ? { id_token_hint: user.id_token } : {});
     },
