@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { demoOrganisations } from '../../infra/local/seed.js';
 import { call, demoUser, uniqueKey } from '../support/api.js';
 import { createOtherMemorandum } from '../support/memoranda.js';
-import { createProgramme, programmeContent, type ProgrammeBody } from '../support/programmes.js';
+import { activist, createProgramme, programmeContent, type ProgrammeBody } from '../support/programmes.js';
 
 const coordinator = demoUser('coordinator');
 const funder = demoUser('funder');
@@ -10,6 +10,20 @@ const ifMatch = (version: number) => ({ 'if-match': `"${version}"` });
 interface Problem { code: string; errors?: { path: string }[] }
 
 describe('programmes', () => {
+  it('refuses an Idempotency-Key used before on another programme, and writes nothing (422 idempotency-key-reused)', async () => {
+    const [first, second] = [await createProgramme(), await createProgramme()];
+    const key = { 'idempotency-key': uniqueKey() };
+    const body = activist({ name: 'Ключ для однієї програми' });
+    const created = await call<{ id: string }>('POST', `/api/programmes/${first.id}/network`, { as: coordinator, body, headers: key });
+    expect(created.status).toBe(201);
+    const elsewhere = await call<Problem & { type: string }>('POST', `/api/programmes/${second.id}/network`, { as: coordinator, body, headers: key });
+    expect([elsewhere.status, elsewhere.body.code, elsewhere.body.type]).toEqual([422, 'idempotency_key_reused', 'https://pakt.app/problems/idempotency-key-reused']);
+    const network = await call<{ items: unknown[] }>('GET', `/api/programmes/${second.id}/network`, { as: coordinator });
+    expect(network.body.items).toEqual([]);
+    const retry = await call<{ id: string }>('POST', `/api/programmes/${first.id}/network`, { as: coordinator, body, headers: key });
+    expect([retry.body.id, retry.headers.get('idempotent-replayed')]).toEqual([created.body.id, 'true']);
+  });
+
   it('the coordinator creates the source programme; its implementers run it, its funder reads it, nobody else sees it', async () => {
     const created = await call<ProgrammeBody & { calendarToken?: string }>('POST', '/api/programmes', { as: coordinator, body: { content: programmeContent() }, headers: { 'idempotency-key': uniqueKey() } });
     expect(created.status).toBe(201);

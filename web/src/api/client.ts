@@ -1,9 +1,11 @@
 import type { Problem } from '../../../functions/core/errors';
+import { outcomeUnknown, submissionKeys } from './submission-keys';
 
 /**
  * The one API client: adds the access token, sends JSON, maps problem+json to
- * ApiError, and retries nothing (creating requests carry an Idempotency-Key so
- * the user can safely press "Save" again after a network error).
+ * ApiError, and retries nothing. Creating requests carry an Idempotency-Key, one
+ * per submission (see submission-keys.ts), so the user can safely press "Save"
+ * again after a network error.
  */
 export class ApiError extends Error {
   constructor(
@@ -26,7 +28,11 @@ export interface ApiClient {
   get<T>(path: string): Promise<ApiResponse<T>>;
   /** A file route: its bytes and the name the server gave it. */
   file(path: string): Promise<{ blob: Blob; filename: string }>;
-  send<T>(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body: unknown, options?: { ifMatch?: string; idempotencyKey?: string }): Promise<ApiResponse<T>>;
+  /**
+   * `idempotent`: a creating request, sent with the key of its submission. `idempotencyKey`: a key
+   * the caller owns instead (e.g. the upload id that a confirmation belongs to).
+   */
+  send<T>(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body: unknown, options?: { ifMatch?: string; idempotent?: true; idempotencyKey?: string }): Promise<ApiResponse<T>>;
 }
 
 /** `body.name.uk` → `name.uk`: field errors keyed the way forms name their fields. */
@@ -68,6 +74,20 @@ export const createApiClient = (baseUrl: string, accessToken: () => Promise<stri
     const response = await fetchRaw(method, path, body, extraHeaders);
     return { body: (await response.json()) as T, etag: response.headers.get('etag') ?? undefined };
   };
+  const keys = submissionKeys();
+  const sendOnce = async <T>(method: string, path: string, body: unknown, options: { ifMatch?: string; idempotent?: true; idempotencyKey?: string }): Promise<ApiResponse<T>> => {
+    const request = `${method} ${path}\n${JSON.stringify(body ?? null)}`;
+    const idempotencyKey = options.idempotencyKey ?? (options.idempotent ? keys.keyFor(request) : undefined);
+    const headers = { ...(options.ifMatch ? { 'if-match': options.ifMatch } : {}), ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}) };
+    try {
+      const response = await call<T>(method, path, body, headers);
+      keys.settle(request);
+      return response;
+    } catch (error) {
+      if (!(error instanceof ApiError && outcomeUnknown(error.status, error.code))) keys.settle(request);
+      throw error;
+    }
+  };
   return {
     get: (path) => call('GET', path),
     file: async (path) => {
@@ -75,10 +95,6 @@ export const createApiClient = (baseUrl: string, accessToken: () => Promise<stri
       const filename = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? path.split('/').pop() ?? 'download';
       return { blob: await response.blob(), filename };
     },
-    send: (method, path, body, options = {}) =>
-      call(method, path, body, {
-        ...(options.ifMatch ? { 'if-match': options.ifMatch } : {}),
-        ...(options.idempotencyKey ? { 'idempotency-key': options.idempotencyKey } : {}),
-      }),
+    send: (method, path, body, options = {}) => sendOnce(method, path, body, options),
   };
 };

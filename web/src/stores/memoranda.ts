@@ -33,8 +33,8 @@ export const useMemorandaStore = defineStore('memoranda', () => {
     return { view: body, etag };
   };
 
-  const create = async (body: { content: MemorandumContent } | { templateId: string }, idempotencyKey: string) =>
-    (await services().api.send<Memorandum>('POST', '/memoranda', body, { idempotencyKey })).body;
+  const create = async (body: { content: MemorandumContent } | { templateId: string }) =>
+    (await services().api.send<Memorandum>('POST', '/memoranda', body, { idempotent: true })).body;
 
   const saveDraft = async (memorandumId: string, content: MemorandumContent, etag: string) =>
     services().api.send<Memorandum>('PUT', `${path(memorandumId)}/draft`, { content }, { ifMatch: etag });

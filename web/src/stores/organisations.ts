@@ -18,8 +18,8 @@ export const useOrganisationsStore = defineStore('organisations', () => {
     return { organisation: body, etag };
   };
 
-  const create = async (input: OrganisationInput, idempotencyKey: string) => {
-    const { body } = await services().api.send<Organisation>('POST', '/organisations', input, { idempotencyKey });
+  const create = async (input: OrganisationInput) => {
+    const { body } = await services().api.send<Organisation>('POST', '/organisations', input, { idempotent: true });
     remember(body);
     return body;
   };

@@ -12,7 +12,7 @@ export const useProgrammesStore = defineStore('programmes', () => {
   const list = usePagedList<ProgrammeSummary>(async (cursor) => (await services().api.get<{ items: ProgrammeSummary[]; nextCursor?: string }>(`/programmes?limit=25${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)).body);
 
   const fetchOne = (programmeId: string) => services().api.get<Programme>(path(programmeId));
-  const create = async (content: ProgrammeContent) => (await services().api.send<Programme>('POST', '/programmes', { content }, { idempotencyKey: crypto.randomUUID() })).body;
+  const create = async (content: ProgrammeContent) => (await services().api.send<Programme>('POST', '/programmes', { content }, { idempotent: true })).body;
   const update = (programmeId: string, content: ProgrammeContent, etag: string) => services().api.send<Programme>('PUT', path(programmeId), { content }, { ifMatch: etag });
   const dashboard = async (programmeId: string) => (await services().api.get<Dashboard>(`${path(programmeId)}/dashboard`)).body;
 
@@ -20,7 +20,7 @@ export const useProgrammesStore = defineStore('programmes', () => {
     const query = new URLSearchParams(Object.entries(range).filter(([, value]) => value) as [string, string][]).toString();
     return (await services().api.get<{ items: Activity[] }>(`${path(programmeId)}/activities${query ? `?${query}` : ''}`)).body.items;
   };
-  const createActivity = async (programmeId: string, activity: ActivityInput) => (await services().api.send<Activity>('POST', `${path(programmeId)}/activities`, activity, { idempotencyKey: crypto.randomUUID() })).body;
+  const createActivity = async (programmeId: string, activity: ActivityInput) => (await services().api.send<Activity>('POST', `${path(programmeId)}/activities`, activity, { idempotent: true })).body;
   const updateActivity = async (programmeId: string, activityId: string, activity: ActivityInput, version: number) => (await services().api.send<Activity>('PUT', `${path(programmeId)}/activities/${activityId}`, activity, { ifMatch: `"${version}"` })).body;
 
   const tallies = async (programmeId: string) => (await services().api.get<{ items: Tally[] }>(`${path(programmeId)}/tallies`)).body.items;
@@ -47,11 +47,11 @@ export const useProgrammesStore = defineStore('programmes', () => {
   const removeMaterial = async (programmeId: string, activity: Activity, materialId: string) =>
     (await services().api.send<Activity>('DELETE', `${path(programmeId)}/activities/${activity.id}/materials/${materialId}`, undefined, { ifMatch: `"${activity.version}"` })).body;
   const network = async (programmeId: string) => (await services().api.get<{ items: Member[]; removed: number }>(`${path(programmeId)}/network`)).body;
-  const addMember = async (programmeId: string, member: MemberInput) => (await services().api.send<{ id: string }>('POST', `${path(programmeId)}/network`, member, { idempotencyKey: crypto.randomUUID() })).body;
+  const addMember = async (programmeId: string, member: MemberInput) => (await services().api.send<{ id: string }>('POST', `${path(programmeId)}/network`, member, { idempotent: true })).body;
   const updateMember = async (programmeId: string, member: Member, input: MemberInput) => (await services().api.send<Member>('PUT', `${path(programmeId)}/network/${member.id}`, input, { ifMatch: `"${member.version}"` })).body;
   const removeMember = async (programmeId: string, member: Member) => services().api.send('DELETE', `${path(programmeId)}/network/${member.id}`, undefined, { ifMatch: `"${member.version}"` });
   const cases = async (programmeId: string) => (await services().api.get<{ items: CaseRecord[] }>(`${path(programmeId)}/cases`)).body.items;
-  const addCase = async (programmeId: string, record: CaseInput) => (await services().api.send<{ id: string }>('POST', `${path(programmeId)}/cases`, record, { idempotencyKey: crypto.randomUUID() })).body;
+  const addCase = async (programmeId: string, record: CaseInput) => (await services().api.send<{ id: string }>('POST', `${path(programmeId)}/cases`, record, { idempotent: true })).body;
   const deleteCase = async (programmeId: string, record: CaseRecord) => services().api.send('DELETE', `${path(programmeId)}/cases/${record.id}`, undefined, { ifMatch: `"${record.version}"` });
   /** Downloads an export (a file under exports/, or the progress report for a date range) and hands it to the browser. */
   const downloadExport = async (programmeId: string, file: string, range?: { from: string; to: string }) => {

@@ -10,7 +10,7 @@ export type EntryChange = ReportEntryInput;
 export const useReportsStore = defineStore('reports', () => {
   const path = (memorandumId: string, reportId?: string) => `/memoranda/${encodeURIComponent(memorandumId)}/reports${reportId ? `/${encodeURIComponent(reportId)}` : ''}`;
 
-  const start = async (memorandumId: string, period: { start: string; end: string }) => (await services().api.send<Report>('POST', path(memorandumId), { period }, { idempotencyKey: crypto.randomUUID() })).body;
+  const start = async (memorandumId: string, period: { start: string; end: string }) => (await services().api.send<Report>('POST', path(memorandumId), { period }, { idempotent: true })).body;
   const fetchOne = async (memorandumId: string, reportId: string) => services().api.get<Report>(path(memorandumId, reportId));
   const save = async (memorandumId: string, reportId: string, entries: EntryChange[], etag: string) => services().api.send<Report>('PUT', path(memorandumId, reportId), { entries }, { ifMatch: etag });
   const act = async (memorandumId: string, reportId: string, action: 'submit' | 'accept' | 'return', etag: string, body: object = {}) =>

@@ -19,8 +19,8 @@ export const useUsersStore = defineStore('users', () => {
 
   const replace = (user: User) => list.upsert(user, (a, b) => a.id === b.id, (a, b) => a.name.localeCompare(b.name, 'uk'));
 
-  const invite = async (organisation: string, input: UserInvite, idempotencyKey: string) => {
-    const { body } = await services().api.send<User>('POST', `/organisations/${encodeURIComponent(organisation)}/users`, input, { idempotencyKey });
+  const invite = async (organisation: string, input: UserInvite) => {
+    const { body } = await services().api.send<User>('POST', `/organisations/${encodeURIComponent(organisation)}/users`, input, { idempotent: true });
     if (organisation === orgId.value) replace(body);
     return body;
   };
