@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { AnchorSource, ChainProblem } from './schema.js';
 
 /**
  * The tamper-evident audit trail: each event's hash covers the previous event's
@@ -35,18 +36,47 @@ export const chainEvent = (head: { seq: number; hash: string } | undefined, even
   return { ...unsigned, hash: hashOf(unsigned) };
 };
 
-export type ChainVerdict = { valid: true; events: number; headHash: string } | { valid: false; events: number; headHash: string; firstBrokenSeq: number; reason: string };
+/**
+ * Where the chain's head is recorded outside the events: the memorandum item (moved in the
+ * same transaction as every event), the certificate of completion (the head at the last
+ * signature) and the signed daily digests. Events alone only prove they agree with each
+ * other; the anchors prove none was cut off the end or rewritten with the hashes recomputed.
+ */
+export interface ChainAnchor {
+  source: AnchorSource;
+  seq: number;
+  hash: string;
+}
 
-/** Recomputes the chain in order and reports the first event that does not hold. */
-export const verifyChain = (events: ChainedEvent[]): ChainVerdict => {
+/** `problem` is a code clients translate; `reason` says it in English for API users and logs. */
+export type ChainVerdict =
+  | { valid: true; events: number; headHash: string; anchors: AnchorSource[] }
+  | { valid: false; events: number; headHash: string; anchors: AnchorSource[]; firstBrokenSeq: number; problem: ChainProblem; reason: string; anchor?: AnchorSource };
+
+/**
+ * Recomputes the chain in order, then holds it against its anchors, and reports the
+ * first event that does not hold: for a rewrite that recomputed every hash, the
+ * earliest anchored event that differs (nothing earlier can be told apart).
+ */
+export const verifyChain = (events: ChainedEvent[], anchors: ChainAnchor[] = []): ChainVerdict => {
+  const summary = { events: events.length, headHash: events.at(-1)?.hash ?? genesisHash, anchors: [...new Set(anchors.map((anchor) => anchor.source))] };
+  const broken = (firstBrokenSeq: number, problem: ChainProblem, reason: string, anchor?: AnchorSource): ChainVerdict => ({
+    valid: false, ...summary, firstBrokenSeq, problem, reason, ...(anchor ? { anchor } : {}),
+  });
   let previous = genesisHash;
   for (const [index, event] of events.entries()) {
     const { hash, ...unsigned } = event;
-    const broken = (reason: string): ChainVerdict => ({ valid: false, events: events.length, headHash: events.at(-1)?.hash ?? genesisHash, firstBrokenSeq: event.seq, reason });
-    if (event.seq !== index + 1) return broken(`Event ${index + 1} is missing or out of order.`);
-    if (event.prevHash !== previous) return broken('It does not follow the event before it.');
-    if (hashOf(unsigned) !== hash) return broken('Its content does not match its hash.');
+    if (event.seq !== index + 1) return broken(event.seq, 'missing_event', `Event ${index + 1} is missing or out of order.`);
+    if (event.prevHash !== previous) return broken(event.seq, 'not_linked', 'It does not follow the event before it.');
+    if (hashOf(unsigned) !== hash) return broken(event.seq, 'content_changed', 'Its content does not match its hash.');
     previous = hash;
   }
-  return { valid: true, events: events.length, headHash: previous };
+  for (const anchor of [...anchors].sort((a, b) => a.seq - b.seq)) {
+    const event = events[anchor.seq - 1];
+    if (!event) return broken(events.length + 1, 'events_missing_at_end', `The ${anchor.source} records ${anchor.seq} events; ${events.length} are stored.`, anchor.source);
+    if (event.hash !== anchor.hash) return broken(anchor.seq, 'differs_from_anchor', `Event ${anchor.seq} differs from the head the ${anchor.source} records.`, anchor.source);
+  }
+  const head = anchors.find((anchor) => anchor.source === 'memorandum');
+  if (head && events.length > head.seq) return broken(head.seq + 1, 'events_after_head', `The memorandum records ${head.seq} events; ${events.length} are stored.`, 'memorandum');
+  return { valid: true, ...summary };
 };

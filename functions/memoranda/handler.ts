@@ -4,7 +4,7 @@ import { createdResponse, moduleHandler } from '../core/handler.js';
 import { newId } from '../core/ids.js';
 import { pageLimit } from '../core/schemas.js';
 import { tableContext } from '../data/client.js';
-import { chainEvent, verifyChain } from './audit-chain.js';
+import { chainEvent } from './audit-chain.js';
 import { diffContents } from './diff.js';
 import { newDraft, partyStatesFor, submissionProblems } from './model.js';
 import { memorandumRepository, type StoredMemorandum } from './repository.js';
@@ -13,7 +13,7 @@ import { decide, participantOf } from './workflow.js';
 import { summaryOf } from '../reports/model.js';
 
 const memoranda = memorandumRepository(tableContext());
-const { loadVisible, requireVersion, publicView, resolveDirectory, checkedDirectory, transition } = memorandumUseCases(memoranda);
+const { loadVisible, requireVersion, publicView, resolveDirectory, checkedDirectory, transition, verifyAuditChain } = memorandumUseCases(memoranda);
 
 export const handler = moduleHandler('memoranda', {
   async listMemoranda({ actor, query }) {
@@ -103,7 +103,7 @@ export const handler = moduleHandler('memoranda', {
   },
 
   async verifyAuditTrail({ actor, params }) {
-    const { events } = await loadVisible(actor, params.memorandumId);
-    return { body: verifyChain(events) };
+    const { memorandum, events } = await loadVisible(actor, params.memorandumId);
+    return { body: verifyAuditChain(memorandum, events) };
   },
 });

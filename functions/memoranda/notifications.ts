@@ -43,3 +43,14 @@ export const noticesFor = (action: string, memorandum: Memorandum, events: Pick<
       return [];
   }
 };
+
+/** To the drafting organisation's coordinators: a step was refused because the record failed its integrity check. */
+export const integrityFailureNotice = (memorandum: Memorandum, what: 'document' | 'audit_chain', link: string): Pick<Notice, 'subject' | 'text'> => {
+  const [uk, en] = what === 'document'
+    ? ['збережений текст меморандуму не збігається з його SHA-256', 'the stored text of the memorandum does not match its SHA-256']
+    : ['журнал подій меморандуму не проходить перевірку цілісності', 'the memorandum\'s audit trail fails its integrity check'];
+  return {
+    subject: 'Pakt: перевірку цілісності не пройдено · integrity check failed',
+    text: `«${titleOf(memorandum)}»\n\n${uk}. Підписання зупинено; нічого не записано. Зверніться до адміністраторів.\n\n${en}. Signing was stopped and nothing was recorded. Contact the administrators.\n\n${link}`,
+  };
+};

@@ -104,6 +104,8 @@ export const StoredDocument = z.object({
   sha256: z.string(),
   size: z.number(),
   renderedAt: isoTimestamp,
+  /** The audit-chain head the document states (the certificate of completion names it). */
+  auditHead: z.optional(z.object({ seq: z.number(), hash: z.string() })),
 });
 
 export const Signature = z.object({
@@ -215,11 +217,21 @@ export const SectionDiff = z.object({
 });
 export const RevisionDiff = z.object({ from: z.number(), to: z.number(), sections: z.array(SectionDiff) });
 
+/** Where an audit chain's head is recorded besides its events (see audit-chain.ts). */
+export const anchorSources = ['memorandum', 'certificate', 'digest'] as const;
+/** Why a chain does not hold. */
+export const chainProblems = ['missing_event', 'not_linked', 'content_changed', 'events_missing_at_end', 'events_after_head', 'differs_from_anchor'] as const;
+
 export const AuditVerification = z.object({
   valid: z.boolean(),
   events: z.number(),
   headHash: z.string(),
+  /** What the chain was held against besides its own events. */
+  anchors: z.array(z.enum(anchorSources)),
   firstBrokenSeq: z.optional(z.number()),
+  problem: z.optional(z.enum(chainProblems)),
+  /** The anchor the chain disagrees with, if that is the problem. */
+  anchor: z.optional(z.enum(anchorSources)),
   reason: z.optional(z.string()),
 });
 
@@ -234,6 +246,8 @@ export type AuditEvent = z.infer<typeof AuditEvent>;
 export type RevisionDiff = z.infer<typeof RevisionDiff>;
 export type SectionDiff = z.infer<typeof SectionDiff>;
 export type AuditVerification = z.infer<typeof AuditVerification>;
+export type AnchorSource = (typeof anchorSources)[number];
+export type ChainProblem = (typeof chainProblems)[number];
 export type PartyState = z.infer<typeof PartyState>;
 export type Signature = z.infer<typeof Signature>;
 export type StoredDocument = z.infer<typeof StoredDocument>;

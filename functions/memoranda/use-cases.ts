@@ -1,7 +1,7 @@
 import type { Actor } from '../core/actor.js';
 import { isoNow } from '../core/clock.js';
 import { AppError, invalid, notFound, type FieldProblem } from '../core/errors.js';
-import { chainEvent, type ChainedEvent } from './audit-chain.js';
+import { chainEvent, verifyChain, type ChainAnchor, type ChainedEvent } from './audit-chain.js';
 import { contentProblems, namedPeople } from './model.js';
 import type { MemorandumRepository, StoredMemorandum } from './repository.js';
 import { optionalEnv } from '../core/config.js';
@@ -19,6 +19,23 @@ import { decide, participantOf, type MemorandumAction, type Participant, type Wo
 const systemParticipant: Participant = { draftingCoordinator: false, system: true };
 const systemActor = { userId: 'system', orgId: 'system' };
 const workflowStateOf = (memorandum: Memorandum): WorkflowState => ({ status: memorandum.status, parties: memorandum.parties, signedBy: memorandum.signedBy });
+
+/** A record that failed its integrity check: the step is refused, nothing is written, the coordinators are told. */
+export class IntegrityFailure extends Error {
+  constructor(
+    readonly memorandum: Memorandum,
+    readonly what: 'document' | 'audit_chain',
+    readonly firstBrokenSeq?: number,
+  ) {
+    super(`The memorandum's ${what === 'document' ? 'stored document' : 'audit trail'} failed its integrity check.`);
+    this.name = 'IntegrityFailure';
+  }
+}
+
+const anchorsOf = (memorandum: StoredMemorandum): ChainAnchor[] => {
+  const certificate = memorandum.documents.certificate?.auditHead;
+  return [{ source: 'memorandum', ...memorandum.auditHead }, ...(certificate ? [{ source: 'certificate' as const, ...certificate }] : [])];
+};
 
 export const memorandumUseCases = (memoranda: MemorandumRepository) => {
   const isParty = (actor: Actor, memorandum: Memorandum): boolean => memorandum.content.parties.some((party) => party.orgId === actor.orgId);
@@ -71,7 +88,7 @@ export const memorandumUseCases = (memoranda: MemorandumRepository) => {
    * the state change and its audit event.
    */
   const transition = async (
-    request: { actor: Actor | 'system'; memorandumId: string; ifMatch?: number; action: MemorandumAction; detail?: Record<string, unknown> },
+    request: { actor: Actor | 'system'; memorandumId: string; ifMatch?: number; action: MemorandumAction; detail?: Record<string, unknown>; requireIntactChain?: boolean },
     extra: (memorandum: StoredMemorandum, next: WorkflowState, event: ChainedEvent) => Promise<Partial<StoredMemorandum>> | Partial<StoredMemorandum> = () => ({}),
   ) => {
     const { actor } = request;
@@ -82,6 +99,10 @@ export const memorandumUseCases = (memoranda: MemorandumRepository) => {
     const who = actor === 'system' ? systemParticipant : participantOf(actor, memorandum);
     const decision = decide(workflowStateOf(memorandum), request.action, who);
     if (!decision.allowed) throw new AppError(decision.code, decision.reason);
+    if (request.requireIntactChain) {
+      const verdict = verifyAuditChain(memorandum, events);
+      if (!verdict.valid) throw new IntegrityFailure(publicView(memorandum), 'audit_chain', verdict.firstBrokenSeq);
+    }
     const now = isoNow();
     const by = actor === 'system' ? systemActor : { userId: actor.userId, orgId: actor.orgId };
     const event = chainEvent(memorandum.auditHead, { at: now, actor: by, action: decision.event, detail: { revision: memorandum.revision, ...request.detail } });
@@ -111,6 +132,9 @@ export const memorandumUseCases = (memoranda: MemorandumRepository) => {
     return { body: publicView(head), version: head.version };
   };
 
+  /** The chain held against the heads recorded outside it: the memorandum item and the certificate. */
+  const verifyAuditChain = (memorandum: StoredMemorandum, events: ChainedEvent[]) => verifyChain(events, anchorsOf(memorandum));
+
   /** After the step is stored: tell the people who must act next. A failed email never undoes the step. */
   const notify = async (action: string, memorandum: Memorandum, events: Pick<AuditEvent, 'action' | 'actor'>[]) => {
     try {
@@ -128,5 +152,5 @@ export const memorandumUseCases = (memoranda: MemorandumRepository) => {
     }
   };
 
-  return { loadVisible, requireVersion, publicView, resolveDirectory, checkedDirectory, transition };
+  return { loadVisible, requireVersion, publicView, resolveDirectory, checkedDirectory, transition, verifyAuditChain };
 };

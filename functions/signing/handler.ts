@@ -13,7 +13,11 @@ import { documentStore, issueUploadForm, receiveUpload, sha256Hex, verifiedDownl
 import { certificateDocument, finalDocument } from '../memoranda/documents.js';
 import { memorandumRepository } from '../memoranda/repository.js';
 import type { Signature, StoredDocument } from '../memoranda/schema.js';
-import { memorandumUseCases } from '../memoranda/use-cases.js';
+import { IntegrityFailure, memorandumUseCases } from '../memoranda/use-cases.js';
+import { integrityFailureNotice } from '../memoranda/notifications.js';
+import { configuredMailer } from '../notifications/mailer.js';
+import { optionalEnv } from '../core/config.js';
+import { userRepository } from '../users/repository.js';
 
 /**
  * Approval, signing and the signed documents: the memorandum steps that render
@@ -21,6 +25,7 @@ import { memorandumUseCases } from '../memoranda/use-cases.js';
  * (pdfmake and its fonts) in their Lambda.
  */
 const memoranda = memorandumRepository(tableContext());
+const users = userRepository(tableContext());
 const { loadVisible, transition } = memorandumUseCases(memoranda);
 
 /** Externally signed files (e.g. a qualified e-signature container) come from a party's named signatory once the final text exists. */
@@ -46,30 +51,64 @@ const storePdf = async (key: string, definition: Parameters<typeof renderPdf>[0]
 
 const documentKey = (memorandumId: string, kind: 'final' | 'certificate', revision: number) => `memoranda/${memorandumId}/${kind}-r${revision}.pdf`;
 
+/** Nothing is signed or approved over a record that fails its checks: refused, nothing written, the drafting organisation's coordinators told. */
+const refusingTamperedRecords = async <T>(step: () => Promise<T>): Promise<T> => {
+  try {
+    return await step();
+  } catch (error) {
+    if (!(error instanceof IntegrityFailure)) throw error;
+    logger.error('A memorandum failed its integrity check; the step was refused', { memorandumId: error.memorandum.id, what: error.what, firstBrokenSeq: error.firstBrokenSeq });
+    await alertCoordinators(error);
+    throw new AppError('integrity_failure', error.what === 'document'
+      ? 'The stored text of the memorandum does not match its recorded SHA-256, so nothing can be signed. Nothing was recorded; the drafting organisation\'s coordinators have been told.'
+      : 'The memorandum\'s audit trail fails its integrity check, so this step was refused. Nothing was recorded; the drafting organisation\'s coordinators have been told.');
+  }
+};
+
+const alertCoordinators = async (failure: IntegrityFailure) => {
+  try {
+    const { items } = await users.listByOrganisation(failure.memorandum.draftingOrgId, 100, undefined);
+    const notice = integrityFailureNotice(failure.memorandum, failure.what, `${optionalEnv('WEB_URL') ?? ''}/memoranda/${failure.memorandum.id}`);
+    await configuredMailer().send(items.filter((user) => user.role === 'coordinator' && user.status === 'active').map((user) => ({ to: user.email, ...notice })));
+  } catch (error) {
+    logger.error('Coordinators were not told of an integrity failure', { memorandumId: failure.memorandum.id, error: error instanceof Error ? error.name : 'unknown' });
+  }
+};
+
+/** The final text as stored, checked against the SHA-256 on record (and the one the signatory was shown). */
+const requireStoredFinalText = async (memorandum: Memorandum, shownHash: string) => {
+  const final = memorandum.documents.final;
+  if (!final || final.sha256 !== shownHash) {
+    throw new AppError('document_mismatch', 'The document you were shown is not the one on record. Reload it, check it and sign again.');
+  }
+  const bytes = await documentStore().get(final.key);
+  if (!bytes || sha256Hex(bytes) !== final.sha256) throw new IntegrityFailure(memorandum, 'document');
+  return final;
+};
+
 
 export const handler = moduleHandler('signing', {
   async approveMemorandum({ actor, params, ifMatch }) {
     // The last approval renders the final text and opens signing.
-    return transition({ actor, memorandumId: params.memorandumId, ifMatch, action: 'approve', detail: { orgId: actor.orgId } }, async (memorandum, next, event) =>
-      next.status === 'approved'
-        ? { documents: { final: await storePdf(documentKey(memorandum.id, 'final', memorandum.revision), finalDocument(memorandum, event.at), event.at) } }
-        : {},
+    return refusingTamperedRecords(() =>
+      transition({ actor, memorandumId: params.memorandumId, ifMatch, action: 'approve', detail: { orgId: actor.orgId }, requireIntactChain: true }, async (memorandum, next, event) =>
+        next.status === 'approved'
+          ? { documents: { final: await storePdf(documentKey(memorandum.id, 'final', memorandum.revision), finalDocument(memorandum, event.at), event.at) } }
+          : {},
+      ),
     );
   },
 
   async signMemorandum({ actor, params, body, ifMatch, meta }) {
-    return transition({ actor, memorandumId: params.memorandumId, ifMatch, action: 'sign', detail: { orgId: actor.orgId, documentHash: body.documentHash } }, async (memorandum, next, event) => {
-      const final = memorandum.documents.final;
-      if (!final || final.sha256 !== body.documentHash) {
-        throw new AppError('document_mismatch', 'The document you were shown is not the one on record. Reload it, check it and sign again.');
-      }
+    return refusingTamperedRecords(() => transition({ actor, memorandumId: params.memorandumId, ifMatch, action: 'sign', detail: { orgId: actor.orgId, documentHash: body.documentHash }, requireIntactChain: true }, async (memorandum, next, event) => {
+      const final = await requireStoredFinalText(memorandum, body.documentHash);
       const signature: Signature = { orgId: actor.orgId, userId: actor.userId, fullName: body.fullName, position: body.position, at: event.at, documentHash: body.documentHash, sourceIp: meta.sourceIp, userAgent: meta.userAgent.slice(0, 300) };
       const signatures = [...memorandum.signatures, signature];
       if (next.status !== 'signed') return { signatures };
-      // The last signature seals it: the certificate names every signer and the audit-chain head.
+      // The last signature seals it: the certificate names every signer and the audit-chain head (an anchor of the chain from then on).
       const certificate = await storePdf(documentKey(memorandum.id, 'certificate', memorandum.revision), certificateDocument({ ...memorandum, signatures }, signatures, final.sha256, event.hash, event.at), event.at);
-      return { signatures, documents: { ...memorandum.documents, certificate } };
-    });
+      return { signatures, documents: { ...memorandum.documents, certificate: { ...certificate, auditHead: { seq: event.seq, hash: event.hash } } } };
+    }));
   },
 
   async requestAttachmentUpload({ actor, params, body }) {

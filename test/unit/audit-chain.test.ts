@@ -21,13 +21,13 @@ describe('audit hash chain', () => {
     expect(events[0]?.prevHash).toBe(genesisHash);
     expect(events[1]?.prevHash).toBe(events[0]?.hash);
     expect(events.map((event) => event.seq)).toEqual([1, 2, 3]);
-    expect(verifyChain(events)).toEqual({ valid: true, events: 3, headHash: events[2]?.hash });
+    expect(verifyChain(events)).toEqual({ valid: true, events: 3, headHash: events[2]?.hash, anchors: [] });
   });
 
   it('catches an edited event at its own position', () => {
     const events = build(4);
     const tampered = events.map((event) => (event.seq === 2 ? { ...event, detail: { n: 99 } } : event));
-    expect(verifyChain(tampered)).toMatchObject({ valid: false, firstBrokenSeq: 2 });
+    expect(verifyChain(tampered)).toMatchObject({ valid: false, firstBrokenSeq: 2, problem: 'content_changed' });
   });
 
   it('catches a removed event', () => {
@@ -42,6 +42,45 @@ describe('audit hash chain', () => {
   });
 
   it('accepts an empty trail', () => {
-    expect(verifyChain([])).toEqual({ valid: true, events: 0, headHash: genesisHash });
+    expect(verifyChain([])).toEqual({ valid: true, events: 0, headHash: genesisHash, anchors: [] });
+  });
+});
+
+/** Every event from `from` on rewritten with recomputed hashes: the chain agrees with itself. */
+const rewrittenFrom = (events: ChainedEvent[], from: number): ChainedEvent[] => {
+  const rewritten = events.slice(0, from - 1);
+  for (const event of events.slice(from - 1)) rewritten.push(chainEvent(rewritten.at(-1), { at: event.at, actor: event.actor, action: `${event.action}-rewritten` }));
+  return rewritten;
+};
+
+describe('audit hash chain held against its anchors', () => {
+  const events = build(7);
+  const head = { source: 'memorandum' as const, seq: 7, hash: events[6]?.hash ?? '' };
+  const certificate = { source: 'certificate' as const, seq: 5, hash: events[4]?.hash ?? '' };
+
+  it('holds when every anchor names the event it recorded', () => {
+    expect(verifyChain(events, [head, certificate])).toEqual({ valid: true, events: 7, headHash: head.hash, anchors: ['memorandum', 'certificate'] });
+  });
+
+  it('reports the last event deleted: the record says 7, 6 are stored', () => {
+    expect(verifyChain(events.slice(0, 6), [head])).toMatchObject({ valid: false, events: 6, firstBrokenSeq: 7, problem: 'events_missing_at_end', anchor: 'memorandum' });
+  });
+
+  it('reports events rewritten from the second on with their hashes recomputed, at the earliest anchor that differs', () => {
+    const rewritten = rewrittenFrom(events, 2);
+    expect(verifyChain(rewritten)).toMatchObject({ valid: true });
+    expect(verifyChain(rewritten, [head])).toMatchObject({ valid: false, firstBrokenSeq: 7, problem: 'differs_from_anchor', anchor: 'memorandum' });
+    expect(verifyChain(rewritten, [head, certificate])).toMatchObject({ valid: false, firstBrokenSeq: 5, anchor: 'certificate' });
+  });
+
+  it('reports a rewrite that moved the memorandum\'s head too, against the certificate', () => {
+    const rewritten = rewrittenFrom(events, 3);
+    const movedHead = { source: 'memorandum' as const, seq: 7, hash: rewritten[6]?.hash ?? '' };
+    expect(verifyChain(rewritten, [movedHead, certificate])).toMatchObject({ valid: false, firstBrokenSeq: 5, anchor: 'certificate' });
+  });
+
+  it('reports events appended after the recorded head', () => {
+    const appended = [...events, chainEvent(events[6], { at: 'x', actor: { userId: 'u', orgId: 'o' }, action: 'appended' })];
+    expect(verifyChain(appended, [head])).toMatchObject({ valid: false, firstBrokenSeq: 8, problem: 'events_after_head' });
   });
 });

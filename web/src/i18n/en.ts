@@ -65,6 +65,11 @@ export const en: Messages = {
     revisions: 'Revisions', compare: 'Compare', compareFrom: 'Before', compareTo: 'After', noDifferences: 'The revisions are the same.',
     change: { added: 'Added', removed: 'Removed', changed: 'Changed' },
     verify: 'Verify integrity', verified: 'The trail is intact: {events} events, head hash {hash}.', broken: 'The trail is broken at event #{seq}. {reason}',
+    chainProblems: {
+      missing_event: 'An event was removed or moved.', not_linked: 'The event does not follow the one before it.', content_changed: 'The event\'s content does not match its hash.',
+      events_missing_at_end: 'Events are missing at the end: the {anchor} records more.', events_after_head: 'There are events after the recorded last one.', differs_from_anchor: 'The event differs from the one recorded by the {anchor}.',
+    },
+    chainAnchors: { memorandum: 'memorandum record', certificate: 'certificate of completion', digest: 'signed daily digest' },
     events: {
       created: 'Created', edited: 'Revision saved', submitted: 'Submitted for approval', withdrawn: 'Withdrawn', approved: 'Approved by a party',
       approved_by_all: 'Approved by all parties', returned: 'Returned with a comment', signed: 'Signed by a party', signed_by_all: 'Signed by all parties',

@@ -63,6 +63,11 @@ export const uk = {
     revisions: 'Редакції', compare: 'Порівняти', compareFrom: 'Було', compareTo: 'Стало', noDifferences: 'Редакції не відрізняються.',
     change: { added: 'Додано', removed: 'Вилучено', changed: 'Змінено' },
     verify: 'Перевірити цілісність', verified: 'Журнал цілісний: {events} подій, останній хеш {hash}.', broken: 'Журнал пошкоджено: подія №{seq}. {reason}',
+    chainProblems: {
+      missing_event: 'Подію вилучено або переставлено.', not_linked: 'Подія не продовжує попередню.', content_changed: 'Зміст події не відповідає її хешу.',
+      events_missing_at_end: 'Бракує останніх подій: {anchor} фіксує більше.', events_after_head: 'Після зафіксованої останньої події є зайві.', differs_from_anchor: 'Подія відрізняється від зафіксованої: {anchor}.',
+    },
+    chainAnchors: { memorandum: 'запис меморандуму', certificate: 'сертифікат підписання', digest: 'щоденний підписаний дайджест' },
     events: {
       created: 'Створено', edited: 'Збережено редакцію', submitted: 'Надіслано на погодження', withdrawn: 'Відкликано', approved: 'Погоджено стороною',
       approved_by_all: 'Погоджено всіма сторонами', returned: 'Повернуто з коментарем', signed: 'Підписано стороною', signed_by_all: 'Підписано всіма сторонами',
