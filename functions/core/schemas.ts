@@ -7,8 +7,20 @@ export const ulid = z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'Must b
 /** Ids issued by the identity provider (Cognito subs are UUIDs; the local provider issues ULIDs). */
 export const userId = z.string().check(z.regex(/^[0-9A-Za-z-]{10,64}$/, 'Must be a user id.'));
 
+/**
+ * Characters XML 1.0 does not allow (controls other than tab, newline and return, U+FFFE/U+FFFF,
+ * unpaired surrogates): refused at the door, so that no export (IATI XML, spreadsheets) breaks on them.
+ */
+export const xmlInvalidCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const controlCharactersMessage = 'Must not contain control characters.';
+
 export const text = (min: number, max: number) =>
-  z.string().check(z.trim(), z.minLength(min, `Must be at least ${min} characters.`), z.maxLength(max, `Must be at most ${max} characters.`));
+  z.string().check(
+    z.trim(),
+    z.minLength(min, `Must be at least ${min} characters.`),
+    z.maxLength(max, `Must be at most ${max} characters.`),
+    z.refine((value) => !xmlInvalidCharacters.test(value), { message: controlCharactersMessage }),
+  );
 
 export const localizedText = (min: number, max: number) =>
   z.strictObject({

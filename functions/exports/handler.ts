@@ -16,6 +16,7 @@ import { reportDocument } from './report-pdf.js';
 import { activityCsv, assistanceCsv, indicatorCsv } from './tables.js';
 import { calendarFeed } from './ics.js';
 import { iatiActivityXml } from './iati.js';
+import { contentDisposition } from '../files/disposition.js';
 
 /**
  * Files for funders and coordinators: CSV tables, the IATI activity XML, and the
@@ -33,7 +34,7 @@ const actualsOf = async (programme: StoredProgramme) => {
   return programmeActuals(programme.content, recorded, sources);
 };
 
-const attachment = (filename: string, contentType: string) => ({ 'content-type': contentType, 'content-disposition': `attachment; filename="${filename}"` });
+const attachment = (filename: string, contentType: string) => ({ 'content-type': contentType, 'content-disposition': contentDisposition(filename) });
 const fileName = (programme: StoredProgramme, file: string) => `programme-${programme.id}-${file}`;
 
 const build = async (actor: Actor, programmeId: string, file: 'indicators.csv' | 'activities.csv' | 'assistance.csv' | 'iati.xml') => {
@@ -98,6 +99,6 @@ export const handler = moduleHandler('exports', {
         ...(activity.place.online ? (activity.place.url ? { url: activity.place.url, location: 'Online' } : { location: 'Online' }) : { location: [activity.place.venue, activity.place.city, activity.place.country].filter(Boolean).join(', ') }),
       })),
     });
-    return { body, headers: { 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': `inline; filename="programme-${programme.id}.ics"` } };
+    return { body, headers: { 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': contentDisposition(`programme-${programme.id}.ics`, 'inline') } };
   },
 });

@@ -7,6 +7,7 @@ import { AppError, invalid } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import type { DownloadLink, StoredFile, UploadForm } from './schema.js';
 import { acceptsUpload, sniffBytes, uploadPolicy } from './uploads.js';
+import { contentDisposition } from './disposition.js';
 
 /**
  * The documents bucket behind one port: handlers never build S3 commands.
@@ -69,7 +70,7 @@ export const s3DocumentStore = (client: S3Client, bucket: string): DocumentStore
     await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
   },
   downloadUrl: (key, filename, seconds) =>
-    getSignedUrl(client, new GetObjectCommand({ Bucket: bucket, Key: key, ResponseContentDisposition: `attachment; filename="${filename.replace(/[^\w.-]/g, '_')}"` }), { expiresIn: seconds }),
+    getSignedUrl(client, new GetObjectCommand({ Bucket: bucket, Key: key, ResponseContentDisposition: contentDisposition(filename) }), { expiresIn: seconds }),
 });
 
 let shared: DocumentStore | undefined;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { filenameFromDisposition } from '../../functions/files/disposition.js';
 import { call, demoUser, objectExists, uniqueKey } from '../support/api.js';
 import { samplePdf } from '../support/memoranda.js';
 import { activist, createActivity, createProgramme, seminar, storedAndRecounted, uploadMaterial, type ActivityBody } from '../support/programmes.js';
@@ -110,7 +111,9 @@ describe('activity materials', () => {
     const link = await call<{ url: string; filename: string }>('GET', `${base}/materials/${first?.id}`, { as: coordinator });
     expect(link.body.filename).toBe('програма семінару.pdf');
     const download = await fetch(link.body.url);
-    expect(download.headers.get('content-disposition')).toMatch(/^attachment/);
+    // The name arrives as it was given (RFC 5987), with an ASCII fallback for old clients.
+    expect(download.headers.get('content-disposition')).toBe(`attachment; filename="________ ________.pdf"; filename*=UTF-8''${encodeURIComponent('програма семінару.pdf')}`);
+    expect(filenameFromDisposition(download.headers.get('content-disposition') ?? '')).toBe('програма семінару.pdf');
     expect(new Uint8Array(await download.arrayBuffer())).toEqual(samplePdf);
 
     const removed = await call<ActivityBody>('DELETE', `${base}/materials/${second?.id}`, { as: coordinator, headers: ifMatch(edited.body.version) });

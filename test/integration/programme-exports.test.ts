@@ -27,7 +27,7 @@ describe('programme exports', () => {
     const indicators = await download(`${base}/exports/indicators.csv`, funder);
     expect(indicators.status).toBe(200);
     expect(indicators.type).toContain('text/csv');
-    expect(indicators.disposition).toMatch(/^attachment; filename="programme-[0-9A-Z]{26}-indicators.csv"$/);
+    expect(indicators.disposition).toMatch(/^attachment; filename="programme-[0-9A-Z]{26}-indicators.csv"; filename\*=UTF-8''programme-[0-9A-Z]{26}-indicators.csv$/);
     expect(indicators.text.startsWith('\uFEFFРезультат / Result,')).toBe(true);
     expect(indicators.text).toContain(',trained,Навчені активісти,Activists trained,people,0,200,quarterly,2026-Q1,24,команда програми / programme team\r\n');
 
@@ -60,7 +60,7 @@ describe('programme exports', () => {
     const response = await fetch(`${stack().apiUrl}${base}/report.pdf?from=2026-01-01&to=2026-06-30`, { headers: { authorization: `Bearer ${tokenOf(funder)}` } });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/pdf');
-    expect(response.headers.get('content-disposition')).toMatch(/report-2026-01-01-2026-06-30\.pdf"$/);
+    expect(response.headers.get('content-disposition')).toMatch(/report-2026-01-01-2026-06-30\.pdf"; filename\*=UTF-8''programme-[0-9A-Z]{26}-report-2026-01-01-2026-06-30\.pdf$/);
     const text = pdfText(new Uint8Array(await response.arrayBuffer()));
     expect(text).toContain('ЗВІТ ПРО ХІД ВИКОНАННЯ ПРОГРАМИ');
     expect(text).toContain('2026-01-01 — 2026-06-30');

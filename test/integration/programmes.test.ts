@@ -41,6 +41,13 @@ describe('programmes', () => {
     expect((await call('PUT', path, { as: funder, body: { content: programmeContent() }, headers: ifMatch(1) })).status).toBe(403);
   });
 
+  it('refuses text with characters XML cannot carry (they would break the IATI export), naming the field, and writes nothing', async () => {
+    const programme = await createProgramme();
+    const bad = await call<Problem>('POST', `/api/programmes/${programme.id}/network`, { as: coordinator, body: activist({ name: 'Олена\u0007Коваль', city: 'Ки\u000bїв' }) });
+    expect([bad.status, bad.body.errors?.map((error) => error.path).sort()]).toEqual([400, ['body.city', 'body.name']]);
+    expect((await call<{ items: unknown[] }>('GET', `/api/programmes/${programme.id}/network`, { as: coordinator })).body.items).toEqual([]);
+  });
+
   it('names every rule a programme breaks and writes nothing', async () => {
     const content = programmeContent();
     const [outcome] = content.outcomes;

@@ -30,4 +30,14 @@ describe('request validation', () => {
   it('accepts Ukrainian and English names', () => {
     expect(problemsOf(OrganisationInput, { name: { uk: 'Молочанська міська рада', en: 'Molochansk City Council' }, type: 'council' })).toEqual([]);
   });
+
+  it.each([
+    ['a NUL', 'Звіт\u0000'], ['an escape', 'Звіт \u001b[31m'], ['a vertical tab', 'a\u000bb'], ['U+FFFF', 'x\uffff'], ['an unpaired surrogate', 'x\ud800y'],
+  ])('refuses text with %s (invalid in XML 1.0), naming the field', (_name, value) => {
+    expect(problemsOf(OrganisationInput, { name: { uk: value, en: 'Name' }, type: 'ngo' })).toEqual([{ path: 'body.name.uk', message: 'Must not contain control characters.' }]);
+  });
+
+  it('keeps tabs, newlines, returns and characters beyond the basic plane in text', () => {
+    expect(problemsOf(OrganisationInput, { name: { uk: 'Рада\tміста 🇺🇦', en: 'Line\r\nbreak' }, type: 'ngo' })).toEqual([]);
+  });
 });

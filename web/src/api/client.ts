@@ -1,4 +1,5 @@
 import type { Problem } from '../../../functions/core/errors';
+import { filenameFromDisposition } from '../../../functions/files/disposition';
 import { outcomeUnknown, submissionKeys } from './submission-keys';
 
 /**
@@ -92,7 +93,7 @@ export const createApiClient = (baseUrl: string, accessToken: () => Promise<stri
     get: (path) => call('GET', path),
     file: async (path) => {
       const response = await fetchRaw('GET', path);
-      const filename = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? path.split('/').pop() ?? 'download';
+      const filename = filenameFromDisposition(response.headers.get('content-disposition') ?? '') || (path.split('/').pop() ?? 'download');
       return { blob: await response.blob(), filename };
     },
     send: (method, path, body, options = {}) => sendOnce(method, path, body, options),

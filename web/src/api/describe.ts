@@ -23,6 +23,7 @@ const knownMessages: [RegExp, string][] = [
   [/^Must be a web address/, 'validation.website'],
   [/^Must be 4 to 32 letters/, 'validation.registrationCode'],
   [/^Invalid option/, 'validation.option'],
+  [/^Must not contain control characters\.$/, 'validation.controlCharacters'],
   [/received undefined$/, 'validation.required'],
 ];
 

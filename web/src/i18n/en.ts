@@ -167,6 +167,6 @@ export const en: Messages = {
   validation: {
     minLength: 'At least {n} characters.', maxLength: 'At most {n} characters.', email: 'Enter an email address.',
     phone: 'Enter a phone number, e.g. +380 44 123 4567.', website: 'Enter a web address starting with https://',
-    registrationCode: '4 to 32 letters, digits or dashes (e.g. EDRPOU code).', option: 'Choose a value from the list.', required: 'Fill in this field.',
+    registrationCode: '4 to 32 letters, digits or dashes (e.g. EDRPOU code).', option: 'Choose a value from the list.', required: 'Fill in this field.', controlCharacters: 'Remove the control (invisible) characters.',
   },
 };
