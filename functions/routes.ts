@@ -237,8 +237,13 @@ export const routes = [
   }),
   defineRoute({
     method: 'PUT', path: '/api/programmes/{programmeId}', module: 'programmes', operation: 'updateProgramme',
-    summary: 'Change a programme (coordinators of an implementing organisation)', access: ['coordinator'],
+    summary: 'Change a programme (coordinators of an implementing organisation; who implements or funds it, and the lead, only the lead\'s)', access: ['coordinator'],
     params: ProgrammeParams, body: ProgrammeUpdate, response: Programme, successStatus: 200, requiresIfMatch: true, resource: 'programme',
+  }),
+  defineRoute({
+    method: 'POST', path: '/api/programmes/{programmeId}/leave', module: 'programmes', operation: 'leaveProgramme',
+    summary: 'The caller\'s organisation stops implementing the programme (not the lead, and only when it keeps no case records there)', access: ['coordinator'],
+    params: ProgrammeParams, response: Created, successStatus: 200, requiresIfMatch: true, resource: 'programme',
   }),
   defineRoute({
     method: 'GET', path: '/api/programmes/{programmeId}/activities', module: 'programmes', operation: 'listActivities',

@@ -10,7 +10,7 @@ import { documentMaxBytes } from '../files/schema.js';
 import { tableContext } from '../data/client.js';
 import { keys } from '../data/keys.js';
 import { linkedFigures, loadVisibleProgramme, programmeOrganisations } from './access.js';
-import { contentProblems, indicatorsOf, type ProgrammeRole } from './policy.js';
+import { contentProblems, indicatorsOf, leadOf, mayChangeMembers, removedImplementers, type ProgrammeRole } from './policy.js';
 import { keyString, programmeRepository, type StoredProgramme } from './repository.js';
 import { dashboardOf, healthOf } from './dashboard.js';
 import { activityCounters, addCounters, counterDelta, memberCounters, spendCounters, tallyCounters } from './figures.js';
@@ -35,11 +35,21 @@ const loadProgrammeToRun = async (actor: Actor, programmeId: string): Promise<St
   return programme;
 };
 
+/** An implementer that keeps case records never loses them by an edit: its records are handed over or erased by it first. */
+const refuseLosingCaseRecords = async (programmeId: string, orgIds: string[]) => {
+  for (const orgId of orgIds) {
+    const count = await records.caseCount(programmeId, orgId);
+    if (count > 0) {
+      throw new AppError('case_records_kept', `An implementing organisation that leaves keeps ${count} case record${count === 1 ? '' : 's'} in this programme: they must be handed over or erased by it first.`);
+    }
+  }
+};
+
 /** The programme as callers see it: the calendar secret for its implementers only. */
 const view = async (programme: StoredProgramme, role: ProgrammeRole): Promise<Programme> => {
   const { calendarToken, linkedParties: _parties, ...shown } = programme;
   const organisations = await programmeOrganisations(programmes, programme);
-  return { ...shown, role, ...(role === 'implementer' ? { calendarToken } : {}), organisations: Object.fromEntries(Object.entries(organisations).map(([orgId, organisation]) => [orgId, organisation.name])) };
+  return { ...shown, leadOrgId: leadOf(programme), role, ...(role === 'implementer' ? { calendarToken } : {}), organisations: Object.fromEntries(Object.entries(organisations).map(([orgId, organisation]) => [orgId, organisation.name])) };
 };
 
 /**
@@ -350,10 +360,28 @@ export const handler = moduleHandler('programmes', {
   async updateProgramme({ actor, params, body, ifMatch }) {
     const programme = await loadProgrammeToRun(actor, params.programmeId);
     if (programme.version !== ifMatch) throw new AppError('stale_version', `The programme is now at version ${programme.version}. Reload it and try again.`);
+    const lead = leadOf(programme);
+    const nextLead = body.leadOrgId ?? lead;
+    if (!mayChangeMembers(actor.orgId, lead, programme.content, body.content, nextLead)) {
+      throw new AppError('lead_only', 'Only the lead implementer\'s coordinators change who implements or funds the programme, or hand the lead over.');
+    }
+    if (!body.content.implementingOrgIds.includes(nextLead)) throw invalid([{ path: 'body.leadOrgId', message: 'The lead must be one of the implementing organisations.' }]);
     // The caller stays an implementer: nobody can lock their own organisation out by accident.
     const linkedParties = await validated(body.content, actor);
-    const next: StoredProgramme = { ...programme, content: body.content, linkedParties, version: programme.version + 1, updatedAt: isoNow() };
+    await refuseLosingCaseRecords(programme.id, removedImplementers(programme.content, body.content));
+    const next: StoredProgramme = { ...programme, content: body.content, leadOrgId: nextLead, linkedParties, version: programme.version + 1, updatedAt: isoNow() };
     await programmes.update(next, programme.version, programme.content);
     return { body: await view(next, 'implementer'), version: next.version };
+  },
+
+  async leaveProgramme({ actor, params, ifMatch }) {
+    const programme = await loadProgrammeToRun(actor, params.programmeId);
+    if (programme.version !== ifMatch) throw new AppError('stale_version', `The programme is now at version ${programme.version}. Reload it and try again.`);
+    if (leadOf(programme) === actor.orgId) throw new AppError('lead_must_hand_over', 'The lead implementer cannot leave: hand the lead over to another implementer first.');
+    await refuseLosingCaseRecords(programme.id, [actor.orgId]);
+    const content = { ...programme.content, implementingOrgIds: programme.content.implementingOrgIds.filter((orgId) => orgId !== actor.orgId) };
+    const next: StoredProgramme = { ...programme, content, version: programme.version + 1, updatedAt: isoNow() };
+    await programmes.update(next, programme.version, programme.content);
+    return { body: { id: programme.id, version: next.version } };
   },
 });

@@ -15,6 +15,22 @@ export const programmeRoleOf = (actor: Actor, content: Pick<ProgrammeContent, 'i
   return undefined;
 };
 
+/** The lead implementer: its creator unless handed over. */
+export const leadOf = (programme: { leadOrgId?: string; createdByOrgId: string }): string => programme.leadOrgId ?? programme.createdByOrgId;
+
+const sameMembers = (a: string[], b: string[]) => a.length === b.length && a.every((orgId) => b.includes(orgId));
+
+/**
+ * Programme governance between implementers (pure): only the lead's coordinators change who
+ * implements or funds it, or hand the lead over; anyone else edits the rest of the programme.
+ */
+export const mayChangeMembers = (actorOrgId: string, lead: string, before: Pick<ProgrammeContent, 'implementingOrgIds' | 'funderOrgIds'>, after: Pick<ProgrammeContent, 'implementingOrgIds' | 'funderOrgIds'>, nextLead: string): boolean =>
+  actorOrgId === lead || (nextLead === lead && sameMembers(before.implementingOrgIds, after.implementingOrgIds) && sameMembers(before.funderOrgIds, after.funderOrgIds));
+
+/** Implementers an edit removes: each must keep no case records, or it would lose them. */
+export const removedImplementers = (before: Pick<ProgrammeContent, 'implementingOrgIds'>, after: Pick<ProgrammeContent, 'implementingOrgIds'>): string[] =>
+  before.implementingOrgIds.filter((orgId) => !after.implementingOrgIds.includes(orgId));
+
 /** Every indicator of the results framework, outcomes first, each with where it sits. */
 export const indicatorsOf = (content: Pick<ProgrammeContent, 'outcomes'>) =>
   content.outcomes.flatMap((outcome, at) => [

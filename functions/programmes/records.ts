@@ -1,4 +1,4 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { AppError, notFound } from '../core/errors.js';
 import type { TableContext } from '../data/client.js';
 import { keys, type ItemKey } from '../data/keys.js';
@@ -37,6 +37,8 @@ export interface RecordsRepository {
   putCase(record: CaseRecord, expectedVersion: number, alongside?: TxItem[]): Promise<void>;
   deleteCase(record: CaseRecord, expectedVersion: number): Promise<void>;
   cases(programmeId: string, orgId: string): Promise<CaseRecord[]>;
+  /** How many case records an organisation keeps in the programme (counted, not read). */
+  caseCount(programmeId: string, orgId: string): Promise<number>;
 }
 
 /** A stored network member; once removed on request, only what the counts need is left. */
@@ -157,6 +159,20 @@ export const recordsRepository = (ctx: TableContext): RecordsRepository => {
     async cases(programmeId, orgId) {
       const items = await queryAllPages(ctx, { KeyConditionExpression: 'PK = :pk AND begins_with(SK, :case)', ExpressionAttributeValues: { ':pk': keys.programmePartition(programmeId), ':case': `CASE#${orgId}#` } });
       return items.map((item) => withoutKeys<CaseRecord>(item));
+    },
+
+    async caseCount(programmeId, orgId) {
+      let count = 0;
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await ctx.client.send(new QueryCommand({
+          TableName: ctx.table, Select: 'COUNT', KeyConditionExpression: 'PK = :pk AND begins_with(SK, :case)',
+          ExpressionAttributeValues: { ':pk': keys.programmePartition(programmeId), ':case': `CASE#${orgId}#` }, ExclusiveStartKey: start,
+        }));
+        count += page.Count ?? 0;
+        start = page.LastEvaluatedKey;
+      } while (start);
+      return count;
     },
 
     async figures(programmeId) {

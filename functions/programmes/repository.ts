@@ -13,6 +13,8 @@ export interface StoredProgramme {
   id: string;
   content: ProgrammeContent;
   createdByOrgId: string;
+  /** The lead implementer; absent on programmes from before leads, whose creator leads. */
+  leadOrgId?: string;
   version: number;
   createdAt: string;
   updatedAt: string;

@@ -59,13 +59,16 @@ export const ProgrammeContent = z.strictObject({
 });
 
 export const ProgrammeCreate = z.strictObject({ content: ProgrammeContent });
-export const ProgrammeUpdate = ProgrammeCreate;
+/** `leadOrgId`: the lead hands the lead over to another implementer. */
+export const ProgrammeUpdate = z.strictObject({ content: ProgrammeContent, leadOrgId: z.optional(ulid) });
 export const ProgrammeParams = z.strictObject({ programmeId: ulid });
 
 export const Programme = z.object({
   id: ulid,
   content: ProgrammeContent,
   createdByOrgId: ulid,
+  /** The lead implementer: only its coordinators change who implements or funds the programme, or hand the lead over. */
+  leadOrgId: ulid,
   version: z.number(),
   createdAt: isoTimestamp,
   updatedAt: isoTimestamp,

@@ -443,11 +443,16 @@ describe('programme journey', () => {
 
   it('the coordinator lets an indicator of the demo programme take actuals from the linked memorandum\'s council reports', async () => {
     await coordinatorPage.goto(`${webUrl()}/programmes/${demoProgrammeId}/edit`);
+    // The resource centre leads the demo programme: who implements or funds it is not the NGO's to change.
+    await expect(coordinatorPage.getByTestId('programme-lead-only').textContent()).resolves.toContain('Кримськотатарський ресурсний центр');
+    await expect(coordinatorPage.locator('#programme-implementers').isDisabled()).resolves.toBe(true);
     await coordinatorPage.locator('#outcome-0-indicator-0-source').click();
     await coordinatorPage.getByRole('option', { name: /Пресконференції та публічні заходи/ }).click();
     await screenshot(coordinatorPage, '23c-indicator-source');
     await coordinatorPage.getByTestId('programme-save').click();
     await coordinatorPage.getByTestId('programme-dashboard').waitFor();
+    await expect(coordinatorPage.getByTestId('programme-lead').textContent()).resolves.toContain('Кримськотатарський ресурсний центр');
+    await coordinatorPage.getByTestId('programme-leave').waitFor();
   });
 
   it('the funder sees the dashboard of the programme they fund, with charts and small counts hidden', async () => {

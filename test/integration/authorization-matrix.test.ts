@@ -3,7 +3,7 @@ import { routes, type AppRoute } from '../../functions/routes.js';
 import { demoOrganisations } from '../../infra/local/seed.js';
 import { call, demoUser } from '../support/api.js';
 import { caseContent, createActiveMemorandum, createApprovedMemorandum, createOtherMemorandum, uploadSignedFile } from '../support/memoranda.js';
-import { activist, caseRecord, createActivity, createOtherProgramme, createProgramme, programmeContent, seminar, uploadMaterial } from '../support/programmes.js';
+import { activist, caseRecord, createActivity, createOtherProgramme, createProgramme, programmeContent, seminar, uploadMaterial, type ProgrammeBody } from '../support/programmes.js';
 import { startCouncilReport, uploadEvidence } from '../support/reports.js';
 
 /**
@@ -71,6 +71,8 @@ const expected: Record<AppRoute['operation'], Expectation> = {
   createProgramme: byCaller({ coordinator: same(201) }, same(403)),
   getProgramme: byCaller({ coordinator: { own: 200, other: 404 }, funder: { own: 200, other: 404 } }, same(403)),
   updateProgramme: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
+  // "own": a programme the resource centre leads, which the caller's NGO implements too (see the governance table below).
+  leaveProgramme: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
   // Records behind the dashboard: implementers only; funders read them as aggregates through the dashboard.
   listActivities: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
   createActivity: byCaller({ coordinator: { own: 201, other: 404 } }, same(403)),
@@ -170,6 +172,7 @@ const heldActivityWithMember = async (path: string, scope: Scope) => {
   const member = await call<{ id: string }>('POST', `/api/programmes/${programmeId}/network`, { as: demoUser('coordinator'), body: activist() });
   return { activityPath: path.replace('{activityId}', activity.id), memberId: member.body.id };
 };
+const resourceCentre = 'resource.center@pakt.local';
 let otherMemorandum: { id: string; version: number };
 let otherProgramme: { id: string; version: number; calendarToken?: string };
 
@@ -210,6 +213,10 @@ const requestFor = async (route: AppRoute, caller: Caller, scope: Scope) => {
       return { path, as, body: { content: programmeContent() } };
     case 'updateProgramme':
       return { path, as, body: { content: programmeContent() }, headers: ifMatch };
+    case 'leaveProgramme': {
+      const led = scope === 'own' ? await createProgramme(programmeContent(), resourceCentre) : otherProgramme;
+      return { path: route.path.replace('{programmeId}', led.id), as, headers: { 'if-match': `"${led.version}"` } };
+    }
     case 'createActivity':
       return { path, as, body: seminar() };
     case 'addMember':
@@ -320,5 +327,87 @@ describe('authorization matrix', () => {
     const response = await call(route.method, path, { as, ...rest });
     expect(response.status).toBe(status);
     if (status >= 400) expect(response.headers.get('content-type')).toContain('application/problem+json');
+  });
+});
+
+/**
+ * Programme governance between implementers: a programme the resource centre leads
+ * (its creator), implemented by the NGO too and funded by the demo funder. Only the
+ * lead changes who implements or funds it, or hands the lead over; another
+ * implementer may leave on its own behalf; nobody loses case records by an edit.
+ */
+describe('programme governance', () => {
+  const ngo = demoOrganisations.relativesNgo;
+  const centre = demoOrganisations.resourceCenter;
+  const led = async () => createProgramme(programmeContent(), resourceCentre);
+  const put = (programme: ProgrammeBody, as: string | ReturnType<typeof demoUser>, change: (content: ProgrammeBody['content']) => void, leadOrgId?: string) => {
+    const content = structuredClone(programme.content);
+    change(content);
+    return call<{ code: string; detail: string; leadOrgId: string; errors?: { path: string }[] }>('PUT', `/api/programmes/${programme.id}`, { as, body: { content, ...(leadOrgId ? { leadOrgId } : {}) }, headers: { 'if-match': `"${programme.version}"` } });
+  };
+  const leave = (programme: ProgrammeBody, as: string | ReturnType<typeof demoUser>) => call<{ code: string; detail: string }>('POST', `/api/programmes/${programme.id}/leave`, { as, headers: { 'if-match': `"${programme.version}"` } });
+  const keepCase = async (programme: ProgrammeBody, as: string | ReturnType<typeof demoUser>) => {
+    await call('POST', `/api/programmes/${programme.id}/cases`, { as, body: caseRecord() });
+    return (await call<ProgrammeBody>('GET', `/api/programmes/${programme.id}`, { as })).body;
+  };
+  const coordinator = demoUser('coordinator');
+
+  const cases: [string, () => Promise<[number, string | undefined]>][] = [
+    ['a non-lead implementer removes another implementer (the lead, its creator) → 403 lead_only', async () => {
+      const response = await put(await led(), coordinator, (content) => { content.implementingOrgIds = [ngo]; });
+      return [response.status, response.body.code];
+    }],
+    ['a non-lead implementer adds a funder → 403 lead_only', async () => {
+      const response = await put(await led(), coordinator, (content) => { content.funderOrgIds.push(demoOrganisations.rightsInstitute); });
+      return [response.status, response.body.code];
+    }],
+    ['a non-lead implementer takes the lead → 403 lead_only', async () => {
+      const response = await put(await led(), coordinator, () => undefined, ngo);
+      return [response.status, response.body.code];
+    }],
+    ['a non-lead implementer edits the rest of the programme → 200', async () => {
+      const response = await put(await led(), coordinator, (content) => { content.description = { uk: 'Оновлений опис програми.', en: 'An updated description.' }; });
+      return [response.status, response.body.leadOrgId === centre ? undefined : 'lead moved'];
+    }],
+    ['the lead adds a funder → 200', async () => {
+      const response = await put(await led(), resourceCentre, (content) => { content.funderOrgIds.push(demoOrganisations.rightsInstitute); });
+      return [response.status, undefined];
+    }],
+    ['the lead hands the lead over to another implementer → 200, who then leads', async () => {
+      const response = await put(await led(), resourceCentre, () => undefined, ngo);
+      return [response.status, response.body.leadOrgId === ngo ? undefined : 'lead not moved'];
+    }],
+    ['the lead hands the lead to an organisation that does not implement it → 400 body.leadOrgId', async () => {
+      const response = await put(await led(), resourceCentre, () => undefined, demoOrganisations.funder);
+      return [response.status, response.body.errors?.map((error) => error.path).join()];
+    }],
+    ['a non-lead implementer leaves on its own behalf → 200, and no longer sees the programme', async () => {
+      const programme = await led();
+      const response = await leave(programme, coordinator);
+      const after = await call('GET', `/api/programmes/${programme.id}`, { as: coordinator });
+      return [response.status, after.status === 404 ? undefined : `still sees it: ${after.status}`];
+    }],
+    ['the lead leaves → 409 lead_must_hand_over', async () => {
+      const response = await leave(await led(), resourceCentre);
+      return [response.status, response.body.code];
+    }],
+    ['the lead removes an implementer that keeps case records → 409 case_records_kept, naming their count', async () => {
+      const programme = await keepCase(await led(), coordinator);
+      const response = await put(programme, resourceCentre, (content) => { content.implementingOrgIds = [centre]; });
+      return [response.status, `${response.body.code}: ${/keeps 1 case record\b/.test(response.body.detail) ? 'count named' : response.body.detail}`];
+    }],
+    ['an implementer that keeps case records leaves → 409 case_records_kept', async () => {
+      const programme = await keepCase(await led(), coordinator);
+      const response = await leave(programme, coordinator);
+      return [response.status, response.body.code];
+    }],
+  ];
+  const expectedOutcomes: [number, string | undefined][] = [
+    [403, 'lead_only'], [403, 'lead_only'], [403, 'lead_only'], [200, undefined], [200, undefined], [200, undefined], [400, 'body.leadOrgId'],
+    [200, undefined], [409, 'lead_must_hand_over'], [409, 'case_records_kept: count named'], [409, 'case_records_kept'],
+  ];
+
+  it.each(cases.map(([name, run], index) => ({ name, run, outcome: expectedOutcomes[index] })))('$name', async ({ run, outcome }) => {
+    expect(await run()).toEqual(outcome);
   });
 });

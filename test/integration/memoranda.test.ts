@@ -81,7 +81,7 @@ describe('memoranda: the source case from draft to approval', () => {
     const view = await call<View>('GET', path, { as: council });
     expect(view.body.events.map((event) => event.action)).toEqual(['created', 'submitted', 'returned', 'edited', 'submitted', 'approved', 'approved_by_all']);
     const verified = await call<{ valid: boolean; events: number; headHash: string }>('GET', `${path}/audit/verify`, { as: council });
-    expect(verified.body).toEqual({ valid: true, events: 7, headHash: view.body.events.at(-1)?.hash });
+    expect(verified.body).toEqual({ valid: true, events: 7, headHash: view.body.events.at(-1)?.hash, anchors: ['memorandum'] });
 
     const revisions = await call<{ items: { revision: number }[] }>('GET', `${path}/revisions`, { as: coordinator });
     expect(revisions.body.items.map((item) => item.revision)).toEqual([1, 2]);

@@ -2,7 +2,7 @@ import { ApiError } from './client';
 
 type Translate = (key: string, values?: Record<string, unknown>) => string;
 
-const translatedCodes = new Set(['network', 'stale_version', 'forbidden', 'not_found', 'already_exists']);
+const translatedCodes = new Set(['network', 'stale_version', 'forbidden', 'not_found', 'already_exists', 'lead_only', 'lead_must_hand_over', 'case_records_kept', 'integrity_failure', 'account_disabled', 'session_revoked', 'idempotency_key_reused']);
 
 /** A sentence for the user about what went wrong, in their language where we have one. */
 export const describeError = (t: Translate, error: unknown): string => {

@@ -13,7 +13,10 @@ export const useProgrammesStore = defineStore('programmes', () => {
 
   const fetchOne = (programmeId: string) => services().api.get<Programme>(path(programmeId));
   const create = async (content: ProgrammeContent) => (await services().api.send<Programme>('POST', '/programmes', { content }, { idempotent: true })).body;
-  const update = (programmeId: string, content: ProgrammeContent, etag: string) => services().api.send<Programme>('PUT', path(programmeId), { content }, { ifMatch: etag });
+  /** `leadOrgId`: the lead hands the lead over (only the lead's coordinators may, and change who implements or funds it). */
+  const update = (programmeId: string, content: ProgrammeContent, etag: string, leadOrgId?: string) => services().api.send<Programme>('PUT', path(programmeId), { content, ...(leadOrgId ? { leadOrgId } : {}) }, { ifMatch: etag });
+  /** The caller's organisation stops implementing the programme. */
+  const leave = (programme: Programme) => services().api.send<{ id: string; version: number }>('POST', `${path(programme.id)}/leave`, undefined, { ifMatch: `"${programme.version}"` });
   const dashboard = async (programmeId: string) => (await services().api.get<Dashboard>(`${path(programmeId)}/dashboard`)).body;
 
   const activities = async (programmeId: string, range: { from?: string; to?: string } = {}) => {
@@ -67,5 +70,5 @@ export const useProgrammesStore = defineStore('programmes', () => {
   const actuals = async (programmeId: string) => (await services().api.get<{ items: IndicatorActual[] }>(`${path(programmeId)}/actuals`)).body.items;
   const putActual = async (programmeId: string, indicatorId: string, period: string, value: number, version: number) => (await services().api.send<IndicatorActual>('PUT', `${path(programmeId)}/indicators/${indicatorId}/actuals/${period}`, { value }, { ifMatch: `"${version}"` })).body;
 
-  return { items: list.items, nextCursor: list.nextCursor, state: list.state, error: list.error, loadingMore: list.loadingMore, load: list.load, loadMore: list.loadMore, fetchOne, create, update, dashboard, activities, createActivity, updateActivity, changeParticipants, attachMaterial, materialLink, removeMaterial, tallies, putTally, actuals, putActual, downloadExport, spending, putSpend, network, addMember, updateMember, removeMember, cases, addCase, deleteCase, $reset: list.reset };
+  return { items: list.items, nextCursor: list.nextCursor, state: list.state, error: list.error, loadingMore: list.loadingMore, load: list.load, loadMore: list.loadMore, fetchOne, create, update, leave, dashboard, activities, createActivity, updateActivity, changeParticipants, attachMaterial, materialLink, removeMaterial, tallies, putTally, actuals, putActual, downloadExport, spending, putSpend, network, addMember, updateMember, removeMember, cases, addCase, deleteCase, $reset: list.reset };
 });
