@@ -6,7 +6,7 @@ import { optionalEnv, requireEnv } from '../core/config.js';
 import { AppError, invalid } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import type { DownloadLink, StoredFile, UploadForm } from './schema.js';
-import { acceptsUpload, sniffBytes, uploadPolicy } from './uploads.js';
+import { acceptsUpload, uploadPolicy } from './uploads.js';
 import { contentDisposition } from './disposition.js';
 
 /**
@@ -82,20 +82,35 @@ export const documentStore = (): DocumentStore => {
 };
 
 /**
+ * Where a checked upload is kept: a key no upload form is ever issued for (each form's
+ * policy fixes its own key), so the bytes that were checked are the bytes served,
+ * even if the form is posted again before it expires.
+ */
+export const checkedKeyOf = (uploadKey: string): string => `${uploadKey}.checked`;
+
+/**
  * The API's gate for a browser upload: the object must exist under the key the
- * API issued, with a size inside the limit, the declared type and matching first
- * bytes. A refused object is deleted, and the caller gets a 400 naming the field.
+ * API issued, with a size inside the limit, the declared type and content of that
+ * type. The bytes checked are stored under `checkedKeyOf(key)` and the upload is
+ * removed; a refused object is deleted, and the caller gets a 400 naming the field.
  */
 export const receiveUpload = async (store: DocumentStore, key: string, declared: { contentType: string; maxBytes: number }): Promise<{ size: number; sha256: string }> => {
   const stored = await store.head(key);
   if (!stored) throw invalid([{ path: 'body.uploadId', message: 'No uploaded file was found for this upload. Upload it again.' }]);
   const bytes = (await store.get(key)) ?? new Uint8Array();
-  const verdict = acceptsUpload({ size: stored.size, contentType: stored.contentType, firstBytes: bytes.subarray(0, sniffBytes) }, declared);
+  const verdict = acceptsUpload({ size: bytes.byteLength, contentType: stored.contentType, bytes }, declared);
   if (!verdict.accepted) {
     await store.delete(key);
     throw invalid([{ path: verdict.path, message: verdict.message }], 'The uploaded file was refused and deleted.');
   }
-  return { size: stored.size, sha256: sha256Hex(bytes) };
+  const checked = await store.put(checkedKeyOf(key), bytes, declared.contentType);
+  await store.delete(key);
+  return { size: checked.size, sha256: checked.sha256 };
+};
+
+/** Removes a received upload (its checked copy, and the upload key in case a form was posted again). */
+export const removeUpload = async (store: DocumentStore, key: string): Promise<void> => {
+  await Promise.all([store.delete(checkedKeyOf(key)), store.delete(key)]);
 };
 
 const uploadSeconds = 15 * 60;
@@ -109,8 +124,9 @@ export const issueUploadForm = async (store: DocumentStore, keyOf: (uploadId: st
   return { uploadId, url: form.url, fields: form.fields, maxBytes: declared.maxBytes, expiresAt: inSeconds(uploadSeconds) };
 };
 
-/** A short-lived download link, issued only when the stored bytes still match the recorded SHA-256. */
-export const verifiedDownloadLink = async (store: DocumentStore, key: string, file: Pick<StoredFile, 'filename' | 'sha256' | 'size'>): Promise<DownloadLink> => {
+/** A short-lived download link to a received upload's checked bytes, issued only when they still match the recorded SHA-256. */
+export const verifiedDownloadLink = async (store: DocumentStore, uploadKey: string, file: Pick<StoredFile, 'filename' | 'sha256' | 'size'>): Promise<DownloadLink> => {
+  const key = checkedKeyOf(uploadKey);
   const bytes = await store.get(key);
   if (!bytes || sha256Hex(bytes) !== file.sha256) throw new AppError('integrity_failure', 'The stored file does not match its recorded SHA-256. It has not been served.');
   return { url: await store.downloadUrl(key, file.filename, downloadSeconds), filename: file.filename, sha256: file.sha256, size: file.size, expiresAt: inSeconds(downloadSeconds) };

@@ -55,13 +55,29 @@ export const sniffBytes = 512;
 
 export type UploadVerdict = { accepted: true } | { accepted: false; path: string; message: string };
 
-/** The API's gate: the stored object must have the declared type, a size inside the limit, and matching first bytes. */
-export const acceptsUpload = (object: { size: number; contentType: string | undefined; firstBytes: Uint8Array }, declared: { contentType: string; maxBytes: number }): UploadVerdict => {
+/** Markup in a text file: a tag, comment, doctype or processing instruction (`<5` stays a number). */
+const markup = /<\s*[A-Za-z!?/]/;
+
+/**
+ * A CSV is UTF-8 text throughout (not only its first bytes) and carries no markup, so
+ * that no browser could take it for a page. It is served as an attachment anyway.
+ */
+export const isPlainCsv = (bytes: Uint8Array): boolean => {
+  if (!looksLikeText(bytes)) return false;
+  try {
+    return !markup.test(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    return false;
+  }
+};
+
+/** The API's gate: the stored object must have the declared type, a size inside the limit, and content of that type. */
+export const acceptsUpload = (object: { size: number; contentType: string | undefined; bytes: Uint8Array }, declared: { contentType: string; maxBytes: number }): UploadVerdict => {
   if (object.size < 1 || object.size > declared.maxBytes) return { accepted: false, path: 'body.uploadId', message: `The file must be between 1 byte and ${Math.floor(declared.maxBytes / (1024 * 1024))} MB.` };
   if (object.contentType !== declared.contentType) return { accepted: false, path: 'body.contentType', message: 'The uploaded file was stored with another content type.' };
-  const sniffed = sniffContentType(object.firstBytes);
+  const sniffed = sniffContentType(object.bytes.subarray(0, sniffBytes));
   const matches = declared.contentType === 'text/csv'
-    ? sniffed === undefined && looksLikeText(object.firstBytes)
+    ? sniffed === undefined && isPlainCsv(object.bytes)
     : sniffed === declared.contentType || (sniffed === 'application/zip' && zipBased.has(declared.contentType));
   return matches ? { accepted: true } : { accepted: false, path: 'body.contentType', message: 'The file\'s content is not of the declared type.' };
 };

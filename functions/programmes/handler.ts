@@ -5,7 +5,7 @@ import { AppError, invalid, notFound, type FieldProblem } from '../core/errors.j
 import { moduleHandler } from '../core/handler.js';
 import { newId } from '../core/ids.js';
 import { pageLimit } from '../core/schemas.js';
-import { documentStore, issueUploadForm, receiveUpload, verifiedDownloadLink } from '../files/document-store.js';
+import { documentStore, issueUploadForm, receiveUpload, removeUpload, verifiedDownloadLink } from '../files/document-store.js';
 import { documentMaxBytes } from '../files/schema.js';
 import { tableContext } from '../data/client.js';
 import { keys } from '../data/keys.js';
@@ -192,11 +192,13 @@ export const handler = moduleHandler('programmes', {
     const programme = await loadProgrammeToRun(actor, params.programmeId);
     const activity = await loadActivity(programme.id, params.activityId, ifMatch);
     requireRoomForMaterial(activity);
+    // Once confirmed, an upload is never checked again: its form, posted again, cannot replace the checked file.
+    if (activity.materials?.some((file) => file.id === body.uploadId)) throw new AppError('already_done', 'This upload is already attached.');
     // The API is the gate: S3's policy is not enforced everywhere, and S3 trusts the declared type.
     const stored = await receiveUpload(documentStore(), materialKey(programme.id, activity.id, body.uploadId), { contentType: body.contentType, maxBytes: documentMaxBytes });
     const now = isoNow();
     const material = { id: body.uploadId, filename: body.filename, contentType: body.contentType, size: stored.size, sha256: stored.sha256, uploadedAt: now, uploadedBy: actor.userId };
-    const next: Activity = { ...activity, materials: [...(activity.materials ?? []).filter((file) => file.id !== material.id), material], version: activity.version + 1, updatedAt: now };
+    const next: Activity = { ...activity, materials: [...(activity.materials ?? []), material], version: activity.version + 1, updatedAt: now };
     const result = { body: next, version: next.version, location: `/api/programmes/${programme.id}/activities/${activity.id}/materials/${material.id}` };
     await records.putActivity(next, activity.version, {}, idempotency ? [idempotency.record(result)] : []);
     return result;
@@ -216,7 +218,7 @@ export const handler = moduleHandler('programmes', {
     const next: Activity = { ...activity, materials: activity.materials.filter((file) => file.id !== params.materialId), version: activity.version + 1, updatedAt: isoNow() };
     await records.putActivity(next, activity.version, {});
     // Only once the activity no longer names it: a failed delete leaves an orphan, never a dangling reference.
-    await documentStore().delete(materialKey(programme.id, activity.id, params.materialId));
+    await removeUpload(documentStore(), materialKey(programme.id, activity.id, params.materialId));
     return { body: next, version: next.version };
   },
 

@@ -1,6 +1,6 @@
 import { hasRole, type Actor } from '../core/actor.js';
 import { isoNow } from '../core/clock.js';
-import { documentStore, issueUploadForm, receiveUpload, verifiedDownloadLink } from '../files/document-store.js';
+import { documentStore, issueUploadForm, receiveUpload, removeUpload, verifiedDownloadLink } from '../files/document-store.js';
 import { documentMaxBytes } from '../files/schema.js';
 import { AppError, invalid, notFound } from '../core/errors.js';
 import { moduleHandler } from '../core/handler.js';
@@ -131,6 +131,8 @@ export const handler = moduleHandler('reports', {
     guard(actor, report, 'edit', ifMatch);
     const problem = evidenceProblem(report, body.obligationId);
     if (problem) throw invalid([problem]);
+    // Once confirmed, an upload is never checked again: its form, posted again, cannot replace the checked file.
+    if (report.entries.some((entry) => entry.evidence?.some((file) => file.id === body.uploadId))) throw new AppError('already_done', 'This upload is already attached.');
     // The API is the gate: S3's policy is not enforced everywhere, and S3 trusts the declared type.
     const stored = await receiveUpload(documentStore(), evidenceKey(report.memorandumId, report.id, body.uploadId), { contentType: body.contentType, maxBytes: documentMaxBytes });
     const now = isoNow();
@@ -155,7 +157,7 @@ export const handler = moduleHandler('reports', {
     const next: StoredReport = { ...report, entries: removeEvidence(report, params.evidenceId), version: report.version + 1, updatedAt: isoNow() };
     await reports.update(next, report.version);
     // Only once the report no longer names it: a failed delete leaves an orphan, never a dangling reference.
-    await documentStore().delete(evidenceKey(report.memorandumId, report.id, params.evidenceId));
+    await removeUpload(documentStore(), evidenceKey(report.memorandumId, report.id, params.evidenceId));
     return { body: publicView(next), version: next.version };
   },
 

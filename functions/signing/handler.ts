@@ -119,8 +119,10 @@ export const handler = moduleHandler('signing', {
 
   async attachSignedFile({ actor, params, body, idempotency }) {
     await idempotency?.replayIfCompleted();
-    const { memorandum } = await loadVisible(actor, params.memorandumId);
+    const { memorandum, attachments } = await loadVisible(actor, params.memorandumId);
     requireAttachingSignatory(actor, memorandum);
+    // Once confirmed, an upload is never checked again: its form, posted again, cannot replace the checked file.
+    if (attachments.some((attachment) => attachment.id === body.uploadId)) throw new AppError('already_done', 'This upload is already attached.');
     const store = documentStore();
     const key = attachmentKey(memorandum.id, actor.orgId, body.uploadId);
     // The API is the gate: S3's policy is not enforced everywhere, and S3 trusts the declared type.

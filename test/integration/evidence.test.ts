@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evidenceKey } from '../../functions/reports/model.js';
 import { documentMaxBytes as evidenceMaxBytes } from '../../functions/files/schema.js';
+import { checkedKeyOf } from '../../functions/files/document-store.js';
 import { call, demoUser, objectExists, uniqueKey } from '../support/api.js';
 import { samplePdf } from '../support/memoranda.js';
 import { startCouncilReport, uploadEvidence, type ReportBody } from '../support/reports.js';
@@ -32,7 +33,31 @@ describe('evidence on report entries', () => {
     const download = await fetch(link.body.url);
     expect(download.headers.get('content-disposition')).toMatch(/^attachment/);
     expect(new Uint8Array(await download.arrayBuffer())).toEqual(jpeg);
-    expect(await objectExists(evidenceKey(memorandumId, report.id, first?.id ?? ''))).toBe(true);
+    // The checked bytes are kept where no upload form can write; the upload key is emptied.
+    expect(await objectExists(checkedKeyOf(evidenceKey(memorandumId, report.id, first?.id ?? '')))).toBe(true);
+    expect(await objectExists(evidenceKey(memorandumId, report.id, first?.id ?? ''))).toBe(false);
+  });
+
+  it('serves exactly the bytes that were checked, even after the upload form is posted again', async () => {
+    const { report, base } = await startCouncilReport();
+    const upload = await uploadEvidence(base, council);
+    const attached = await upload.confirm(report.version);
+    await upload.postAgain(new TextEncoder().encode('%PDF-1.7\n<html><script>alert(document.domain)</script></html>'));
+    const link = await call<{ url: string }>('GET', `${base}/evidence/${upload.uploadId}`, { as: coordinator });
+    expect(link.status).toBe(200);
+    expect(new Uint8Array(await (await fetch(link.body.url)).arrayBuffer())).toEqual(samplePdf);
+    // Confirming the same upload again records nothing new.
+    const again = await upload.confirm(attached.body.version);
+    expect(again.status).toBe(409);
+    expect((await call<ReportBody>('GET', base, { as: council })).body.entries[0]?.evidence).toHaveLength(1);
+  });
+
+  it('a CSV carrying markup is refused and deleted', async () => {
+    const { memorandumId, report, base } = await startCouncilReport();
+    const upload = await uploadEvidence(base, council, { bytes: new TextEncoder().encode('Назва;Кількість\r\n<img src=x onerror=alert(1)>;1\r\n'), storedType: 'text/csv', filename: 'звіт.csv' });
+    const refused = await upload.confirm(report.version);
+    expect([refused.status, (refused.body as unknown as Problem).errors?.map((error) => error.path)]).toEqual([400, ['body.contentType']]);
+    expect(await objectExists(evidenceKey(memorandumId, report.id, upload.uploadId))).toBe(false);
   });
 
   it('a retried confirmation replays the first answer instead of failing on the version it already moved', async () => {
@@ -82,6 +107,7 @@ describe('evidence on report entries', () => {
     expect(removed.status).toBe(200);
     expect(removed.body.entries[0]?.evidence).toEqual([]);
     expect(await objectExists(evidenceKey(memorandumId, report.id, evidenceId))).toBe(false);
+    expect(await objectExists(checkedKeyOf(evidenceKey(memorandumId, report.id, evidenceId)))).toBe(false);
     expect((await call('GET', `${base}/evidence/${evidenceId}`, { as: council })).status).toBe(404);
 
     const submitted = await call<ReportBody>('POST', `${base}/submit`, { as: council, headers: ifMatch(removed.body.version) });

@@ -38,6 +38,8 @@ export const uploadEvidence = async (
   await postToS3(upload.body, { bytes: file.bytes, storedType: file.storedType, filename });
   return {
     uploadId: upload.body.uploadId,
+    /** Posts the same upload form again (it stays valid until it expires). */
+    postAgain: (bytes: Uint8Array) => postToS3(upload.body, { bytes, storedType: file.storedType, filename }),
     confirm: (version: number, headers: Record<string, string> = {}) =>
       call<ReportBody>('POST', `${base}/evidence`, { as, body: { uploadId: upload.body.uploadId, obligationId, filename, contentType: declared }, headers: { 'if-match': `"${version}"`, ...headers } }),
   };
