@@ -14,5 +14,6 @@ export const canSeeOrganisation = (actor: Actor, orgId: string): boolean => canS
  * the partner organisations their organisation registered (until the partner's
  * own coordinators take it over).
  */
-export const canEditOrganisation = (actor: Actor, organisation: { id: string; registeredByOrgId?: string | undefined }): boolean =>
-  hasRole(actor, 'admin') || (hasRole(actor, 'coordinator') && (actor.orgId === organisation.id || actor.orgId === organisation.registeredByOrgId));
+export const canEditOrganisation = (actor: Actor, organisation: { id: string; registeredByOrgId?: string | undefined; ownCoordinatorSince?: string | undefined }): boolean =>
+  hasRole(actor, 'admin') ||
+  (hasRole(actor, 'coordinator') && (actor.orgId === organisation.id || (actor.orgId === organisation.registeredByOrgId && organisation.ownCoordinatorSince === undefined)));

@@ -13,6 +13,8 @@ export interface OrganisationRepository {
   create(organisation: Organisation, alongside?: TxItem[]): Promise<void>;
   /** Replaces the organisation if it is still at `expectedVersion`. */
   update(organisation: Organisation, expectedVersion: number): Promise<void>;
+  /** The transaction item that records the organisation's first own coordinator: from then on it maintains itself. */
+  takenOver(orgId: string, at: string): TxItem;
 }
 
 const entity = 'organisation';
@@ -61,6 +63,18 @@ export const organisationRepository = (ctx: TableContext): OrganisationRepositor
       ...alongside,
     ]);
   },
+
+  takenOver: (orgId, at) => ({
+    // The version moves too, so that an edit read before the takeover cannot overwrite it.
+    item: {
+      Update: {
+        TableName: ctx.table, Key: keys.organisation(orgId), ConditionExpression: 'attribute_exists(PK)',
+        UpdateExpression: 'SET ownCoordinatorSince = if_not_exists(ownCoordinatorSince, :at), version = version + :one',
+        ExpressionAttributeValues: { ':at': at, ':one': 1 },
+      },
+    },
+    onConditionFailed: () => notFound('The organisation'),
+  }),
 
   async update(organisation, expectedVersion) {
     await transactWrite(ctx, [

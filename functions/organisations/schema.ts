@@ -40,8 +40,10 @@ export const Organisation = z.object({
     address: z.optional(z.string()),
     website: z.optional(z.string()),
   }),
-  /** The organisation whose coordinator registered this one (they may maintain it too). */
+  /** The organisation whose coordinator registered this one (they may maintain it too, until it has a coordinator of its own). */
   registeredByOrgId: z.optional(ulid),
+  /** When the organisation got its first coordinator of its own. */
+  ownCoordinatorSince: z.optional(isoTimestamp),
   version: z.number(),
   createdAt: isoTimestamp,
   updatedAt: isoTimestamp,

@@ -40,7 +40,7 @@ export const handler = moduleHandler('users', {
     };
     const result = createdResponse('/api/users', user);
     try {
-      await users.create(user, idempotency ? [idempotency.record(result)] : []);
+      await users.create(user, [...(user.role === 'coordinator' ? [organisations.takenOver(user.orgId, now)] : []), ...(idempotency ? [idempotency.record(result)] : [])]);
     } catch (error) {
       await directory.deleteUser(userId);
       throw error;

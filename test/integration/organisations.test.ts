@@ -117,6 +117,22 @@ describe('organisations', () => {
     expect(byOtherCoordinator.status).toBe(403);
   });
 
+  it('stops the registering organisation from editing a partner once the partner has a coordinator of its own', async () => {
+    const created = await call<Organisation>('POST', '/api/organisations', { as: coordinator, body: newOrganisation() });
+    const path = `/api/organisations/${created.body.id}`;
+    const council = await call('POST', `${path}/users`, { as: admin, body: { name: 'Посадовиця ради', email: `officer.${crypto.randomUUID().slice(0, 8)}@example.org`, role: 'council' } });
+    expect(council.status).toBe(201);
+    expect((await call('PATCH', path, { as: coordinator, body: { type: 'council' }, headers: { 'if-match': '"1"' } })).status).toBe(200);
+
+    const own = await call('POST', `${path}/users`, { as: admin, body: { name: 'Власна координаторка', email: `own.${crypto.randomUUID().slice(0, 8)}@example.org`, role: 'coordinator' } });
+    expect(own.status).toBe(201);
+    const partner = await call<Organisation & { ownCoordinatorSince?: string }>('GET', path, { as: coordinator });
+    expect(partner.body).toMatchObject({ version: 3, ownCoordinatorSince: expect.any(String) });
+    const refused = await call<Problem>('PATCH', path, { as: coordinator, body: { type: 'other' }, headers: { 'if-match': '"3"' } });
+    expect([refused.status, refused.body.code]).toEqual([403, 'forbidden']);
+    expect((await call('PATCH', path, { as: admin, body: { type: 'other' }, headers: { 'if-match': '"3"' } })).status).toBe(200);
+  });
+
   it('applies two concurrent edits of the same version exactly once', async () => {
     const created = await call<Organisation>('POST', '/api/organisations', { as: admin, body: newOrganisation() });
     const path = `/api/organisations/${created.body.id}`;

@@ -20,6 +20,8 @@ describe.each([
   it('edits organisations as the policy says', () => {
     expect([canEditOrganisation(who, { id: 'own' }), canEditOrganisation(who, { id: 'other' })]).toEqual([editsOwn, editsOther]);
     expect(canEditOrganisation(who, { id: 'partner', registeredByOrgId: 'own' })).toBe(role === 'admin' || role === 'coordinator');
+    // Once the partner has a coordinator of its own, it maintains itself.
+    expect(canEditOrganisation(who, { id: 'partner', registeredByOrgId: 'own', ownCoordinatorSince: '2026-12-01T00:00:00.000Z' })).toBe(role === 'admin');
   });
   it('manages users as the policy says', () => {
     expect([canListUsersOf(who), canManageUsersOf(who, 'own'), canManageUsersOf(who, 'other'), canGrantRole(who, 'admin'), canGrantRole(who, 'council')]).toEqual([
