@@ -6,7 +6,8 @@ import { tableContext } from '../data/client.js';
 import { organisationRepository } from '../organisations/repository.js';
 import { configuredDirectory } from './directory.js';
 import { accountAccess } from './access.js';
-import { canGrantRole, canListUsersOf, canManageUsersOf } from './policy.js';
+import { canGrantRole, canListUsersOf, canManageUsersOf, namedOnly, seesContactsOf } from './policy.js';
+import { worksWith } from './relationships.js';
 import { userRepository } from './repository.js';
 import type { User } from './schema.js';
 
@@ -22,7 +23,12 @@ export const handler = moduleHandler('users', {
 
   async listUsers({ actor, params, query }) {
     if (!canListUsersOf(actor)) throw forbidden('Your role does not allow listing users.');
-    return { body: await users.listByOrganisation(params.orgId, pageLimit(query.limit), query.cursor) };
+    const [page, contacts] = await Promise.all([
+      users.listByOrganisation(params.orgId, pageLimit(query.limit), query.cursor),
+      seesContactsOf(actor, params.orgId) || worksWith(tableContext(), actor.orgId, params.orgId),
+    ]);
+    // Anyone else's people are named (to choose an approver or signatory), never reachable.
+    return { body: contacts ? page : { ...page, items: page.items.map(namedOnly) } };
   },
 
   async inviteUser({ actor, params, body, idempotency }) {

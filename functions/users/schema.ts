@@ -33,7 +33,12 @@ export const User = z.object({
   updatedAt: isoTimestamp,
 });
 
-export const UserPage = pageOf(User);
+/**
+ * A user in an organisation's list: in full for the organisation itself, admins and
+ * organisations it works with; for anyone else only what choosing a person needs.
+ */
+export const NamedUser = z.object({ id: z.string(), orgId: ulid, name: z.string(), position: z.optional(z.string()), role: Role, status: UserStatus });
+export const UserPage = pageOf(z.union([User, NamedUser]));
 
 export const Me = z.object({
   userId: z.string(),
@@ -49,5 +54,6 @@ export type Role = z.infer<typeof Role>;
 export type UserStatus = z.infer<typeof UserStatus>;
 export type UserInvite = z.infer<typeof UserInvite>;
 export type User = z.infer<typeof User>;
+export type NamedUser = z.infer<typeof NamedUser>;
 export type UserPage = z.infer<typeof UserPage>;
 export type Me = z.infer<typeof Me>;

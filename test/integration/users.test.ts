@@ -3,6 +3,7 @@ import { demoOrganisations } from '../../infra/local/seed.js';
 import { localAccountStore } from '../../functions/users/local-accounts.js';
 import { call, demoUser, stack, uniqueKey } from '../support/api.js';
 import { invitationOf, ownPassword, signInWith } from '../support/users.js';
+import { createProgramme, programmeContent } from '../support/programmes.js';
 
 const coordinator = demoUser('coordinator');
 const admin = demoUser('admin');
@@ -77,6 +78,20 @@ describe('users', () => {
     const enabled = await call<User>('PUT', `/api/users/${invited.body.id}/status`, { as: coordinator, body: { status: 'active' }, headers: { 'if-match': '"2"' } });
     expect(enabled.body.status).toBe('active');
     await expect(signInWith(body.email, ownPassword)).resolves.toHaveProperty('accessToken');
+  });
+
+  it('a coordinator sees only names and positions of an organisation it does not work with, and contacts once they work together', async () => {
+    const partner = await call<{ id: string }>('POST', '/api/organisations', { as: admin, body: { name: { uk: `Фонд ${crypto.randomUUID().slice(0, 6)}`, en: 'A foundation' }, type: 'funder' } });
+    await call('POST', `/api/organisations/${partner.body.id}/users`, { as: admin, body: { name: 'Ірина Бойко', position: 'Програмна менеджерка', email: `iryna.${crypto.randomUUID().slice(0, 8)}@example.org`, role: 'funder' } });
+    const stranger = await call<{ items: Record<string, unknown>[] }>('GET', `/api/organisations/${partner.body.id}/users`, { as: coordinator });
+    expect(stranger.body.items.map((user) => Object.keys(user).sort())).toEqual([['id', 'name', 'orgId', 'position', 'role', 'status']]);
+    expect(JSON.stringify(stranger.body)).not.toContain('@example.org');
+
+    await createProgramme({ ...programmeContent(), funderOrgIds: [partner.body.id] });
+    const partnerNow = await call<{ items: { email?: string }[] }>('GET', `/api/organisations/${partner.body.id}/users`, { as: coordinator });
+    expect(partnerNow.body.items[0]?.email).toMatch(/@example\.org$/);
+    const own = await call<{ items: { email?: string }[] }>('GET', `/api/organisations/${coordinator.orgId}/users?limit=5`, { as: coordinator });
+    expect(own.body.items.every((user) => user.email !== undefined)).toBe(true);
   });
 
   it('does not let a user disable themselves', async () => {
