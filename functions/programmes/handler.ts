@@ -68,6 +68,8 @@ const resolveReferences = async (content: ProgrammeContent, actor: Actor) => {
     if (!source) return [];
     const at = path.replace(/\.id$/, '.source');
     if (!(content.memorandumIds ?? []).includes(source.memorandumId)) return [{ path: `${at}.memorandumId`, message: 'Link the memorandum to the programme first.' }];
+    // Nothing about a memorandum the caller is no party to, not even whether an obligation exists in it.
+    if (!partiesOf(source.memorandumId).includes(actor.orgId)) return [{ path: `${at}.memorandumId`, message: 'Not a memorandum your organisation is party to.' }];
     const obligation = contentOf(source.memorandumId)?.obligations?.find((candidate) => candidate.id === source.obligationId);
     if (!obligation) return [{ path: `${at}.obligationId`, message: 'Not an obligation of that memorandum.' }];
     return (obligation.indicators ?? []).some((candidate) => candidate.id === source.indicatorId) ? [] : [{ path: `${at}.indicatorId`, message: 'Not an indicator of that obligation.' }];

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { demoOrganisations } from '../../infra/local/seed.js';
 import { call, demoUser, uniqueKey } from '../support/api.js';
-import { createOtherMemorandum } from '../support/memoranda.js';
+import { caseProgrammeContent } from '../../infra/local/cases.js';
+import { createCaseMemorandum, createOtherMemorandum } from '../support/memoranda.js';
 import { activist, createProgramme, programmeContent, type ProgrammeBody } from '../support/programmes.js';
 
 const coordinator = demoUser('coordinator');
@@ -74,6 +75,20 @@ describe('programmes', () => {
     ]);
     const mine = await call<{ items: { title: { en?: string } }[] }>('GET', '/api/programmes?limit=100', { as: 'resource.center@pakt.local' });
     expect(mine.status).toBe(200);
+  });
+
+  it('answers the same for a real and a made-up obligation of a memorandum the caller is no party to (no oracle)', async () => {
+    const memorandum = await createCaseMemorandum();
+    const withSource = (obligationId: string) => {
+      const content = caseProgrammeContent({ implementingOrgIds: [demoOrganisations.resourceCenter], funderOrgIds: [demoOrganisations.funder], memorandumIds: [memorandum.id] });
+      const [outcome] = content.outcomes;
+      if (outcome?.indicators[0]) outcome.indicators[0].source = { memorandumId: memorandum.id, obligationId, indicatorId: 'events' };
+      return call<Problem>('POST', '/api/programmes', { as: 'resource.center@pakt.local', body: { content } });
+    };
+    const [real, madeUp] = [await withSource('c2'), await withSource('made-up')];
+    expect(real.status).toBe(400);
+    expect(madeUp.body).toEqual(real.body);
+    expect(real.body.errors?.map((error) => error.path)).toEqual(['body.content.outcomes.0.indicators.0.source.memorandumId', 'body.content.memorandumIds.0']);
   });
 
   it('changes under If-Match; a funder removed from the programme no longer sees it', async () => {
