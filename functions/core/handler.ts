@@ -12,6 +12,8 @@ import { idempotencyContext, IdempotentReplay, type IdempotencyContext } from '.
 import { logger } from './logger.js';
 import type { ApiRequest, ApiResult, Operation } from './route.js';
 import { parsePart } from './validation.js';
+import { optionalEnv } from './config.js';
+import { viewerAddress } from './viewer.js';
 
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 type Response = APIGatewayProxyStructuredResultV2;
@@ -24,6 +26,8 @@ export type Operations<M extends ModuleName> = {
 const noParts = z.strictObject({});
 const idempotencyKeyPattern = /^[A-Za-z0-9_.:-]{8,128}$/;
 const nowSeconds = (): number => Math.floor(Date.now() / 1000);
+/** Set where `/api` is served through the web distribution (see viewer.ts). */
+const edgeSecret = optionalEnv('EDGE_SECRET');
 
 const header = (event: ApiEvent, name: string): string | undefined => event.headers?.[name];
 
@@ -99,7 +103,7 @@ export const parseRequest = async (route: AppRoute, event: ApiEvent): Promise<Ap
     actor, params, query, body, ifMatch, idempotency,
     meta: {
       requestId: event.requestContext.requestId,
-      sourceIp: event.requestContext.http.sourceIp,
+      sourceIp: viewerAddress(event, edgeSecret),
       userAgent: event.requestContext.http.userAgent,
     },
   } as ApiRequest<AppRoute>;

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,6 +38,8 @@ export interface LocalStack {
   outboxDir: string;
   /** The local provider's private signing key (tests mint edge-case tokens with it). */
   signingKeyFile: string;
+  /** What the web server's /api proxy sends as the edge secret, as CloudFront's origin does on AWS (functions/core/viewer.ts). */
+  edgeSecret: string;
   stop(): Promise<void>;
 }
 
@@ -102,8 +105,10 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     }
     log(`OpenID     ${issuer}`);
 
+    const edgeSecret = randomBytes(24).toString('base64url');
     // The handlers read these once, as a Lambda reads its environment at cold start.
     Object.assign(process.env, {
+      EDGE_SECRET: edgeSecret,
       TABLE_NAME: tableName,
       DYNAMODB_ENDPOINT: dynamodbEndpoint,
       DOCUMENTS_BUCKET: bucket,
@@ -126,7 +131,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     started.push(api);
     log(`API        ${api.url}/api`);
 
-    return { dynamodbEndpoint, s3Endpoint, issuer, apiUrl: api.url, tableName, bucket, accountsFile, outboxDir, signingKeyFile, stop };
+    return { dynamodbEndpoint, s3Endpoint, issuer, apiUrl: api.url, tableName, bucket, accountsFile, outboxDir, signingKeyFile, edgeSecret, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -89,7 +89,7 @@ const main = async () => {
     log: (line) => say(`  ${line}`),
   });
 
-  web = await startWebServer({ port: ports.web, apiUrl: stack.apiUrl, issuer: stack.issuer, outboxDir: stack.outboxDir, ...(env('PAKT_OIDC_CLIENT_ID') ? { clientId: env('PAKT_OIDC_CLIENT_ID') } : {}) });
+  web = await startWebServer({ port: ports.web, apiUrl: stack.apiUrl, issuer: stack.issuer, outboxDir: stack.outboxDir, edgeSecret: stack.edgeSecret, ...(env('PAKT_OIDC_CLIENT_ID') ? { clientId: env('PAKT_OIDC_CLIENT_ID') } : {}) });
 
   say('');
   say(`Pakt is running: ${webOrigin}`);

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { createServer as createViteServer } from 'vite';
 import type { RunningService } from './dynamodb.js';
 import { apiScope, webClientId } from './oidc.js';
+import { edgeHeaders } from '../../functions/core/viewer.js';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -13,13 +14,27 @@ const readOutbox = async (directory: string | undefined): Promise<unknown[]> => 
   return Promise.all(files.map(async (file) => ({ file, ...(JSON.parse(await readFile(join(directory, file), 'utf8')) as object) })));
 };
 
-/** The SPA in Vite's dev server, with /api proxied to the local API and the runtime /config.json. */
-export const startWebServer = async (options: { port: number; apiUrl: string; issuer: string; clientId?: string; outboxDir?: string }): Promise<RunningService> => {
+/**
+ * The SPA in Vite's dev server, with /api proxied to the local API and the runtime /config.json.
+ * The proxy plays CloudFront's part for `/api`: it passes on the viewer's address with the edge secret.
+ */
+export const startWebServer = async (options: { port: number; apiUrl: string; issuer: string; clientId?: string; outboxDir?: string; edgeSecret: string }): Promise<RunningService> => {
   const webConfig = { issuer: options.issuer, clientId: options.clientId ?? webClientId, scope: `openid profile email ${apiScope}`, apiBaseUrl: '/api', ...(options.outboxDir ? { devOutbox: true } : {}) };
   const vite = await createViteServer({
     configFile: join(root, 'web/vite.config.ts'),
     logLevel: 'warn',
-    server: { port: options.port, host: '127.0.0.1', strictPort: true, proxy: { '/api': { target: options.apiUrl } } },
+    server: { port: options.port, host: '127.0.0.1', strictPort: true, proxy: {
+        '/api': {
+          target: options.apiUrl,
+          configure: (proxy) => {
+            proxy.on('proxyReq', (request, incoming) => {
+              request.setHeader(edgeHeaders.secret, options.edgeSecret);
+              request.setHeader(edgeHeaders.viewerAddress, (incoming.socket.remoteAddress ?? '').replace(/^::ffff:/, ''));
+            });
+          },
+        },
+      },
+    },
     plugins: [
       {
         name: 'pakt-runtime-config',

@@ -10,6 +10,7 @@ import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { moduleAccess, moduleNames, routes } from '../../functions/routes.js';
 import { isProduction, type DeploymentConfig } from '../config.js';
@@ -30,6 +31,8 @@ export interface ApiStackDependencies {
  */
 export class ApiStack extends Stack {
   readonly api: HttpApi;
+  /** Shared with the web distribution's API origin: proves a request came through it (functions/core/viewer.ts). */
+  readonly edgeSecret: Secret;
 
   constructor(scope: Construct, id: string, config: DeploymentConfig, deps: ApiStackDependencies, props: StackProps) {
     super(scope, id, props);
@@ -60,12 +63,22 @@ export class ApiStack extends Stack {
 
     const authorizer = new HttpJwtAuthorizer('Cognito', deps.userPool.userPoolProviderUrl, { jwtAudience: [deps.webClient.userPoolClientId] });
 
+    this.edgeSecret = new Secret(this, 'EdgeSecret', {
+      description: `Pakt ${config.stage}: sent by the web distribution to the API, so that the viewer address it passes on is believed`,
+      generateSecretString: { excludePunctuation: true, passwordLength: 48 },
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    Validations.of(this.edgeSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason: 'Rotating it means updating the distribution and the functions together, which a deployment does; it only authenticates the viewer address CloudFront passes on, never access.',
+    });
+
     const functions = new Map(
       moduleNames.map((module) => {
         const access = moduleAccess[module];
         const fn = new ApiFunction(this, `Module-${module}`, {
           entry: `${module}/handler.ts`, description: `Pakt ${module} module`, retainLogs: keep, fonts: access.fonts ?? false,
-          environment: { WEB_URL: config.webOrigins[0] ?? '' },
+          environment: { WEB_URL: config.webOrigins[0] ?? '', EDGE_SECRET: this.edgeSecret.secretValue.unsafeUnwrap() },
         });
         if (access.mail) fn.grantMail(config);
         if (access.table) fn.grantTable(deps.table, access.table);

@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CfnOutput, Duration, Fn, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import { edgeHeaders } from '../../functions/core/viewer.js';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   AllowedMethods, CachePolicy, Distribution, Function as CloudFrontFunction, FunctionCode, FunctionEventType, HeadersFrameOption,
@@ -18,6 +20,8 @@ import { apiResourceServerId, apiScopeName } from './auth-stack.js';
 
 export interface WebStackDependencies {
   api: HttpApi;
+  /** Sent to the API origin so that the viewer address passed on is believed (functions/core/viewer.ts). */
+  edgeSecret: ISecret;
   userPool: UserPool;
   webClient: UserPoolClient;
   hostedUiBaseUrl: string;
@@ -29,6 +33,13 @@ const webDist = resolve(import.meta.dirname, '../../web/dist');
 const spaFallback = `function handler(event) {
   var request = event.request;
   if (!request.uri.startsWith('/api/') && request.uri.indexOf('.', request.uri.lastIndexOf('/')) === -1) request.uri = '/index.html';
+  return request;
+}`;
+
+/** `/api`: passes the viewer's address on to the API (API Gateway sees CloudFront's). */
+const viewerAddress = `function handler(event) {
+  var request = event.request;
+  request.headers['${edgeHeaders.viewerAddress}'] = { value: event.viewer.ip };
   return request;
 }`;
 
@@ -67,7 +78,7 @@ export class WebStack extends Stack {
       },
     });
 
-    const apiOrigin = new HttpOrigin(Fn.select(2, Fn.split('/', deps.api.apiEndpoint)));
+    const apiOrigin = new HttpOrigin(Fn.select(2, Fn.split('/', deps.api.apiEndpoint)), { customHeaders: { [edgeHeaders.secret]: deps.edgeSecret.secretValue.unsafeUnwrap() } });
     const certificate = config.webCertificateArn ? Certificate.fromCertificateArn(this, 'Certificate', config.webCertificateArn) : undefined;
 
     const distribution = new Distribution(this, 'Cdn', {
@@ -93,6 +104,7 @@ export class WebStack extends Stack {
           cachePolicy: CachePolicy.CACHING_DISABLED,
           originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
           responseHeadersPolicy: securityHeaders,
+          functionAssociations: [{ eventType: FunctionEventType.VIEWER_REQUEST, function: new CloudFrontFunction(this, 'ViewerAddress', { code: FunctionCode.fromInline(viewerAddress) }) }],
         },
       },
     });

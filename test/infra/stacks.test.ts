@@ -102,6 +102,9 @@ describe('the CDK app (dev stage)', () => {
     // One per module, plus the daily jobs.
     expect(functions).toHaveLength(moduleNames.length + 1);
     for (const fn of functions) expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' } });
+    const modules = functions.filter((fn) => JSON.stringify(fn).includes('Pakt ') && !JSON.stringify(fn).includes('daily jobs'));
+    expect(modules).toHaveLength(moduleNames.length);
+    for (const fn of modules) expect(JSON.stringify(fn)).toMatch(/"EDGE_SECRET":\{"Fn::Join":\["",\["\{\{resolve:secretsmanager:/);
     api.resourceCountIs('AWS::Logs::LogGroup', moduleNames.length + 2);
     api.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: Match.anyValue() });
   });
@@ -151,6 +154,10 @@ describe('the CDK app (dev stage)', () => {
       }),
     });
     web.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+    // The viewer's address reaches the API (API Gateway sees CloudFront's), believed only with the edge secret.
+    const distribution = JSON.stringify(web.findResources('AWS::CloudFront::Distribution'));
+    expect(distribution).toMatch(/"HeaderName":"x-pakt-edge","HeaderValue":\{"Fn::Join":\["",\["\{\{resolve:secretsmanager:/);
+    web.hasResourceProperties('AWS::CloudFront::Function', { FunctionCode: Match.stringLikeRegexp("request.headers\\['x-pakt-viewer-address'\\] = \\{ value: event.viewer.ip \\}") });
     web.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
       ResponseHeadersPolicyConfig: { SecurityHeadersConfig: Match.objectLike({ StrictTransportSecurity: Match.anyValue(), ContentSecurityPolicy: Match.anyValue(), FrameOptions: { FrameOption: 'DENY', Override: true } }) },
     });

@@ -30,7 +30,7 @@ export default async function setup(project: TestProject) {
   });
   let web: Awaited<ReturnType<typeof startWebServer>> | undefined;
   try {
-    web = await startWebServer({ port: webPort, apiUrl: stack.apiUrl, issuer: stack.issuer, outboxDir: stack.outboxDir });
+    web = await startWebServer({ port: webPort, apiUrl: stack.apiUrl, issuer: stack.issuer, outboxDir: stack.outboxDir, edgeSecret: stack.edgeSecret });
   } catch (error) {
     await stack.stop();
     throw error;

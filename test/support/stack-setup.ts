@@ -20,6 +20,7 @@ export interface StackInfo {
   accountsFile: string;
   outboxDir: string;
   signingKeyFile: string;
+  edgeSecret: string;
   webOrigin: string;
   tokens: Record<string, Tokens>;
 }
@@ -49,7 +50,7 @@ export default async function setup(project: TestProject) {
     }
     project.provide('stack', {
       apiUrl: stack.apiUrl, issuer: stack.issuer, dynamodbEndpoint: stack.dynamodbEndpoint, s3Endpoint: stack.s3Endpoint,
-      tableName: stack.tableName, bucket: stack.bucket, accountsFile: stack.accountsFile, outboxDir: stack.outboxDir, signingKeyFile: stack.signingKeyFile, webOrigin: webOriginForTests, tokens,
+      tableName: stack.tableName, bucket: stack.bucket, accountsFile: stack.accountsFile, outboxDir: stack.outboxDir, signingKeyFile: stack.signingKeyFile, edgeSecret: stack.edgeSecret, webOrigin: webOriginForTests, tokens,
     });
   } catch (error) {
     await stack.stop();
