@@ -15,6 +15,7 @@ import {
   Tally, TallyCounts, TallyList, TallyParams, Spend, SpendInput, SpendList, SpendParams, MemberInput, MemberParams, Member, MemberList, CaseInput, CaseParams, CaseRecord, CaseList, Created,
 } from './programmes/schema.js';
 import { Me, OrganisationUsersParams, User, UserInvite, UserPage, UserParams, UserStatusChange } from './users/schema.js';
+import { digestPrefix } from './memoranda/digest.js';
 
 /**
  * THE route table. CDK creates one Lambda per module and one HTTP API route per
@@ -388,16 +389,29 @@ export const moduleNames = [...new Set(routes.map((route) => route.module))] as 
  * `directory` is the identity provider's user administration (Cognito);
  * `fonts` ships the PDF fonts with the function; `mail` sends notifications (SES).
  */
-export const moduleAccess: Record<ModuleName, { table?: 'read' | 'readwrite'; documents?: { mode: 'read' | 'readwrite'; prefixes: string[] }; directory?: boolean; fonts?: boolean; mail?: boolean }> = {
+/**
+ * What each module's Lambda is given. `documents`: S3 key prefixes it reads, or reads and
+ * writes; `digestKey`: the key of the daily audit digests, to verify them (the daily job signs).
+ */
+export interface ModuleAccess {
+  table?: 'read' | 'readwrite';
+  documents?: { read?: string[]; readwrite?: string[] };
+  digestKey?: 'verify';
+  directory?: boolean;
+  fonts?: boolean;
+  mail?: boolean;
+}
+
+export const moduleAccess: Record<ModuleName, ModuleAccess> = {
   openapi: {},
   organisations: { table: 'readwrite' },
   users: { table: 'readwrite', directory: true },
-  memoranda: { table: 'readwrite', mail: true },
+  memoranda: { table: 'readwrite', mail: true, documents: { read: [digestPrefix] }, digestKey: 'verify' },
   obligations: { table: 'read' },
-  reports: { table: 'readwrite', documents: { mode: 'readwrite', prefixes: ['reports/'] } },
+  reports: { table: 'readwrite', documents: { readwrite: ['reports/'] } },
   programmes: { table: 'readwrite' },
   exports: { table: 'read', fonts: true },
-  signing: { table: 'readwrite', documents: { mode: 'readwrite', prefixes: ['memoranda/'] }, fonts: true, mail: true },
+  signing: { table: 'readwrite', documents: { readwrite: ['memoranda/'], read: [digestPrefix] }, digestKey: 'verify', fonts: true, mail: true },
 };
 
 const byKey = new Map<string, AppRoute>(routes.map((route) => [routeKeyOf(route), route]));

@@ -53,6 +53,14 @@ export const keys = {
     GSI1SK: `${dueDate ?? '9999-12-31'}#${memorandumId}#${obligationId}`,
   }),
   auditEvent: (memorandumId: string, seq: number): ItemKey => ({ PK: `MOU#${memorandumId}`, SK: `EVT#${String(seq).padStart(8, '0')}` }),
+  /** A memorandum's chain head as it stood at the end of a day (overwritten by each change that day): what the day's digest lists. */
+  auditDigestMarks: (day: string) => `DIGEST#${day}`,
+  auditDigestMark: (day: string, memorandumId: string): ItemKey => ({ PK: `DIGEST#${day}`, SK: `MOU#${memorandumId}` }),
+  /** The record of one day's signed digest; the latest is the last of the partition. */
+  auditDigests: 'DIGESTS',
+  auditDigest: (day: string): ItemKey => ({ PK: 'DIGESTS', SK: day }),
+  /** Sorts before EVT#: a memorandum's entries in the digests come with its page (the latest one is its anchor). */
+  memorandumDigest: (memorandumId: string, day: string): ItemKey => ({ PK: `MOU#${memorandumId}`, SK: `DIG#${day}` }),
 
   programmePartition: (programmeId: string) => `PRG#${programmeId}`,
   programmeHead: (programmeId: string): ItemKey => ({ PK: `PRG#${programmeId}`, SK: 'HEAD' }),

@@ -7,17 +7,24 @@ import { memorandumRepository } from '../memoranda/repository.js';
 import { configuredMailer } from '../notifications/mailer.js';
 import { sendReminders } from '../reminders/job.js';
 import { activateDueMemoranda } from './daily.js';
+import { writeDueDigests } from './digest.js';
+import { documentStore } from '../files/document-store.js';
+import { configuredDigestSigner } from '../memoranda/digest-signer.js';
 
 /**
  * The Lambda EventBridge Scheduler invokes once a day: memoranda whose term has
- * started come into force first, so that their obligations are reminded of too.
+ * started come into force first, so that their obligations are reminded of too;
+ * then the signed digest of the audit chains that moved on the days since the last.
  */
 export const runDailyJobs = async (now: Date = new Date()) => {
   const today = now.toISOString().slice(0, 10);
   const activation = await activateDueMemoranda(memorandumRepository(tableContext()), today);
   const reminders = await sendReminders(tableContext(), configuredMailer(), today, `${optionalEnv('WEB_URL') ?? ''}/commitments`);
-  logger.info('Daily jobs done', { today, activated: activation.activated.length, failed: activation.failed.length, reminders });
-  return { today, ...activation, reminders };
+  const signer = configuredDigestSigner();
+  if (!signer) throw new Error('Set DIGEST_KMS_KEY_ID (KMS) or DIGEST_SIGNING_KEY_FILE (local key) to sign the daily audit digest.');
+  const digests = await writeDueDigests(tableContext(), documentStore(), signer, today, now.toISOString());
+  logger.info('Daily jobs done', { today, activated: activation.activated.length, failed: activation.failed.length, reminders, digests: digests.map(({ day, memoranda }) => ({ day, memoranda })) });
+  return { today, ...activation, reminders, digests };
 };
 
 export const handler = middy(() => runDailyJobs()).use(injectLambdaContext(logger));

@@ -58,7 +58,7 @@ export type ChainVerdict =
  * first event that does not hold: for a rewrite that recomputed every hash, the
  * earliest anchored event that differs (nothing earlier can be told apart).
  */
-export const verifyChain = (events: ChainedEvent[], anchors: ChainAnchor[] = []): ChainVerdict => {
+export const verifyChain = (events: ChainedEvent[], anchors: ChainAnchor[] = [], unverifiable?: { source: AnchorSource; seq: number }): ChainVerdict => {
   const summary = { events: events.length, headHash: events.at(-1)?.hash ?? genesisHash, anchors: [...new Set(anchors.map((anchor) => anchor.source))] };
   const broken = (firstBrokenSeq: number, problem: ChainProblem, reason: string, anchor?: AnchorSource): ChainVerdict => ({
     valid: false, ...summary, firstBrokenSeq, problem, reason, ...(anchor ? { anchor } : {}),
@@ -78,5 +78,7 @@ export const verifyChain = (events: ChainedEvent[], anchors: ChainAnchor[] = [])
   }
   const head = anchors.find((anchor) => anchor.source === 'memorandum');
   if (head && events.length > head.seq) return broken(head.seq + 1, 'events_after_head', `The memorandum records ${head.seq} events; ${events.length} are stored.`, 'memorandum');
+  // An anchor that exists but cannot be read or whose signature does not hold: the chain cannot be vouched for.
+  if (unverifiable) return broken(unverifiable.seq, 'anchor_unverifiable', `The ${unverifiable.source} that records event ${unverifiable.seq} is missing or its signature does not hold.`, unverifiable.source);
   return { valid: true, ...summary };
 };

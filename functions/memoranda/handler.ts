@@ -8,12 +8,13 @@ import { chainEvent } from './audit-chain.js';
 import { diffContents } from './diff.js';
 import { newDraft, partyStatesFor, submissionProblems } from './model.js';
 import { memorandumRepository, type StoredMemorandum } from './repository.js';
+import { configuredDigestReader } from './digest-reader.js';
 import { memorandumUseCases } from './use-cases.js';
 import { decide, participantOf } from './workflow.js';
 import { summaryOf } from '../reports/model.js';
 
 const memoranda = memorandumRepository(tableContext());
-const { loadVisible, requireVersion, publicView, resolveDirectory, checkedDirectory, transition, verifyAuditChain } = memorandumUseCases(memoranda);
+const { loadVisible, requireVersion, publicView, resolveDirectory, checkedDirectory, transition, verifyAuditChain } = memorandumUseCases(memoranda, { digests: configuredDigestReader() });
 
 export const handler = moduleHandler('memoranda', {
   async listMemoranda({ actor, query }) {
@@ -103,7 +104,7 @@ export const handler = moduleHandler('memoranda', {
   },
 
   async verifyAuditTrail({ actor, params }) {
-    const { memorandum, events } = await loadVisible(actor, params.memorandumId);
-    return { body: verifyAuditChain(memorandum, events) };
+    const { memorandum, events, digests } = await loadVisible(actor, params.memorandumId);
+    return { body: await verifyAuditChain(memorandum, events, digests) };
   },
 });

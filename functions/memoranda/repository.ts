@@ -21,6 +21,13 @@ export interface StoredMemorandum extends Memorandum {
   auditHead: { seq: number; hash: string };
 }
 
+/** The memorandum's line in one day's signed digest (written by the daily job; the latest is its anchor). */
+export interface MemorandumDigestEntry {
+  day: string;
+  seq: number;
+  hash: string;
+}
+
 export interface Revision {
   revision: number;
   content: MemorandumContent;
@@ -44,7 +51,7 @@ export interface MemorandumWrite {
 
 export interface MemorandumRepository {
   /** Head and audit trail in one Query (revisions are not read). */
-  load(memorandumId: string): Promise<{ memorandum: StoredMemorandum; events: AuditEvent[]; attachments: Attachment[]; obligations: TrackedObligation[]; reports: (Report & { draftingOrgId: string })[] } | undefined>;
+  load(memorandumId: string): Promise<{ memorandum: StoredMemorandum; events: AuditEvent[]; attachments: Attachment[]; obligations: TrackedObligation[]; reports: (Report & { draftingOrgId: string })[]; digests: MemorandumDigestEntry[] } | undefined>;
   write(change: MemorandumWrite): Promise<void>;
   listForOrganisation(orgId: string, options: { limit: number; cursor?: string; status?: MemorandumStatus; oldestFirst?: boolean }): Promise<Page<MemorandumSummary>>;
   /** The revision list, if `orgId` is a party (one Query over the party entries and revisions). */
@@ -79,6 +86,7 @@ export const memorandumRepository = (ctx: TableContext): MemorandumRepository =>
       attachments: items.filter((item) => item.entity === 'memorandumAttachment').map((item) => strip<Attachment>(item)),
       obligations: items.filter((item) => item.entity === 'trackedObligation').map(fromObligationItem),
       reports: items.filter((item) => item.entity === 'progressReport').map((item) => strip<Report & { draftingOrgId: string }>(item)),
+      digests: items.filter((item) => item.entity === 'memorandumDigest').map((item) => strip<MemorandumDigestEntry>(item)),
     };
   },
 
@@ -150,6 +158,10 @@ export const memorandumRepository = (ctx: TableContext): MemorandumRepository =>
         item: { Put: { TableName: ctx.table, Item: { ...keys.auditEvent(head.id, event.seq), entity: 'auditEvent', ...event }, ConditionExpression: 'attribute_not_exists(PK)' } },
         onConditionFailed: () => new AppError('conflict', 'Another change to this memorandum was recorded at the same time. Reload and try again.'),
       })),
+      // The chain moved today: the day's digest will list its head as it stands at the end of the day.
+      ...(events.length > 0
+        ? [{ item: { Put: { TableName: ctx.table, Item: { ...keys.auditDigestMark(head.updatedAt.slice(0, 10), head.id), entity: 'auditDigestMark', memorandumId: head.id, ...head.auditHead } } } }]
+        : []),
       ...alongside,
     ];
     await transactWrite(ctx, items);

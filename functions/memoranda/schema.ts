@@ -220,7 +220,7 @@ export const RevisionDiff = z.object({ from: z.number(), to: z.number(), section
 /** Where an audit chain's head is recorded besides its events (see audit-chain.ts). */
 export const anchorSources = ['memorandum', 'certificate', 'digest'] as const;
 /** Why a chain does not hold. */
-export const chainProblems = ['missing_event', 'not_linked', 'content_changed', 'events_missing_at_end', 'events_after_head', 'differs_from_anchor'] as const;
+export const chainProblems = ['missing_event', 'not_linked', 'content_changed', 'events_missing_at_end', 'events_after_head', 'differs_from_anchor', 'anchor_unverifiable'] as const;
 
 export const AuditVerification = z.object({
   valid: z.boolean(),

@@ -3,7 +3,8 @@ import { isoNow } from '../core/clock.js';
 import { AppError, invalid, notFound, type FieldProblem } from '../core/errors.js';
 import { chainEvent, verifyChain, type ChainAnchor, type ChainedEvent } from './audit-chain.js';
 import { contentProblems, namedPeople } from './model.js';
-import type { MemorandumRepository, StoredMemorandum } from './repository.js';
+import type { MemorandumDigestEntry, MemorandumRepository, StoredMemorandum } from './repository.js';
+import type { DigestReader } from './digest-reader.js';
 import { optionalEnv } from '../core/config.js';
 import { logger } from '../core/logger.js';
 import { configuredMailer } from '../notifications/mailer.js';
@@ -37,7 +38,7 @@ const anchorsOf = (memorandum: StoredMemorandum): ChainAnchor[] => {
   return [{ source: 'memorandum', ...memorandum.auditHead }, ...(certificate ? [{ source: 'certificate' as const, ...certificate }] : [])];
 };
 
-export const memorandumUseCases = (memoranda: MemorandumRepository) => {
+export const memorandumUseCases = (memoranda: MemorandumRepository, options: { digests?: DigestReader } = {}) => {
   const isParty = (actor: Actor, memorandum: Memorandum): boolean => memorandum.content.parties.some((party) => party.orgId === actor.orgId);
 
   /** Loads a memorandum the caller is party to; anyone else learns nothing (404). */
@@ -94,13 +95,13 @@ export const memorandumUseCases = (memoranda: MemorandumRepository) => {
     const { actor } = request;
     const loaded = actor === 'system' ? await memoranda.load(request.memorandumId) : await loadVisible(actor, request.memorandumId);
     if (!loaded) throw notFound('The memorandum');
-    const { memorandum, events } = loaded;
+    const { memorandum, events, digests } = loaded;
     if (request.ifMatch !== undefined) requireVersion(memorandum, request.ifMatch);
     const who = actor === 'system' ? systemParticipant : participantOf(actor, memorandum);
     const decision = decide(workflowStateOf(memorandum), request.action, who);
     if (!decision.allowed) throw new AppError(decision.code, decision.reason);
     if (request.requireIntactChain) {
-      const verdict = verifyAuditChain(memorandum, events);
+      const verdict = await verifyAuditChain(memorandum, events, digests);
       if (!verdict.valid) throw new IntegrityFailure(publicView(memorandum), 'audit_chain', verdict.firstBrokenSeq);
     }
     const now = isoNow();
@@ -132,8 +133,19 @@ export const memorandumUseCases = (memoranda: MemorandumRepository) => {
     return { body: publicView(head), version: head.version };
   };
 
-  /** The chain held against the heads recorded outside it: the memorandum item and the certificate. */
-  const verifyAuditChain = (memorandum: StoredMemorandum, events: ChainedEvent[]) => verifyChain(events, anchorsOf(memorandum));
+  /**
+   * The chain held against the heads recorded outside it: the memorandum item, the
+   * certificate, and the latest signed daily digest that lists it (read and its
+   * signature checked; the table's note of it is only where to look).
+   */
+  const verifyAuditChain = async (memorandum: StoredMemorandum, events: ChainedEvent[], digests: MemorandumDigestEntry[]) => {
+    const anchors = anchorsOf(memorandum);
+    const latest = [...digests].sort((a, b) => (a.day < b.day ? -1 : 1)).at(-1);
+    if (!latest) return verifyChain(events, anchors);
+    const signed = await options.digests?.(latest.day);
+    const head = signed?.heads.find((candidate) => candidate.memorandumId === memorandum.id);
+    return head ? verifyChain(events, [...anchors, { source: 'digest', seq: head.seq, hash: head.hash }]) : verifyChain(events, anchors, { source: 'digest', seq: latest.seq });
+  };
 
   /** After the step is stored: tell the people who must act next. A failed email never undoes the step. */
   const notify = async (action: string, memorandum: Memorandum, events: Pick<AuditEvent, 'action' | 'actor'>[]) => {

@@ -13,6 +13,7 @@ import { documentStore, issueUploadForm, receiveUpload, sha256Hex, verifiedDownl
 import { certificateDocument, finalDocument } from '../memoranda/documents.js';
 import { memorandumRepository } from '../memoranda/repository.js';
 import type { Signature, StoredDocument } from '../memoranda/schema.js';
+import { configuredDigestReader } from '../memoranda/digest-reader.js';
 import { IntegrityFailure, memorandumUseCases } from '../memoranda/use-cases.js';
 import { integrityFailureNotice } from '../memoranda/notifications.js';
 import { configuredMailer } from '../notifications/mailer.js';
@@ -26,7 +27,7 @@ import { userRepository } from '../users/repository.js';
  */
 const memoranda = memorandumRepository(tableContext());
 const users = userRepository(tableContext());
-const { loadVisible, transition } = memorandumUseCases(memoranda);
+const { loadVisible, transition } = memorandumUseCases(memoranda, { digests: configuredDigestReader() });
 
 /** Externally signed files (e.g. a qualified e-signature container) come from a party's named signatory once the final text exists. */
 const attachable: MemorandumStatus[] = ['approved', 'signed', 'active'];

@@ -6,6 +6,7 @@ import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-l
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { tableDefinition } from '../../functions/data/table.js';
 import { lambdaEsbuildOptions } from '../bundling.js';
@@ -110,6 +111,12 @@ export class ApiFunction extends Construct {
     this.function.addToRolePolicy(
       new PolicyStatement({ effect: Effect.ALLOW, actions: ['ses:SendEmail'], resources: [`arn:${Aws.PARTITION}:ses:${config.region}:${config.account}:identity/${domain}`], conditions: { StringEquals: { 'ses:FromAddress': config.senderEmail } } }),
     );
+  }
+
+  /** The audit digests' KMS key: the daily job signs, modules verify with its public key. */
+  grantDigestKey(key: IKey, use: 'sign' | 'verify'): void {
+    this.function.addEnvironment('DIGEST_KMS_KEY_ID', key.keyArn);
+    this.function.addToRolePolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: use === 'sign' ? ['kms:Sign', 'kms:GetPublicKey'] : ['kms:GetPublicKey'], resources: [key.keyArn] }));
   }
 
   grantDirectory(userPool: IUserPool): void {

@@ -40,6 +40,8 @@ export interface LocalStack {
   signingKeyFile: string;
   /** What the web server's /api proxy sends as the edge secret, as CloudFront's origin does on AWS (functions/core/viewer.ts). */
   edgeSecret: string;
+  /** The local key that signs the daily audit digests (KMS on AWS). */
+  digestKeyFile: string;
   stop(): Promise<void>;
 }
 
@@ -73,6 +75,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     const accountsFile = join(dataDir, 'accounts.json');
     const outboxDir = join(dataDir, 'outbox');
     const signingKeyFile = join(dataDir, 'oidc-signing-key.json');
+    const digestKeyFile = join(dataDir, 'digest-signing-key.pem');
 
     let dynamodbEndpoint = options.external?.dynamodbEndpoint;
     if (!dynamodbEndpoint) {
@@ -109,6 +112,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     // The handlers read these once, as a Lambda reads its environment at cold start.
     Object.assign(process.env, {
       EDGE_SECRET: edgeSecret,
+      DIGEST_SIGNING_KEY_FILE: digestKeyFile,
       TABLE_NAME: tableName,
       DYNAMODB_ENDPOINT: dynamodbEndpoint,
       DOCUMENTS_BUCKET: bucket,
@@ -131,7 +135,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     started.push(api);
     log(`API        ${api.url}/api`);
 
-    return { dynamodbEndpoint, s3Endpoint, issuer, apiUrl: api.url, tableName, bucket, accountsFile, outboxDir, signingKeyFile, edgeSecret, stop };
+    return { dynamodbEndpoint, s3Endpoint, issuer, apiUrl: api.url, tableName, bucket, accountsFile, outboxDir, signingKeyFile, edgeSecret, digestKeyFile, stop };
   } catch (error) {
     await stop();
     throw error;

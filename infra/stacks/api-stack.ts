@@ -13,6 +13,8 @@ import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { moduleAccess, moduleNames, routes } from '../../functions/routes.js';
+import { digestPrefix } from '../../functions/memoranda/digest.js';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { isProduction, type DeploymentConfig } from '../config.js';
 import { ApiFunction } from '../constructs/api-function.js';
 import { apiResourceServerId, apiScopeName } from './auth-stack.js';
@@ -21,6 +23,7 @@ import { documentsBucketName } from './data-stack.js';
 export interface ApiStackDependencies {
   table: TableV2;
   documents: Bucket;
+  digestKey: IKey;
   userPool: UserPool;
   webClient: UserPoolClient;
 }
@@ -82,7 +85,9 @@ export class ApiStack extends Stack {
         });
         if (access.mail) fn.grantMail(config);
         if (access.table) fn.grantTable(deps.table, access.table);
-        if (access.documents) fn.grantDocuments(documentsBucketName(config), access.documents.prefixes, access.documents.mode);
+        if (access.documents?.readwrite) fn.grantDocuments(documentsBucketName(config), access.documents.readwrite, 'readwrite');
+        if (access.documents?.read) fn.grantDocuments(documentsBucketName(config), access.documents.read, 'read');
+        if (access.digestKey) fn.grantDigestKey(deps.digestKey, access.digestKey);
         if (access.directory) fn.grantDirectory(deps.userPool);
         return [module, new HttpLambdaIntegration(`${module}-integration`, fn.function)] as const;
       }),
@@ -106,6 +111,8 @@ export class ApiStack extends Stack {
     const daily = new ApiFunction(this, 'DailyJobs', { entry: 'jobs/handler.ts', description: 'Pakt daily jobs', retainLogs: keep, environment: { WEB_URL: config.webOrigins[0] ?? '' } });
     daily.grantTable(deps.table, 'readwrite');
     daily.grantMail(config);
+    daily.grantDocuments(documentsBucketName(config), [digestPrefix], 'readwrite');
+    daily.grantDigestKey(deps.digestKey, 'sign');
     new Schedule(this, 'DailySchedule', {
       description: 'Pakt daily jobs',
       schedule: ScheduleExpression.cron({ hour: '6', minute: '0', timeZone: TimeZone.EUROPE_KYIV }),

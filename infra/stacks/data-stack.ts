@@ -1,6 +1,7 @@
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AttributeType, Billing, StreamViewType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
 import { tableDefinition } from '../../functions/data/table.js';
 import { isProduction, type DeploymentConfig } from '../config.js';
@@ -15,6 +16,8 @@ export const documentsBucketName = (config: DeploymentConfig): string => `pakt-$
 export class DataStack extends Stack {
   readonly table: TableV2;
   readonly documents: Bucket;
+  /** Signs the daily audit digests (ECDSA P-256); the private key never leaves KMS. */
+  readonly digestKey: Key;
 
   constructor(scope: Construct, id: string, config: DeploymentConfig, props: StackProps) {
     super(scope, id, props);
@@ -68,6 +71,12 @@ export class DataStack extends Stack {
       lifecycleRules: [{ noncurrentVersionExpiration: Duration.days(90), abortIncompleteMultipartUploadAfter: Duration.days(1) }],
       removalPolicy,
       autoDeleteObjects: !keep,
+    });
+    this.digestKey = new Key(this, 'DigestKey', {
+      description: `Pakt ${config.stage}: signs the daily digests of the memoranda's audit chains`,
+      keySpec: KeySpec.ECC_NIST_P256,
+      keyUsage: KeyUsage.SIGN_VERIFY,
+      removalPolicy,
     });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
   }

@@ -138,6 +138,16 @@ describe('the CDK app (dev stage)', () => {
     expect(policyOf('users')).toContain('cognito-idp:AdminCreateUser');
     expect(policyOf('organisations')).not.toContain('cognito-idp');
     expect(policyOf('openapi')).not.toContain('dynamodb');
+    // The audit digests: the daily job signs and writes them; memoranda and signing only read and verify.
+    const daily = policies.find((policy) => policy.logicalId.includes('DailyJobs'))?.document ?? '';
+    expect(daily).toContain('kms:Sign');
+    expect(daily).toContain('audit-digests/*');
+    for (const module of ['memoranda', 'signing']) {
+      expect(policyOf(module)).toContain('kms:GetPublicKey');
+      expect(policyOf(module)).not.toContain('kms:Sign');
+      expect(policyOf(module)).toMatch(/"Action":"s3:GetObject","Effect":"Allow","Resource":\{"Fn::Join":\["",\["arn:",\{"Ref":"AWS::Partition"\},":s3:::[^"]*\/audit-digests\/\*"\]\]\}/);
+    }
+    data.hasResourceProperties('AWS::KMS::Key', { KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' });
     for (const { document } of policies) {
       expect(document).not.toContain('dynamodb:Scan');
       expect(document).not.toContain('dynamodb:*');

@@ -1,10 +1,13 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { DeleteCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { keys } from '../../functions/data/keys.js';
-import { createS3Client } from '../../functions/files/document-store.js';
+import { createS3Client, s3DocumentStore } from '../../functions/files/document-store.js';
+import { writeDigest } from '../../functions/jobs/digest.js';
+import { digestKeys } from '../../functions/memoranda/digest.js';
+import { localDigestSigner } from '../../functions/memoranda/digest-signer.js';
 import { chainEvent, type ChainedEvent } from '../../functions/memoranda/audit-chain.js';
 import { call, demoUser, stack, table } from '../support/api.js';
 import { createActiveMemorandum, createApprovedMemorandum, createCaseMemorandum } from '../support/memoranda.js';
@@ -96,6 +99,32 @@ describe('signing over a tampered record', () => {
     const refused = await call<Memorandum & Problem>('POST', `/api/memoranda/${inReview.id}/approve`, { as: coordinator, headers: ifMatch(byCouncil.body.version) });
     expect([refused.status, refused.body.code]).toEqual([500, 'integrity_failure']);
     expect((await stored(inReview.id)).memorandum.documents.final).toBeUndefined();
+  });
+});
+
+describe('audit chain verification against the signed daily digest', () => {
+  const today = new Date().toISOString().slice(0, 10);
+  const digestOfToday = () => writeDigest(table(), s3DocumentStore(createS3Client(stack().s3Endpoint), stack().bucket), localDigestSigner(stack().digestKeyFile), today, new Date().toISOString());
+
+  it('reports events and the memorandum\'s head rewritten together (no certificate yet), against the latest digest; and a forged digest', async () => {
+    const draft = await createCaseMemorandum({ submit: true });
+    const digest = await digestOfToday();
+    expect(digest.written).toBe(true);
+    const listed = (await eventsOf(draft.id)).length;
+    expect(await verify(draft.id)).toMatchObject({ valid: true, anchors: ['memorandum', 'digest'] });
+
+    const events = await rewriteFrom(draft.id, 2);
+    const head = events.at(-1);
+    await table().client.send(new UpdateCommand({ TableName: table().table, Key: keys.memorandumHead(draft.id), UpdateExpression: 'SET auditHead = :head', ExpressionAttributeValues: { ':head': { seq: head?.seq, hash: head?.hash } } }));
+    expect(await verify(draft.id)).toMatchObject({ valid: false, firstBrokenSeq: listed, problem: 'differs_from_anchor', anchor: 'digest' });
+
+    // The digest itself rewritten to match: its signature no longer holds.
+    const files = digestKeys(today);
+    const s3 = createS3Client(stack().s3Endpoint);
+    const original = new TextDecoder().decode(await (await s3.send(new GetObjectCommand({ Bucket: stack().bucket, Key: files.payload }))).Body?.transformToByteArray());
+    await s3.send(new PutObjectCommand({ Bucket: stack().bucket, Key: files.payload, Body: original.replace(/"hash":"[0-9a-f]{64}"/, `"hash":"${head?.hash ?? ''}"`), ContentType: 'application/json' }));
+    expect(await verify(draft.id)).toMatchObject({ valid: false, problem: 'anchor_unverifiable', anchor: 'digest' });
+    expect((await digestOfToday()).written).toBe(false);
   });
 });
 

@@ -21,6 +21,7 @@ export interface StackInfo {
   outboxDir: string;
   signingKeyFile: string;
   edgeSecret: string;
+  digestKeyFile: string;
   webOrigin: string;
   tokens: Record<string, Tokens>;
 }
@@ -50,7 +51,7 @@ export default async function setup(project: TestProject) {
     }
     project.provide('stack', {
       apiUrl: stack.apiUrl, issuer: stack.issuer, dynamodbEndpoint: stack.dynamodbEndpoint, s3Endpoint: stack.s3Endpoint,
-      tableName: stack.tableName, bucket: stack.bucket, accountsFile: stack.accountsFile, outboxDir: stack.outboxDir, signingKeyFile: stack.signingKeyFile, edgeSecret: stack.edgeSecret, webOrigin: webOriginForTests, tokens,
+      tableName: stack.tableName, bucket: stack.bucket, accountsFile: stack.accountsFile, outboxDir: stack.outboxDir, signingKeyFile: stack.signingKeyFile, edgeSecret: stack.edgeSecret, digestKeyFile: stack.digestKeyFile, webOrigin: webOriginForTests, tokens,
     });
   } catch (error) {
     await stack.stop();

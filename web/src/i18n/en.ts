@@ -74,7 +74,7 @@ export const en: Messages = {
     verify: 'Verify integrity', verified: 'The trail is intact: {events} events, head hash {hash}.', broken: 'The trail is broken at event #{seq}. {reason}',
     chainProblems: {
       missing_event: 'An event was removed or moved.', not_linked: 'The event does not follow the one before it.', content_changed: 'The event\'s content does not match its hash.',
-      events_missing_at_end: 'Events are missing at the end: the {anchor} records more.', events_after_head: 'There are events after the recorded last one.', differs_from_anchor: 'The event differs from the one recorded by the {anchor}.',
+      events_missing_at_end: 'Events are missing at the end: the {anchor} records more.', events_after_head: 'There are events after the recorded last one.', differs_from_anchor: 'The event differs from the one recorded by the {anchor}.', anchor_unverifiable: 'The {anchor} cannot be checked: it is missing or its signature does not hold.',
     },
     chainAnchors: { memorandum: 'memorandum record', certificate: 'certificate of completion', digest: 'signed daily digest' },
     events: {

@@ -72,7 +72,7 @@ export const uk = {
     verify: 'Перевірити цілісність', verified: 'Журнал цілісний: {events} подій, останній хеш {hash}.', broken: 'Журнал пошкоджено: подія №{seq}. {reason}',
     chainProblems: {
       missing_event: 'Подію вилучено або переставлено.', not_linked: 'Подія не продовжує попередню.', content_changed: 'Зміст події не відповідає її хешу.',
-      events_missing_at_end: 'Бракує останніх подій: {anchor} фіксує більше.', events_after_head: 'Після зафіксованої останньої події є зайві.', differs_from_anchor: 'Подія відрізняється від зафіксованої: {anchor}.',
+      events_missing_at_end: 'Бракує останніх подій: {anchor} фіксує більше.', events_after_head: 'Після зафіксованої останньої події є зайві.', differs_from_anchor: 'Подія відрізняється від зафіксованої: {anchor}.', anchor_unverifiable: 'Не вдається перевірити {anchor}: його немає або підпис не дійсний.',
     },
     chainAnchors: { memorandum: 'запис меморандуму', certificate: 'сертифікат підписання', digest: 'щоденний підписаний дайджест' },
     events: {

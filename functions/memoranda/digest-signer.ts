@@ -1,0 +1,72 @@
+import { createPublicKey, generateKeyPairSync, sign, verify, createHash, type KeyObject } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { GetPublicKeyCommand, KMSClient, SignCommand } from '@aws-sdk/client-kms';
+import { optionalEnv } from '../core/config.js';
+
+/**
+ * Signs and verifies the daily audit digests with ECDSA P-256 over SHA-256: an
+ * asymmetric KMS key on AWS (the private key never leaves KMS), a key file in `.data/`
+ * locally. Signatures are DER either way, verified with the public key by one code path.
+ */
+export interface DigestSigner {
+  readonly keyId: string;
+  sign(payload: Uint8Array): Promise<Uint8Array>;
+  verify(payload: Uint8Array, signature: Uint8Array): Promise<boolean>;
+}
+
+const verifyWith = (publicKey: KeyObject, payload: Uint8Array, signature: Uint8Array): boolean => {
+  try {
+    return verify('sha256', payload, publicKey, signature);
+  } catch {
+    return false;
+  }
+};
+
+export const kmsDigestSigner = (client: KMSClient, keyId: string): DigestSigner => {
+  let publicKey: Promise<KeyObject> | undefined;
+  const keyOf = () => {
+    publicKey ??= client.send(new GetPublicKeyCommand({ KeyId: keyId })).then(({ PublicKey }) => {
+      if (!PublicKey) throw new Error('KMS returned no public key for the digest key');
+      return createPublicKey({ key: Buffer.from(PublicKey), format: 'der', type: 'spki' });
+    });
+    return publicKey;
+  };
+  return {
+    keyId,
+    async sign(payload) {
+      const digest = createHash('sha256').update(payload).digest();
+      const { Signature } = await client.send(new SignCommand({ KeyId: keyId, Message: digest, MessageType: 'DIGEST', SigningAlgorithm: 'ECDSA_SHA_256' }));
+      if (!Signature) throw new Error('KMS returned no signature');
+      return Signature;
+    },
+    verify: async (payload, signature) => verifyWith(await keyOf(), payload, signature),
+  };
+};
+
+/** The local key, created on first use (kept with the rest of `.data/`). */
+export const localDigestSigner = (keyFile: string): DigestSigner => {
+  if (!existsSync(keyFile)) {
+    const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+    mkdirSync(dirname(keyFile), { recursive: true });
+    writeFileSync(keyFile, privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600 });
+  }
+  const privateKey = readFileSync(keyFile, 'utf8');
+  const publicKey = createPublicKey(privateKey);
+  return {
+    keyId: `local:${keyFile}`,
+    sign: async (payload) => sign('sha256', payload, privateKey),
+    verify: async (payload, signature) => verifyWith(publicKey, payload, signature),
+  };
+};
+
+let shared: DigestSigner | undefined;
+
+/** By configuration alone: DIGEST_KMS_KEY_ID on AWS, DIGEST_SIGNING_KEY_FILE on one machine; undefined where neither is set. */
+export const configuredDigestSigner = (): DigestSigner | undefined => {
+  if (shared) return shared;
+  const kmsKeyId = optionalEnv('DIGEST_KMS_KEY_ID');
+  const keyFile = optionalEnv('DIGEST_SIGNING_KEY_FILE');
+  shared = kmsKeyId ? kmsDigestSigner(new KMSClient({}), kmsKeyId) : keyFile ? localDigestSigner(keyFile) : undefined;
+  return shared;
+};
