@@ -157,8 +157,8 @@ export const routes = [
     params: MemorandumParams, query: DiffQuery, response: RevisionDiff, successStatus: 200, resource: 'memorandum',
   }),
   defineRoute({
-    method: 'GET', path: '/api/memoranda/{memorandumId}/audit/verify', module: 'memoranda', operation: 'verifyAuditTrail',
-    summary: 'Recompute the audit hash chain and report the first broken link', access: ['admin', 'coordinator', 'council', 'funder'],
+    method: 'GET', path: '/api/memoranda/{memorandumId}/audit/verify', module: 'signing', operation: 'verifyAuditTrail',
+    summary: 'Recompute the audit hash chain, hold it against the heads recorded on the memorandum, its certificate and the signed daily digest, and report the first event that does not hold', access: ['admin', 'coordinator', 'council', 'funder'],
     params: MemorandumParams, response: AuditVerification, successStatus: 200, resource: 'memorandum',
   }),
   defineRoute({
@@ -406,7 +406,7 @@ export const moduleAccess: Record<ModuleName, ModuleAccess> = {
   openapi: {},
   organisations: { table: 'readwrite' },
   users: { table: 'readwrite', directory: true },
-  memoranda: { table: 'readwrite', mail: true, documents: { read: [digestPrefix] }, digestKey: 'verify' },
+  memoranda: { table: 'readwrite', mail: true },
   obligations: { table: 'read' },
   reports: { table: 'readwrite', documents: { readwrite: ['reports/'] } },
   programmes: { table: 'readwrite' },

@@ -1,7 +1,7 @@
 import { createPublicKey, generateKeyPairSync, sign, verify, createHash, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { GetPublicKeyCommand, KMSClient, SignCommand } from '@aws-sdk/client-kms';
+import type { KMSClient } from '@aws-sdk/client-kms';
 import { optionalEnv } from '../core/config.js';
 
 /**
@@ -23,10 +23,15 @@ const verifyWith = (publicKey: KeyObject, payload: Uint8Array, signature: Uint8A
   }
 };
 
-export const kmsDigestSigner = (client: KMSClient, keyId: string): DigestSigner => {
+/** The KMS client loads on first use: most requests of the Lambdas that carry it verify or sign nothing. */
+const kms = () => import('@aws-sdk/client-kms');
+
+export const kmsDigestSigner = (keyId: string, client?: KMSClient): DigestSigner => {
+  let clientInUse: Promise<KMSClient> | undefined;
+  const kmsClient = () => (clientInUse ??= client ? Promise.resolve(client) : kms().then(({ KMSClient }) => new KMSClient({})));
   let publicKey: Promise<KeyObject> | undefined;
   const keyOf = () => {
-    publicKey ??= client.send(new GetPublicKeyCommand({ KeyId: keyId })).then(({ PublicKey }) => {
+    publicKey ??= Promise.all([kmsClient(), kms()]).then(([connected, { GetPublicKeyCommand }]) => connected.send(new GetPublicKeyCommand({ KeyId: keyId }))).then(({ PublicKey }) => {
       if (!PublicKey) throw new Error('KMS returned no public key for the digest key');
       return createPublicKey({ key: Buffer.from(PublicKey), format: 'der', type: 'spki' });
     });
@@ -36,7 +41,8 @@ export const kmsDigestSigner = (client: KMSClient, keyId: string): DigestSigner 
     keyId,
     async sign(payload) {
       const digest = createHash('sha256').update(payload).digest();
-      const { Signature } = await client.send(new SignCommand({ KeyId: keyId, Message: digest, MessageType: 'DIGEST', SigningAlgorithm: 'ECDSA_SHA_256' }));
+      const [connected, { SignCommand }] = await Promise.all([kmsClient(), kms()]);
+      const { Signature } = await connected.send(new SignCommand({ KeyId: keyId, Message: digest, MessageType: 'DIGEST', SigningAlgorithm: 'ECDSA_SHA_256' }));
       if (!Signature) throw new Error('KMS returned no signature');
       return Signature;
     },
@@ -67,6 +73,6 @@ export const configuredDigestSigner = (): DigestSigner | undefined => {
   if (shared) return shared;
   const kmsKeyId = optionalEnv('DIGEST_KMS_KEY_ID');
   const keyFile = optionalEnv('DIGEST_SIGNING_KEY_FILE');
-  shared = kmsKeyId ? kmsDigestSigner(new KMSClient({}), kmsKeyId) : keyFile ? localDigestSigner(keyFile) : undefined;
+  shared = kmsKeyId ? kmsDigestSigner(kmsKeyId) : keyFile ? localDigestSigner(keyFile) : undefined;
   return shared;
 };

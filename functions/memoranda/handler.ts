@@ -8,13 +8,12 @@ import { chainEvent } from './audit-chain.js';
 import { diffContents } from './diff.js';
 import { newDraft, partyStatesFor, submissionProblems } from './model.js';
 import { memorandumRepository, type StoredMemorandum } from './repository.js';
-import { configuredDigestReader } from './digest-reader.js';
 import { memorandumUseCases } from './use-cases.js';
 import { decide, participantOf } from './workflow.js';
 import { summaryOf } from '../reports/model.js';
 
 const memoranda = memorandumRepository(tableContext());
-const { loadVisible, requireVersion, publicView, resolveDirectory, checkedDirectory, transition, verifyAuditChain } = memorandumUseCases(memoranda, { digests: configuredDigestReader() });
+const { loadVisible, requireVersion, publicView, resolveDirectory, checkedDirectory, transition } = memorandumUseCases(memoranda);
 
 export const handler = moduleHandler('memoranda', {
   async listMemoranda({ actor, query }) {
@@ -103,8 +102,4 @@ export const handler = moduleHandler('memoranda', {
     return { body: { from, to, sections: diffContents(before, after) } };
   },
 
-  async verifyAuditTrail({ actor, params }) {
-    const { memorandum, events, digests } = await loadVisible(actor, params.memorandumId);
-    return { body: await verifyAuditChain(memorandum, events, digests) };
-  },
 });

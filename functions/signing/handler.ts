@@ -21,13 +21,14 @@ import { optionalEnv } from '../core/config.js';
 import { userRepository } from '../users/repository.js';
 
 /**
- * Approval, signing and the signed documents: the memorandum steps that render
- * PDFs. A module of its own so that only these routes carry the PDF renderer
- * (pdfmake and its fonts) in their Lambda.
+ * Approval, signing, the signed documents and the integrity of the record: the
+ * memorandum steps that render PDFs or check what is stored (documents, the audit
+ * chain against its signed digests). A module of its own so that only these routes
+ * carry the PDF renderer, the documents store and the digest key in their Lambda.
  */
 const memoranda = memorandumRepository(tableContext());
 const users = userRepository(tableContext());
-const { loadVisible, transition } = memorandumUseCases(memoranda, { digests: configuredDigestReader() });
+const { loadVisible, transition, verifyAuditChain } = memorandumUseCases(memoranda, { digests: configuredDigestReader() });
 
 /** Externally signed files (e.g. a qualified e-signature container) come from a party's named signatory once the final text exists. */
 const attachable: MemorandumStatus[] = ['approved', 'signed', 'active'];
@@ -110,6 +111,11 @@ export const handler = moduleHandler('signing', {
       const certificate = await storePdf(documentKey(memorandum.id, 'certificate', memorandum.revision), certificateDocument({ ...memorandum, signatures }, signatures, final.sha256, event.hash, event.at), event.at);
       return { signatures, documents: { ...memorandum.documents, certificate: { ...certificate, auditHead: { seq: event.seq, hash: event.hash } } } };
     }));
+  },
+
+  async verifyAuditTrail({ actor, params }) {
+    const { memorandum, events, digests } = await loadVisible(actor, params.memorandumId);
+    return { body: await verifyAuditChain(memorandum, events, digests) };
   },
 
   async requestAttachmentUpload({ actor, params, body }) {

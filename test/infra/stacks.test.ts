@@ -138,11 +138,12 @@ describe('the CDK app (dev stage)', () => {
     expect(policyOf('users')).toContain('cognito-idp:AdminCreateUser');
     expect(policyOf('organisations')).not.toContain('cognito-idp');
     expect(policyOf('openapi')).not.toContain('dynamodb');
-    // The audit digests: the daily job signs and writes them; memoranda and signing only read and verify.
+    // The audit digests: the daily job signs and writes them; the signing module (approval, signing, verification) only reads and verifies.
     const daily = policies.find((policy) => policy.logicalId.includes('DailyJobs'))?.document ?? '';
     expect(daily).toContain('kms:Sign');
     expect(daily).toContain('audit-digests/*');
-    for (const module of ['memoranda', 'signing']) {
+    expect(policyOf('memoranda')).not.toContain('kms:');
+    for (const module of ['signing']) {
       expect(policyOf(module)).toContain('kms:GetPublicKey');
       expect(policyOf(module)).not.toContain('kms:Sign');
       expect(policyOf(module)).toMatch(/"Action":"s3:GetObject","Effect":"Allow","Resource":\{"Fn::Join":\["",\["arn:",\{"Ref":"AWS::Partition"\},":s3:::[^"]*\/audit-digests\/\*"\]\]\}/);

@@ -6,13 +6,18 @@ import { inject } from 'vitest';
 import { demoPassword } from '../../infra/local/seed.js';
 
 /** Headless Chromium (see chromium.ts) with the flags that work offline on this machine. */
-export const openBrowser = async (): Promise<{ context: BrowserContext; page: Page; close: () => Promise<void> }> => {
+/** A phone (iPhone 12–15 size) or the desktop width the journeys use. */
+export const phone = { width: 390, height: 844 };
+export const desktop = { width: 1280, height: 860 };
+
+export const openBrowser = async (viewport = desktop): Promise<{ context: BrowserContext; page: Page; close: () => Promise<void> }> => {
   const profile = await mkdtemp(join(tmpdir(), 'pakt-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: inject('chromiumPath'),
     headless: true,
     locale: 'uk-UA',
-    viewport: { width: 1280, height: 860 },
+    viewport,
+    ...(viewport.width < 600 ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const page = context.pages()[0] ?? (await context.newPage());
