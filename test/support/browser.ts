@@ -44,8 +44,9 @@ export const signInAs = async (page: Page, email: string) => {
   return demoPassword;
 };
 
-export const screenshot = async (page: Page, name: string) => {
+/** The whole page, or only what the screen shows (`fullPage: false`, e.g. a phone's first screen). */
+export const screenshot = async (page: Page, name: string, options: { fullPage?: boolean } = {}) => {
   const folder = resolve(import.meta.dirname, '../../screenshots');
   await mkdir(folder, { recursive: true });
-  await page.screenshot({ path: join(folder, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(folder, `${name}.png`), fullPage: options.fullPage ?? true });
 };

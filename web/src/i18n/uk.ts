@@ -1,6 +1,6 @@
 export const uk = {
   app: { name: 'Pakt', tagline: 'Меморандуми, зобов’язання та програми допомоги', skipToContent: 'Перейти до змісту' },
-  nav: { programmes: 'Програми', reviews: 'Розгляд звітів', commitments: 'Мої зобов’язання', memoranda: 'Меморандуми', home: 'Головна', organisations: 'Організації', myOrganisation: 'Моя організація', signOut: 'Вийти', language: 'Мова', outbox: 'Пошта (dev)', mainMenu: 'Головне меню' },
+  nav: { programmes: 'Програми', reviews: 'Розгляд звітів', commitments: 'Мої зобов’язання', memoranda: 'Меморандуми', home: 'Головна', organisations: 'Організації', myOrganisation: 'Моя організація', signOut: 'Вийти', language: 'Мова', outbox: 'Пошта (dev)', mainMenu: 'Головне меню', menu: 'Меню' },
   roles: { admin: 'Адміністратор', coordinator: 'Координатор', council: 'Представник ради', funder: 'Донор' },
   orgTypes: { ngo: 'Громадська організація', council: 'Міська рада', funder: 'Донор', government: 'Орган влади', other: 'Інше' },
   common: {
