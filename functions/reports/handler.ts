@@ -8,7 +8,8 @@ import { tableContext } from '../data/client.js';
 import { memorandumRepository } from '../memoranda/repository.js';
 import { pageLimit } from '../core/schemas.js';
 import { acceptedObligation, progressDelta } from './acceptance.js';
-import { addEvidence, withStep, applyEntries, entriesFor, entryProblems, evidenceKey, evidenceProblem, findEvidence, removeEvidence, reportIdOf, reportSizeProblem } from './model.js';
+import { addEvidence, withStep, applyEntries, defaultReportGraceDays, entriesFor, entryProblems, evidenceKey, evidenceProblem, findEvidence, periodProblems, removeEvidence, reportIdOf, reportSizeProblem, saysSomething } from './model.js';
+import { optionalEnv } from '../core/config.js';
 import { reportRepository, type StoredReport } from './repository.js';
 import type { Report } from './schema.js';
 import { decideReport, type ReportAction } from './workflow.js';
@@ -38,21 +39,27 @@ const guard = (actor: Actor, report: StoredReport, action: ReportAction, ifMatch
 };
 
 /** The organisation's obligations in an active memorandum it is party to (the memorandum's one Query). */
+/** REPORT_GRACE_DAYS: how many days before a period ends its report may be started. */
+const reportGraceDays = ((value: number) => {
+  if (!Number.isInteger(value) || value < 0 || value > 366) throw new Error('REPORT_GRACE_DAYS must be a whole number of days from 0 to 366.');
+  return value;
+})(Number(optionalEnv('REPORT_GRACE_DAYS') ?? defaultReportGraceDays));
+
 const ownedObligations = async (actor: Actor, memorandumId: string) => {
   const loaded = await memoranda.load(memorandumId);
   if (!loaded || !loaded.memorandum.content.parties.some((party) => party.orgId === actor.orgId)) throw notFound('The memorandum');
-  return { memorandum: loaded.memorandum, owned: loaded.obligations.filter((obligation) => obligation.ownerOrgId === actor.orgId) };
+  return { memorandum: loaded.memorandum, owned: loaded.obligations.filter((obligation) => obligation.ownerOrgId === actor.orgId), reports: loaded.reports };
 };
 
 export const handler = moduleHandler('reports', {
   async createReport({ actor, params, body, idempotency }) {
-    const { memorandum, owned } = await ownedObligations(actor, params.memorandumId);
+    const { memorandum, owned, reports: reportsOnIt } = await ownedObligations(actor, params.memorandumId);
     if (memorandum.status !== 'active') throw new AppError('invalid_transition', 'Reports are made on memoranda in force.');
     if (owned.length === 0) throw new AppError('invalid_transition', 'Your organisation has no obligations in this memorandum to report on.');
-    const problems = [
-      ...(body.period.start < memorandum.content.term.start ? [{ path: 'body.period.start', message: `The memorandum starts on ${memorandum.content.term.start}.` }] : []),
-      ...(memorandum.content.term.end && body.period.end > memorandum.content.term.end ? [{ path: 'body.period.end', message: `The memorandum ends on ${memorandum.content.term.end}.` }] : []),
-    ];
+    const problems = periodProblems(body.period, {
+      today: isoNow().slice(0, 10), graceDays: reportGraceDays, term: memorandum.content.term,
+      others: reportsOnIt.filter((report) => report.orgId === actor.orgId),
+    });
     if (problems.length > 0) throw invalid(problems);
     const now = isoNow();
     const report: StoredReport = {
@@ -169,6 +176,8 @@ export const handler = moduleHandler('reports', {
   async submitReport({ actor, params, ifMatch }) {
     const report = await loadVisible(actor, params.memorandumId, params.reportId);
     const decision = guard(actor, report, 'submit', ifMatch);
+    // A report says something: progress, a narrative, an indicator actual or evidence on at least one entry.
+    if (!report.entries.some(saysSomething)) throw invalid([{ path: 'entries', message: 'The report says nothing yet: give progress, a narrative, an indicator actual or evidence for at least one obligation.' }]);
     const now = isoNow();
     const next: StoredReport = { ...report, status: decision.next, submittedAt: now, history: withStep(report, { action: 'submitted', at: now, by: actor.userId }), version: report.version + 1, updatedAt: now };
     await reports.update(next, report.version);

@@ -26,6 +26,32 @@ export const entryProblems = (entries: ReportEntryInput[], owned: TrackedObligat
   });
 };
 
+/** How many days before a period ends its report may be started (a quarter's report in its last week, say). */
+export const defaultReportGraceDays = 7;
+
+const addDays = (day: string, days: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Which periods a report may cover (pure): inside the memorandum's term, ended (or ending
+ * within the grace days), and not overlapping a report of the same organisation on the
+ * memorandum that is already submitted or accepted.
+ */
+export const periodProblems = (
+  period: { start: string; end: string },
+  context: { today: string; graceDays: number; term: { start: string; end?: string | null | undefined }; others: Pick<Report, 'period' | 'status'>[] },
+): FieldProblem[] => [
+  ...(period.start < context.term.start ? [{ path: 'body.period.start', message: `The memorandum starts on ${context.term.start}.` }] : []),
+  ...(context.term.end && period.end > context.term.end ? [{ path: 'body.period.end', message: `The memorandum ends on ${context.term.end}.` }] : []),
+  ...(period.end > addDays(context.today, context.graceDays) ? [{ path: 'body.period.end', message: `A period can be reported from ${context.graceDays} days before it ends.` }] : []),
+  ...(context.others.some((other) => (other.status === 'submitted' || other.status === 'accepted') && other.period.start <= period.end && period.start <= other.period.end)
+    ? [{ path: 'body.period.start', message: 'Overlaps a period your organisation has already reported on.' }]
+    : []),
+];
+
+/** Whether an entry says anything: progress, a narrative, an indicator actual or evidence. */
+export const saysSomething = (entry: ReportEntry): boolean =>
+  entry.status !== 'not_started' || entry.percentComplete > 0 || (entry.narrative ?? '') !== '' || entry.indicatorActuals.length > 0 || (entry.evidence ?? []).length > 0;
+
 /** Saving replaces the entries given and keeps the others (and any reviewer comments on untouched ones). */
 export const applyEntries = (report: Report, entries: ReportEntryInput[]): ReportEntry[] =>
   report.entries.map((current) => {

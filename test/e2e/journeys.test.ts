@@ -8,6 +8,8 @@ import { openBrowser, screenshot, signInAs, webUrl } from '../support/browser.js
 import { pdfText, renderPdfPages } from '../support/pdf.js';
 
 const coordinator = demoUsers.find((user) => user.role === 'coordinator');
+/** Answers the confirmation a step asks for. */
+const confirmIn = (page: Page, label: string) => page.locator('.p-confirmdialog').getByRole('button', { name: label, exact: true }).click();
 const council = demoUsers.find((user) => user.role === 'council');
 
 describe('coordinator journey', () => {
@@ -239,6 +241,7 @@ describe('memorandum journey', () => {
     await councilPage.getByText('Цей тип файлу не приймається як підтвердження').waitFor();
     await screenshot(councilPage, '16-report-form');
     await councilPage.getByTestId('report-submit').click();
+    await confirmIn(councilPage, 'Подати на розгляд');
     await councilPage.getByTestId('report-status').filter({ hasText: 'Подано' }).waitFor();
   });
 
@@ -256,12 +259,14 @@ describe('memorandum journey', () => {
     await councilPage.locator('#entry-1-narrative').fill('Пресконференції 12.02 та 20.03: про незаконно позбавлених волі.');
     await screenshot(councilPage, '17-report-returned');
     await councilPage.getByTestId('report-submit').click();
+    await confirmIn(councilPage, 'Подати на розгляд');
     await councilPage.getByTestId('report-status').filter({ hasText: 'Подано' }).waitFor();
   });
 
   it('the coordinator accepts the resubmission, the history shows every step, and the commitments show the new progress', async () => {
     await coordinatorPage.reload();
     await coordinatorPage.getByTestId('report-accept').click();
+    await confirmIn(coordinatorPage, 'Прийняти');
     await coordinatorPage.getByTestId('report-status').filter({ hasText: 'Прийнято' }).waitFor();
     await expect(coordinatorPage.getByTestId('report-history').locator('.p-timeline-event').count()).resolves.toBe(4);
     await screenshot(coordinatorPage, '18-report-accepted-history');
@@ -281,6 +286,7 @@ describe('memorandum journey', () => {
     await councilPage.locator('#entry-1-percent').fill('90');
     await councilPage.locator('#entry-1-indicator-0').fill('5');
     await councilPage.getByTestId('report-submit').click();
+    await confirmIn(councilPage, 'Подати на розгляд');
     await councilPage.getByTestId('report-status').filter({ hasText: 'Подано' }).waitFor();
 
     await coordinatorPage.goto(`${webUrl()}/reviews`);

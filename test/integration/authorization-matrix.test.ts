@@ -147,7 +147,9 @@ const memorandumFor = async (route: AppRoute, scope: Scope): Promise<{ id: strin
   if (route.operation === 'closeMemorandum' || route.operation === 'terminateMemorandum' || route.operation === 'createReport') return createActiveMemorandum();
   if (['getReport', 'saveReport', 'submitReport', 'acceptReport', 'returnReport'].includes(route.operation)) {
     const active = await createActiveMemorandum();
-    const report = await call<{ id: string; version: number }>('POST', `/api/memoranda/${active.id}/reports`, { as: demoUser('council'), body: { period: reportPeriod } });
+    const created = await call<{ id: string; version: number }>('POST', `/api/memoranda/${active.id}/reports`, { as: demoUser('council'), body: { period: reportPeriod } });
+    // A report that says something, so that it can be submitted.
+    const report = await call<{ id: string; version: number }>('PUT', `/api/memoranda/${active.id}/reports/${created.body.id}`, { as: demoUser('council'), body: { entries: [{ obligationId: 'c1', status: 'in_progress', percentComplete: 20 }] }, headers: { 'if-match': `"${created.body.version}"` } });
     if (!['acceptReport', 'returnReport'].includes(route.operation)) return { id: active.id, version: report.body.version, reportId: report.body.id };
     const submitted = await call<{ version: number }>('POST', `/api/memoranda/${active.id}/reports/${report.body.id}/submit`, { as: demoUser('council'), headers: { 'if-match': `"${report.body.version}"` } });
     return { id: active.id, version: submitted.body.version, reportId: report.body.id };

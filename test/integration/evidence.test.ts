@@ -110,7 +110,8 @@ describe('evidence on report entries', () => {
     expect(await objectExists(checkedKeyOf(evidenceKey(memorandumId, report.id, evidenceId)))).toBe(false);
     expect((await call('GET', `${base}/evidence/${evidenceId}`, { as: council })).status).toBe(404);
 
-    const submitted = await call<ReportBody>('POST', `${base}/submit`, { as: council, headers: ifMatch(removed.body.version) });
+    const said = await call<ReportBody>('PUT', base, { as: council, headers: ifMatch(removed.body.version), body: { entries: [{ obligationId: 'c1', status: 'in_progress', percentComplete: 40 }] } });
+    const submitted = await call<ReportBody>('POST', `${base}/submit`, { as: council, headers: ifMatch(said.body.version) });
     const late = await call<Problem>('POST', `${base}/evidence/uploads`, { as: council, body: { obligationId: 'c1', filename: 'late.pdf', contentType: 'application/pdf', size: 10 } });
     expect([late.status, late.body.code]).toEqual([409, 'invalid_transition']);
     expect((await call<ReportBody>('GET', base, { as: council })).body.version).toBe(submitted.body.version);

@@ -80,6 +80,24 @@ describe('progress reports', () => {
     const page = await call<{ reportTimeline: Record<string, unknown>[] }>('GET', `/api/memoranda/${active.id}`, { as: coordinator });
     expect(page.body.reportTimeline).toEqual([{ id: created.body.id, orgId: council.orgId, period, status: 'draft' }]);
   });
+
+  it('cover periods that have ended (or end within the grace days), never one already reported on, and say something', async () => {
+    const active = await createActiveMemorandum();
+    const base = `/api/memoranda/${active.id}/reports`;
+    const endOfNextYear = `${new Date().getUTCFullYear() + 1}-06-30`;
+    const future = await call<Problem>('POST', base, { as: council, body: { period: { start: '2026-04-01', end: endOfNextYear } } });
+    expect([future.status, future.body.errors?.map((error) => error.path)]).toEqual([400, ['body.period.end']]);
+
+    const first = await call<Report>('POST', base, { as: council, body: { period } });
+    const empty = await call<Problem>('POST', `${base}/${first.body.id}/submit`, { as: council, headers: ifMatch(first.body.version) });
+    expect([empty.status, empty.body.errors?.map((error) => error.path)]).toEqual([400, ['entries']]);
+    const said = await call<Report>('PUT', `${base}/${first.body.id}`, { as: council, headers: ifMatch(first.body.version), body: { entries: [{ obligationId: 'c1', status: 'not_started', percentComplete: 0, narrative: 'Домовилися про приміщення для семінару.' }] } });
+    expect((await call<Report>('POST', `${base}/${first.body.id}/submit`, { as: council, headers: ifMatch(said.body.version) })).status).toBe(200);
+
+    const overlapping = await call<Problem>('POST', base, { as: council, body: { period: { start: '2026-03-01', end: '2026-05-31' } } });
+    expect([overlapping.status, overlapping.body.errors?.map((error) => error.path)]).toEqual([400, ['body.period.start']]);
+    expect((await call<Report>('POST', base, { as: council, body: { period: { start: '2026-04-01', end: '2026-06-30' } } })).status).toBe(201);
+  });
 });
 
 describe('reviewing progress reports', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summaryOf, addEvidence, applyEntries, entriesFor, entryProblems, evidenceProblem, findEvidence, removeEvidence, reportIdOf, reportSizeProblem } from '../../functions/reports/model.js';
+import { summaryOf, addEvidence, applyEntries, entriesFor, entryProblems, evidenceProblem, findEvidence, periodProblems, removeEvidence, reportIdOf, reportSizeProblem, saysSomething } from '../../functions/reports/model.js';
 import type { TrackedObligation } from '../../functions/obligations/schema.js';
 import { evidencePerEntry, type Evidence, type Report } from '../../functions/reports/schema.js';
 
@@ -73,5 +73,36 @@ describe('report summaries', () => {
   it('tell whose report it is, for when and where it stands, and nothing of its content', () => {
     const report = { id: 'R', memorandumId: 'M', orgId: 'O', period: { start: '2026-01-01', end: '2026-03-31' }, status: 'submitted', submittedAt: '2026-04-02T10:00:00.000Z', entries: [{ obligationId: 'c1', narrative: 'secret' }], reviewComment: 'x', version: 3 } as unknown as Report;
     expect(summaryOf(report)).toEqual({ id: 'R', orgId: 'O', period: { start: '2026-01-01', end: '2026-03-31' }, status: 'submitted', submittedAt: '2026-04-02T10:00:00.000Z' });
+  });
+});
+
+describe('report periods', () => {
+  const term = { start: '2026-01-15', end: '2027-06-30' };
+  const context = (others: { period: { start: string; end: string }; status: 'draft' | 'submitted' | 'returned' | 'accepted' }[] = []) => ({ today: '2026-12-01', graceDays: 7, term, others });
+  it.each([
+    ['a past quarter', { start: '2026-07-01', end: '2026-09-30' }, [], []],
+    ['a quarter that ends within the grace days', { start: '2026-09-01', end: '2026-12-08' }, [], []],
+    ['a quarter that ends after the grace days', { start: '2026-10-01', end: '2026-12-31' }, [], ['body.period.end']],
+    ['2027-Q2, on 2026-12-01', { start: '2027-04-01', end: '2027-06-30' }, [], ['body.period.end']],
+    ['before the memorandum starts', { start: '2026-01-01', end: '2026-03-31' }, [], ['body.period.start']],
+    ['overlapping a submitted report', { start: '2026-03-01', end: '2026-05-31' }, [{ period: { start: '2026-01-15', end: '2026-03-31' }, status: 'submitted' as const }], ['body.period.start']],
+    ['overlapping an accepted report by one day', { start: '2026-03-31', end: '2026-06-30' }, [{ period: { start: '2026-01-15', end: '2026-03-31' }, status: 'accepted' as const }], ['body.period.start']],
+    ['next to an accepted report', { start: '2026-04-01', end: '2026-06-30' }, [{ period: { start: '2026-01-15', end: '2026-03-31' }, status: 'accepted' as const }], []],
+    ['overlapping a draft (it may still change)', { start: '2026-03-01', end: '2026-05-31' }, [{ period: { start: '2026-01-15', end: '2026-03-31' }, status: 'draft' as const }], []],
+  ])('%s', (_case, period, others, paths) => {
+    expect(periodProblems(period, context(others)).map((problem) => problem.path)).toEqual(paths);
+  });
+});
+
+describe('a report that says something', () => {
+  const empty = { obligationId: 'c1', status: 'not_started' as const, percentComplete: 0, indicatorActuals: [] };
+  it.each([
+    ['nothing', empty, false],
+    ['progress', { ...empty, status: 'in_progress' as const, percentComplete: 10 }, true],
+    ['a narrative', { ...empty, narrative: 'Зустріч відбулася.' }, true],
+    ['an indicator actual', { ...empty, indicatorActuals: [{ indicatorId: 'events', value: 0 }] }, true],
+    ['evidence', { ...empty, evidence: [{ id: 'E1', filename: 'a.pdf', contentType: 'application/pdf', size: 1, sha256: 'x', uploadedAt: 'x', uploadedBy: 'u' }] }, true],
+  ])('%s → %s', (_case, entry, says) => {
+    expect(saysSomething(entry)).toBe(says);
   });
 });

@@ -25,6 +25,12 @@ const knownMessages: [RegExp, string][] = [
   [/^Invalid option/, 'validation.option'],
   [/^Must not contain control characters\.$/, 'validation.controlCharacters'],
   [/received undefined$/, 'validation.required'],
+  [/^A period can be reported from (\d+) days before it ends\.$/, 'validation.periodNotEnded'],
+  [/^Overlaps a period your organisation has already reported on\.$/, 'validation.periodOverlaps'],
+  [/^The report says nothing yet/, 'validation.reportSaysNothing'],
+  [/^The memorandum starts on (\S+)\.$/, 'validation.memorandumStarts'],
+  [/^The memorandum ends on (\S+)\.$/, 'validation.memorandumEnds'],
+  [/^The period must not end before it starts\.$/, 'validation.periodReversed'],
 ];
 
 export const localizeFieldMessage = (t: Translate, message: string): string => {
@@ -38,4 +44,10 @@ export const localizeFieldMessage = (t: Translate, message: string): string => {
 export const fieldErrorsOf = (error: unknown, t?: Translate): Record<string, string> => {
   if (!(error instanceof ApiError)) return {};
   return t ? Object.fromEntries(Object.entries(error.fieldErrors).map(([field, message]) => [field, localizeFieldMessage(t, message)])) : error.fieldErrors;
+};
+
+/** Every field message of a refusal, in the user's language where we have it, as one sentence list (for toasts). */
+export const fieldMessages = (t: Translate, error: unknown): string | undefined => {
+  const messages = Object.values(fieldErrorsOf(error, t));
+  return messages.length > 0 ? messages.join(' ') : undefined;
 };

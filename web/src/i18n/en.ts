@@ -102,6 +102,7 @@ export const en: Messages = {
     overdue: 'Overdue', indicatorLine: '{name}: {baseline} → {target} {unit}', latest: 'latest: {value}', progressOf: 'Obligations of {party}', doneOf: '{done} of {total} done',
   },
   reports: {
+    confirmSubmit: 'Submit the report for review? It cannot be changed while it is reviewed.', confirmAccept: 'Accept the report? The obligations\' progress is updated and this cannot be undone.',
     title: 'Progress reports', start: 'New report', period: 'Reporting period', from: 'From', to: 'To', none: 'No reports yet.', open: 'Open',
     statuses: { draft: 'Draft', submitted: 'Submitted', accepted: 'Accepted', returned: 'Returned' },
     report: 'Report of {org} for {start} — {end}', narrative: 'What was done, obstacles', percent: 'Done, %', status: 'Obligation status',
@@ -176,6 +177,8 @@ export const en: Messages = {
   validation: {
     minLength: 'At least {n} characters.', maxLength: 'At most {n} characters.', email: 'Enter an email address.',
     phone: 'Enter a phone number, e.g. +380 44 123 4567.', website: 'Enter a web address starting with https://',
-    registrationCode: '4 to 32 letters, digits or dashes (e.g. EDRPOU code).', option: 'Choose a value from the list.', required: 'Fill in this field.', controlCharacters: 'Remove the control (invisible) characters.',
+    registrationCode: '4 to 32 letters, digits or dashes (e.g. EDRPOU code).', option: 'Choose a value from the list.', required: 'Fill in this field.', periodNotEnded: 'A period can be reported on from {n} days before it ends.', periodOverlaps: 'This period overlaps a report your organisation has already submitted.',
+    reportSaysNothing: 'The report is still empty: give progress, a narrative, an indicator actual or a file for at least one obligation.',
+    memorandumStarts: 'The memorandum is in force from {n}.', memorandumEnds: 'The memorandum is in force until {n}.', periodReversed: 'The period must not end before it starts.', controlCharacters: 'Remove the control (invisible) characters.',
   },
 };
