@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localizeFieldMessage } from '../../web/src/api/describe.js';
+import { localizeFieldMessage } from '../../web/src/api/field-messages.js';
 import { uk } from '../../web/src/i18n/uk.js';
 
 /** The API's English field messages that users meet are shown in Ukrainian from the SPA's catalogue. */
