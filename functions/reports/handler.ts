@@ -64,6 +64,7 @@ export const handler = moduleHandler('reports', {
     const now = isoNow();
     const report: StoredReport = {
       id: reportIdOf(body.period, actor.orgId), memorandumId: memorandum.id, orgId: actor.orgId, draftingOrgId: memorandum.draftingOrgId,
+      memorandumTitle: memorandum.content.title, ...(memorandum.directory.organisations[actor.orgId] ? { orgName: memorandum.directory.organisations[actor.orgId] } : {}),
       period: body.period, status: 'draft', entries: entriesFor(owned), version: 1, createdAt: now, updatedAt: now,
     };
     const result = { body: publicView(report), version: 1, location: `/api/memoranda/${memorandum.id}/reports/${report.id}` };

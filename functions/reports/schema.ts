@@ -70,6 +70,9 @@ export const Report = z.object({
   id: z.string(),
   memorandumId: ulid,
   orgId: ulid,
+  /** Copied when the report is started (a memorandum in force no longer changes): the review queue names them in one read. */
+  memorandumTitle: z.optional(z.object({ uk: z.optional(z.string()), en: z.optional(z.string()) })),
+  orgName: z.optional(z.object({ uk: z.string(), en: z.string() })),
   period: z.object({ start: z.string(), end: z.string() }),
   status: z.enum(reportStatuses),
   entries: z.array(ReportEntry),

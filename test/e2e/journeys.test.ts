@@ -247,7 +247,11 @@ describe('memorandum journey', () => {
 
   it('the coordinator returns it with a comment on the entry; the council sees it, corrects and resubmits', async () => {
     await coordinatorPage.goto(`${webUrl()}/reviews`);
-    await coordinatorPage.getByTestId('review-queue').getByRole('link').first().click();
+    // The queue says who reported on which memorandum, what it covers and since when.
+    await coordinatorPage.getByTestId('review-queue').getByText('Молочанська міська рада Запорізької області').first().waitFor();
+    await expect(coordinatorPage.getByTestId('review-queue').textContent()).resolves.toMatch(/Меморандум про співпрацю.*2026-01-15 — 2026-03-31\d+ з 5/);
+    await screenshot(coordinatorPage, '16b-review-queue');
+    await coordinatorPage.getByTestId('review-queue').getByTestId('review-open').first().click();
     await coordinatorPage.getByTestId('entry-c2').getByRole('button', { name: 'пресконференція-12-02.pdf', exact: true }).waitFor();
     await coordinatorPage.locator('#entry-1-comment').fill('Вкажіть дати обох пресконференцій.');
     await coordinatorPage.getByTestId('report-return').click();
@@ -290,7 +294,7 @@ describe('memorandum journey', () => {
     await councilPage.getByTestId('report-status').filter({ hasText: 'Подано' }).waitFor();
 
     await coordinatorPage.goto(`${webUrl()}/reviews`);
-    await coordinatorPage.getByTestId('review-queue').getByRole('link').first().click();
+    await coordinatorPage.getByTestId('review-queue').getByTestId('review-open').first().click();
     await coordinatorPage.getByTestId('previous-report').filter({ hasText: '2026-01-15 — 2026-03-31' }).waitFor();
     await coordinatorPage.getByTestId('entry-c2').locator('aside').getByText('70 %').waitFor();
     await screenshot(coordinatorPage, '20-report-beside-previous');

@@ -88,7 +88,9 @@ describe('progress reports', () => {
     const future = await call<Problem>('POST', base, { as: council, body: { period: { start: '2026-04-01', end: endOfNextYear } } });
     expect([future.status, future.body.errors?.map((error) => error.path)]).toEqual([400, ['body.period.end']]);
 
-    const first = await call<Report>('POST', base, { as: council, body: { period } });
+    const first = await call<Report & { orgName?: { uk: string }; memorandumTitle?: { uk?: string } }>('POST', base, { as: council, body: { period } });
+    // Who reports on which memorandum travels with the report, so the review queue names them in one read.
+    expect([first.body.orgName?.uk, first.body.memorandumTitle?.uk?.slice(0, 24)]).toEqual(['Молочанська міська рада Запорізької області', 'Меморандум про співпрацю']);
     const empty = await call<Problem>('POST', `${base}/${first.body.id}/submit`, { as: council, headers: ifMatch(first.body.version) });
     expect([empty.status, empty.body.errors?.map((error) => error.path)]).toEqual([400, ['entries']]);
     const said = await call<Report>('PUT', `${base}/${first.body.id}`, { as: council, headers: ifMatch(first.body.version), body: { entries: [{ obligationId: 'c1', status: 'not_started', percentComplete: 0, narrative: 'Домовилися про приміщення для семінару.' }] } });

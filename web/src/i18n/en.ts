@@ -109,6 +109,7 @@ export const en: Messages = {
     save: 'Save', submit: 'Submit for review', accept: 'Accept', return: 'Return with comments', comment: 'Overall comment',
     entryComment: 'Comment on this entry', reviewComment: 'Reviewer’s comment', saved: 'Report saved.', submitted: 'Report submitted.', accepted: 'Report accepted.', returned: 'Report returned.',
     queue: 'Reports to review', queueEmpty: 'No reports to review.',
+    reportingOrganisation: 'Reporting organisation', memorandum: 'Memorandum', obligationsCovered: 'Obligations covered', waiting: 'Submitted', covered: '{covered} of {total}',
     indicators: 'Indicator actuals for the period', indicatorHint: 'baseline {baseline} · target {target} · last accepted {latest}', noActual: 'none yet',
     evidence: 'Evidence', addEvidence: 'Add a file', evidenceHint: 'Photos, scans, PDF, spreadsheets or documents (PDF, JPG, PNG, CSV, XLSX, ODS, DOCX, ODT), up to 25 MB.',
     uploading: 'Uploading {name}… {percent}%', evidenceAdded: 'File added: {name}.', evidenceRemoved: 'File removed.', remove: 'Remove',

@@ -107,6 +107,7 @@ export const uk = {
     save: 'Зберегти', submit: 'Подати на розгляд', accept: 'Прийняти', return: 'Повернути з коментарями', comment: 'Загальний коментар',
     entryComment: 'Коментар до цього пункту', reviewComment: 'Коментар рецензента', saved: 'Звіт збережено.', submitted: 'Звіт подано.', accepted: 'Звіт прийнято.', returned: 'Звіт повернуто.',
     queue: 'Звіти на розгляд', queueEmpty: 'Немає звітів на розгляд.',
+    reportingOrganisation: 'Хто звітує', memorandum: 'Меморандум', obligationsCovered: 'Зобов’язання у звіті', waiting: 'Подано', covered: '{covered} з {total}',
     indicators: 'Фактичні значення показників за період', indicatorHint: 'базове {baseline} · цільове {target} · останнє прийняте {latest}', noActual: 'ще немає',
     evidence: 'Підтвердження', addEvidence: 'Додати файл', evidenceHint: 'Фото, скани, PDF, таблиці чи документи (PDF, JPG, PNG, CSV, XLSX, ODS, DOCX, ODT), до 25 МБ.',
     uploading: 'Завантаження {name}… {percent}%', evidenceAdded: 'Файл додано: {name}.', evidenceRemoved: 'Файл вилучено.', remove: 'Вилучити',
