@@ -2,6 +2,7 @@ import { moduleHandler } from '../core/handler.js';
 import { pageLimit } from '../core/schemas.js';
 import { tableContext } from '../data/client.js';
 import { asCommitment } from './model.js';
+import { reportGraceDays } from '../reports/grace.js';
 import { obligationRepository } from './repository.js';
 
 const obligations = obligationRepository(tableContext());
@@ -17,6 +18,6 @@ export const handler = moduleHandler('obligations', {
       ...(query.dueBefore ? { dueBefore: query.dueBefore } : {}),
     });
     const today = new Date().toISOString().slice(0, 10);
-    return { body: { items: page.items.map((obligation) => asCommitment(obligation, today)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) } };
+    return { body: { items: page.items.map((obligation) => asCommitment(obligation, today, reportGraceDays)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) } };
   },
 });

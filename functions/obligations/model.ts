@@ -53,9 +53,51 @@ export const isOverdue = (obligation: Pick<TrackedObligation, 'dueDate' | 'recur
   return isRecurring(obligation.recurrence) ? (obligation.reportedThrough ?? '') < passed : true;
 };
 
-export const asCommitment = (obligation: TrackedObligation, today: string): Commitment => {
+/** The last day of the calendar month, quarter or year (`months` 1, 3, 12) that holds `date`. */
+const calendarPeriodEnd = (date: string, months: number): string => {
+  const [year = 0, month = 1] = date.split('-').map(Number);
+  const lastMonth = Math.floor((month - 1) / months) * months + months;
+  return new Date(Date.UTC(year, lastMonth, 0)).toISOString().slice(0, 10);
+};
+
+const addDays = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * The period the next report on an obligation is due for: its first occurrence that no
+ * accepted report covers, once it may be reported (it ends by today plus the grace days).
+ * A recurring occurrence runs from the day after the one before it (or after what was
+ * last reported); without a due date, occurrences are calendar months, quarters or years,
+ * from what was last reported (or the signing). A one-off obligation runs from its
+ * signing. Undefined when nothing is due yet.
+ */
+export const periodToReport = (obligation: Pick<TrackedObligation, 'dueDate' | 'recurrence' | 'status' | 'reportedThrough' | 'createdAt'>, today: string, graceDays: number): { start: string; end: string } | undefined => {
+  const { dueDate, recurrence, reportedThrough } = obligation;
+  if (closed.has(obligation.status)) return undefined;
+  const latest = addDays(today, graceDays);
+  if (!dueDate) {
+    if (!isRecurring(recurrence)) return undefined;
+    const from = reportedThrough ? addDays(reportedThrough, 1) : obligation.createdAt.slice(0, 10);
+    const end = calendarPeriodEnd(from, monthsOf[recurrence]);
+    return end > latest ? undefined : { start: from, end };
+  }
+  if (!isRecurring(recurrence)) {
+    if ((reportedThrough ?? '') >= dueDate || dueDate > latest) return undefined;
+    const signed = obligation.createdAt.slice(0, 10);
+    return { start: signed < dueDate ? signed : dueDate, end: dueDate };
+  }
+  let step = 0;
+  while (addMonths(dueDate, monthsOf[recurrence] * step) <= (reportedThrough ?? '') && step < 1200) step += 1;
+  const end = addMonths(dueDate, monthsOf[recurrence] * step);
+  if (end > latest) return undefined;
+  const occurrenceStart = addDays(addMonths(dueDate, monthsOf[recurrence] * (step - 1)), 1);
+  const afterReported = reportedThrough ? addDays(reportedThrough, 1) : occurrenceStart;
+  return { start: afterReported > occurrenceStart ? afterReported : occurrenceStart, end };
+};
+
+export const asCommitment = (obligation: TrackedObligation, today: string, graceDays: number): Commitment => {
   const next = nextDueDate(obligation.dueDate, obligation.recurrence, today);
-  return { ...obligation, ...(next ? { nextDueDate: next } : {}), overdue: isOverdue(obligation, today) };
+  const toReport = periodToReport(obligation, today, graceDays);
+  return { ...obligation, ...(next ? { nextDueDate: next } : {}), overdue: isOverdue(obligation, today), ...(toReport ? { reportPeriod: toReport } : {}) };
 };
 
 /** An obligation as signing turns it into a tracked record: owned by its party, not started. */

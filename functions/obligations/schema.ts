@@ -42,6 +42,8 @@ export const Commitment = z.object({
   /** The next date it is due on or after today (recurring obligations roll forward). */
   nextDueDate: z.optional(z.string()),
   overdue: z.boolean(),
+  /** The period its next report is due for, once it may be reported. */
+  reportPeriod: z.optional(z.object({ start: z.string(), end: z.string() })),
 });
 
 export const CommitmentsQuery = z.strictObject({

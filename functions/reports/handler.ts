@@ -8,8 +8,8 @@ import { tableContext } from '../data/client.js';
 import { memorandumRepository } from '../memoranda/repository.js';
 import { pageLimit } from '../core/schemas.js';
 import { acceptedObligation, progressDelta } from './acceptance.js';
-import { addEvidence, withStep, applyEntries, defaultReportGraceDays, entriesFor, entryProblems, evidenceKey, evidenceProblem, findEvidence, periodProblems, removeEvidence, reportIdOf, reportSizeProblem, saysSomething } from './model.js';
-import { optionalEnv } from '../core/config.js';
+import { reportGraceDays } from './grace.js';
+import { addEvidence, withStep, applyEntries, entriesFor, entryProblems, evidenceKey, evidenceProblem, findEvidence, periodProblems, removeEvidence, reportIdOf, reportSizeProblem, saysSomething } from './model.js';
 import { reportRepository, type StoredReport } from './repository.js';
 import type { Report } from './schema.js';
 import { decideReport, type ReportAction } from './workflow.js';
@@ -39,11 +39,6 @@ const guard = (actor: Actor, report: StoredReport, action: ReportAction, ifMatch
 };
 
 /** The organisation's obligations in an active memorandum it is party to (the memorandum's one Query). */
-/** REPORT_GRACE_DAYS: how many days before a period ends its report may be started. */
-const reportGraceDays = ((value: number) => {
-  if (!Number.isInteger(value) || value < 0 || value > 366) throw new Error('REPORT_GRACE_DAYS must be a whole number of days from 0 to 366.');
-  return value;
-})(Number(optionalEnv('REPORT_GRACE_DAYS') ?? defaultReportGraceDays));
 
 const ownedObligations = async (actor: Actor, memorandumId: string) => {
   const loaded = await memoranda.load(memorandumId);

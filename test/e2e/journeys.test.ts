@@ -278,6 +278,14 @@ describe('memorandum journey', () => {
     await councilPage.goto(`${webUrl()}/commitments`);
     await councilPage.getByTestId('commitments-table').locator('[aria-label="70%"]').waitFor();
     await screenshot(councilPage, '19-commitments-progress');
+    // "Report" on a commitment opens its memorandum with the period the next report is due for.
+    const reportLink = councilPage.getByTestId('commitments-table').locator('a[data-testid^="report-"]').first();
+    const due = /Звітувати за (\d{4}-\d{2}-\d{2}) — (\d{4}-\d{2}-\d{2})/.exec((await reportLink.textContent()) ?? '');
+    await reportLink.click();
+    await councilPage.waitForURL(/reportFrom=/);
+    await expect(councilPage.locator('#report-end').inputValue()).resolves.toBe(due?.[2]);
+    expect((await councilPage.locator('#report-start').inputValue()) >= (due?.[1] ?? '')).toBe(true);
+    await screenshot(councilPage, '19b-report-prefilled', { fullPage: false });
   });
 
   it('the next quarter is reviewed beside the accepted one, and the memorandum shows its reports over time', async () => {
