@@ -1,3 +1,5 @@
+import { addDays } from '../core/clock.js';
+
 /**
  * An iCalendar feed (RFC 5545) of a programme's activities (pure): text
  * escaped (backslash, semicolon, comma, line breaks), lines folded at 75 octets
@@ -43,14 +45,13 @@ export const foldLine = (line: string): string => {
 
 const compactDate = (date: string) => date.replaceAll('-', '');
 const stamp = (iso: string) => `${iso.replace(/[-:]/g, '').slice(0, 15)}Z`;
-const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 const eventLines = (event: CalendarEvent, host: string): string[] => {
   const timed = event.startTime !== undefined;
   const start = timed ? `DTSTART:${compactDate(event.date)}T${event.startTime?.replace(':', '')}00` : `DTSTART;VALUE=DATE:${compactDate(event.date)}`;
   const end = timed
     ? event.endTime ? [`DTEND:${compactDate(event.date)}T${event.endTime.replace(':', '')}00`] : []
-    : [`DTEND;VALUE=DATE:${compactDate(nextDay(event.date))}`];
+    : [`DTEND;VALUE=DATE:${compactDate(addDays(event.date, 1))}`];
   return [
     'BEGIN:VEVENT',
     `UID:${event.id}@${host}`,

@@ -7,6 +7,7 @@ import type { DocumentStore } from '../files/document-store.js';
 import { sha256Hex } from '../files/document-store.js';
 import { digestBytes, digestKeys, type DigestPayload } from '../memoranda/digest.js';
 import type { DigestSigner } from '../memoranda/digest-signer.js';
+import { addDays } from '../core/clock.js';
 
 /**
  * The daily job's digest of audit chains (see memoranda/digest.ts): for each finished day
@@ -17,8 +18,6 @@ import type { DigestSigner } from '../memoranda/digest-signer.js';
 const maxCatchUpDays = 31;
 const itemsPerTransaction = 99;
 
-const previousDay = (day: string): string => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-const nextDay = (day: string): string => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 const latestDigest = async (ctx: TableContext): Promise<{ day: string; sha256: string } | undefined> => {
   const { Items = [] } = await ctx.client.send(new QueryCommand({ TableName: ctx.table, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.auditDigests }, ScanIndexForward: false, Limit: 1 }));
@@ -28,9 +27,9 @@ const latestDigest = async (ctx: TableContext): Promise<{ day: string; sha256: s
 
 /** The finished days not yet digested, oldest first: from the day after the latest digest (or yesterday) to yesterday. */
 export const daysToDigest = (latest: string | undefined, today: string): string[] => {
-  const yesterday = previousDay(today);
+  const yesterday = addDays(today, -1);
   const days: string[] = [];
-  for (let day = latest ? nextDay(latest) : yesterday; day <= yesterday && days.length < maxCatchUpDays; day = nextDay(day)) days.push(day);
+  for (let day = latest ? addDays(latest, 1) : yesterday; day <= yesterday && days.length < maxCatchUpDays; day = addDays(day, 1)) days.push(day);
   return days;
 };
 

@@ -1,5 +1,6 @@
 import type { MemorandumContent } from '../memoranda/schema.js';
 import type { Commitment, TrackedObligation } from './schema.js';
+import { addDays } from '../core/clock.js';
 
 /**
  * Pure date rules for commitments. Dates are YYYY-MM-DD strings; "today" is
@@ -59,8 +60,6 @@ const calendarPeriodEnd = (date: string, months: number): string => {
   const lastMonth = Math.floor((month - 1) / months) * months + months;
   return new Date(Date.UTC(year, lastMonth, 0)).toISOString().slice(0, 10);
 };
-
-const addDays = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * The period the next report on an obligation is due for: its first occurrence that no

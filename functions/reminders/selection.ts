@@ -1,5 +1,6 @@
 import { isOverdue, lastPassedDueDate, nextDueDate } from '../obligations/model.js';
 import type { TrackedObligation } from '../obligations/schema.js';
+import { addDays } from '../core/clock.js';
 
 /**
  * Who is reminded of what on a given day (pure; `today` is injected). Council
@@ -31,8 +32,6 @@ export interface ReminderEmail {
   kind: 'officer' | 'digest';
   items: ReminderItem[];
 }
-
-const addDays = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** The reminders due today, for obligations of memoranda in force (`draftingOrgOf` knows only those). */
 export const remindersDue = (obligations: TrackedObligation[], draftingOrgOf: ReadonlyMap<string, string>, today: string): ReminderItem[] => {

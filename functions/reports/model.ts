@@ -1,6 +1,7 @@
 import type { FieldProblem } from '../core/errors.js';
 import type { TrackedObligation } from '../obligations/schema.js';
 import { evidencePerEntry, type Evidence, type Report, type ReportEntry, type ReportEntryInput, type ReportStep, type ReportSummary } from './schema.js';
+import { addDays } from '../core/clock.js';
 
 /** Pure rules for report content. */
 
@@ -28,8 +29,6 @@ export const entryProblems = (entries: ReportEntryInput[], owned: TrackedObligat
 
 /** How many days before a period ends its report may be started (a quarter's report in its last week, say). */
 export const defaultReportGraceDays = 7;
-
-const addDays = (day: string, days: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * Which periods a report may cover (pure): inside the memorandum's term, ended (or ending
