@@ -97,7 +97,7 @@ export const en: Messages = {
   commitments: {
     title: 'My commitments', hint: 'Your organisation’s obligations under signed memoranda.', empty: 'No obligations match.',
     obligation: 'Obligation', memorandum: 'Memorandum', status: 'Status', progress: 'Done', nextDue: 'Next due', indicators: 'Indicators',
-    report: 'Report', reportFor: 'Report on {start} — {end}',
+    reportFor: 'Report on {start} — {end}',
     allStatuses: 'All statuses', allMemoranda: 'All memoranda', window: 'Due', windows: { all: 'Any time', week: 'Within 7 days', month: 'Within 30 days' },
     statuses: { not_started: 'Not started', in_progress: 'In progress', at_risk: 'At risk', done: 'Done', cancelled: 'Cancelled' },
     overdue: 'Overdue', indicatorLine: '{name}: {baseline} → {target} {unit}', latest: 'latest: {value}', progressOf: 'Obligations of {party}', doneOf: '{done} of {total} done',

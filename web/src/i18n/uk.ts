@@ -95,7 +95,7 @@ export const uk = {
   commitments: {
     title: 'Мої зобов’язання', hint: 'Зобов’язання вашої організації за підписаними меморандумами.', empty: 'Зобов’язань за цими умовами немає.',
     obligation: 'Зобов’язання', memorandum: 'Меморандум', status: 'Стан', progress: 'Виконано', nextDue: 'Наступний термін', indicators: 'Показники',
-    report: 'Звіт', reportFor: 'Звітувати за {start} — {end}',
+    reportFor: 'Звітувати за {start} — {end}',
     allStatuses: 'Усі стани', allMemoranda: 'Усі меморандуми', window: 'Термін', windows: { all: 'Будь-коли', week: 'Протягом 7 днів', month: 'Протягом 30 днів' },
     statuses: { not_started: 'Не розпочато', in_progress: 'Виконується', at_risk: 'Під загрозою', done: 'Виконано', cancelled: 'Скасовано' },
     overdue: 'Прострочено', indicatorLine: '{name}: {baseline} → {target} {unit}', latest: 'останнє: {value}', progressOf: 'Виконання зобов’язань: {party}', doneOf: 'виконано {done} з {total}',
