@@ -7,9 +7,9 @@ import {
   AuditVerification, DiffQuery, MemorandumCreate, MemorandumDraft, MemorandumListQuery, MemorandumPage, MemorandumParams, MemorandumView,
   Attachment, AttachmentConfirm, AttachmentParams, AttachmentUpload, AttachmentUploadRequest, EndRequest, Memorandum, NoBody, ReturnRequest, RevisionDiff, RevisionList, SignRequest, DocumentParams, DocumentLink,
 } from './memoranda/schema.js';
-import { CommitmentPage, CommitmentsQuery } from './obligations/schema.js';
+import { CommitmentPage, CommitmentsQuery, PartnerCommitmentsQuery } from './obligations/schema.js';
 import { DocumentConfirm, DocumentUploadRequest, DownloadLink, UploadForm } from './files/schema.js';
-import { EvidenceConfirm, EvidenceParams, EvidenceUploadRequest, Report, ReportCreate, ReportParams, ReportSave, ReturnReport, ReviewQueue } from './reports/schema.js';
+import { EvidenceConfirm, EvidenceParams, EvidenceUploadRequest, Report, ReportCreate, ReportParams, ReportSave, ReturnReport, ReportPage } from './reports/schema.js';
 import {
   Activity, ActivityInput, ActivityList, ActivityParams, MaterialParams, ParticipantChanges, ActualInput, ActualParams, CalendarFeedParams, CalendarQuery, Dashboard, ExportParams, ReportRangeQuery, IndicatorActual, IndicatorActualList, Programme, ProgrammeCreate, ProgrammeListQuery, ProgrammePage, ProgrammeParams, ProgrammeUpdate,
   Tally, TallyCounts, TallyList, TallyParams, Spend, SpendInput, SpendList, SpendParams, MemberInput, MemberParams, Member, MemberList, CaseInput, CaseParams, CaseRecord, CaseList, Created,
@@ -167,6 +167,11 @@ export const routes = [
     query: CommitmentsQuery, response: CommitmentPage, successStatus: 200,
   }),
   defineRoute({
+    method: 'GET', path: '/api/partner-commitments', module: 'obligations', operation: 'listPartnerCommitments',
+    summary: 'Open obligations of every party on the memoranda the caller\'s organisation drafted, first due by today, by due date', access: ['coordinator'],
+    query: PartnerCommitmentsQuery, response: CommitmentPage, successStatus: 200,
+  }),
+  defineRoute({
     method: 'POST', path: '/api/memoranda/{memorandumId}/reports', module: 'reports', operation: 'createReport',
     summary: 'Start the organisation\'s progress report for a period (one per organisation, memorandum and period)', access: ['coordinator', 'council'],
     params: MemorandumParams, body: ReportCreate, response: Report, successStatus: 201, idempotent: true, resource: 'memorandum',
@@ -219,7 +224,12 @@ export const routes = [
   defineRoute({
     method: 'GET', path: '/api/reviews', module: 'reports', operation: 'listReviewQueue',
     summary: 'Submitted reports awaiting the caller\'s organisation\'s review, oldest first', access: ['coordinator'],
-    query: pageQuery, response: ReviewQueue, successStatus: 200,
+    query: pageQuery, response: ReportPage, successStatus: 200,
+  }),
+  defineRoute({
+    method: 'GET', path: '/api/reports', module: 'reports', operation: 'listOpenReports',
+    summary: 'The caller\'s organisation\'s reports still in its hands (drafts, and reports returned for changes), latest change first', access: ['coordinator', 'council'],
+    query: pageQuery, response: ReportPage, successStatus: 200,
   }),
   defineRoute({
     method: 'GET', path: '/api/programmes', module: 'programmes', operation: 'listProgrammes',

@@ -45,7 +45,16 @@ export const keys = {
   progressReport: (memorandumId: string, reportId: string): ItemKey => ({ PK: `MOU#${memorandumId}`, SK: `REP#${reportId}` }),
   /** GSI1: submitted reports awaiting the drafting organisation's review, oldest first. */
   reviewQueueKey: (draftingOrgId: string, submittedAt: string, memorandumId: string, reportId: string) => ({ GSI1PK: `ORG#${draftingOrgId}#REVIEW`, GSI1SK: `${submittedAt}#${memorandumId}#${reportId}` }),
+  /** GSI1: the reports an organisation still holds (drafts, and those returned to it for changes), latest change first. */
+  openReportKey: (orgId: string, updatedAt: string, memorandumId: string, reportId: string) => ({ GSI1PK: `ORG#${orgId}#REPORTS_OPEN`, GSI1SK: `${updatedAt}#${memorandumId}#${reportId}` }),
+  openReportsOfOrganisation: (orgId: string) => ({ GSI1PK: `ORG#${orgId}#REPORTS_OPEN` }),
   trackedObligation: (memorandumId: string, obligationId: string): ItemKey => ({ PK: `MOU#${memorandumId}`, SK: `OBL#${obligationId}` }),
+  /** GSI2: every obligation on the memoranda an organisation drafted, by first due date: its coordinators watch them. */
+  draftedObligationKey: (draftingOrgId: string, dueDate: string | undefined, memorandumId: string, obligationId: string) => ({
+    GSI2PK: `ORG#${draftingOrgId}#DRAFTED_OBL`,
+    GSI2SK: `${dueDate ?? '9999-12-31'}#${memorandumId}#${obligationId}`,
+  }),
+  draftedObligationsOfOrganisation: (draftingOrgId: string) => ({ GSI2PK: `ORG#${draftingOrgId}#DRAFTED_OBL` }),
   /** GSI1: the obligations an organisation owns across memoranda, by due date (undated last). */
   obligationsOfOrganisation: (ownerOrgId: string) => ({ GSI1PK: `ORG#${ownerOrgId}#OBL` }),
   obligationListKey: (ownerOrgId: string, dueDate: string | undefined, memorandumId: string, obligationId: string) => ({

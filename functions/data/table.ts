@@ -7,7 +7,11 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 export const tableDefinition = {
   partitionKey: 'PK',
   sortKey: 'SK',
-  globalIndexes: [{ indexName: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' }],
+  globalIndexes: [
+    { indexName: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
+    /** A second list for items that already sit in one GSI1 list (tracked obligations: by owner in GSI1, by drafter here). */
+    { indexName: 'GSI2', partitionKey: 'GSI2PK', sortKey: 'GSI2SK' },
+  ],
   /** Epoch seconds; DynamoDB deletes expired items (DynamoDB Local does not: code checks expiry too). */
   timeToLiveAttribute: 'expiresAt',
   stream: 'NEW_AND_OLD_IMAGES',

@@ -14,7 +14,8 @@ import type { Report } from '../reports/schema.js';
 import { fromOrganisationItem } from '../organisations/repository.js';
 import type { Organisation } from '../organisations/schema.js';
 import type { User } from '../users/schema.js';
-import type { Attachment, AuditEvent, Memorandum, MemorandumContent, MemorandumStatus, MemorandumSummary } from './schema.js';
+import type { Attachment, AuditEvent, Memorandum, MemorandumContent, MemorandumStatus, MemorandumSummary, PendingStep } from './schema.js';
+import { stillToAct } from './workflow.js';
 
 /** A memorandum as stored: the head, plus the chain head that the next event links to. */
 export interface StoredMemorandum extends Memorandum {
@@ -92,6 +93,7 @@ export const memorandumRepository = (ctx: TableContext): MemorandumRepository =>
 
   async write({ head, expectedVersion, events, revision, removedParties = [], trackObligations = false, alongside = [] }) {
     const { content } = head;
+    const waitingFor = stillToAct(head);
     const items: TxItem[] = [
       {
         item: {
@@ -121,6 +123,7 @@ export const memorandumRepository = (ctx: TableContext): MemorandumRepository =>
               status: head.status,
               draftingOrgId: head.draftingOrgId,
               updatedAt: head.updatedAt,
+              ...(waitingFor.length > 0 ? { waitingFor } : {}),
             },
           },
         },
@@ -131,7 +134,7 @@ export const memorandumRepository = (ctx: TableContext): MemorandumRepository =>
             item: {
               Put: {
                 TableName: ctx.table,
-                Item: toObligationItem(trackedObligationOf(head.id, content, obligation, head.updatedAt)),
+                Item: toObligationItem(trackedObligationOf(head, obligation, head.updatedAt)),
                 ConditionExpression: 'attribute_not_exists(PK)',
               },
             },
@@ -183,7 +186,10 @@ export const memorandumRepository = (ctx: TableContext): MemorandumRepository =>
     );
     const nextCursor = encodeCursor(LastEvaluatedKey);
     return {
-      items: Items.map((item) => ({ id: String(item.id), title: item.title as MemorandumSummary['title'], status: item.status as MemorandumStatus, draftingOrgId: String(item.draftingOrgId), updatedAt: String(item.updatedAt) })),
+      items: Items.map((item) => ({
+        id: String(item.id), title: item.title as MemorandumSummary['title'], status: item.status as MemorandumStatus, draftingOrgId: String(item.draftingOrgId), updatedAt: String(item.updatedAt),
+        ...(item.waitingFor ? { waitingFor: item.waitingFor as PendingStep[] } : {}),
+      })),
       ...(nextCursor ? { nextCursor } : {}),
     };
   },

@@ -170,12 +170,17 @@ export const Memorandum = z.object({
   updatedAt: isoTimestamp,
 });
 
+/** A party's named person who must still approve or sign. */
+export const PendingStep = z.object({ step: z.enum(['approve', 'sign']), orgId: z.string(), userId: z.string(), orgName: z.optional(z.object({ uk: z.string(), en: z.string() })) });
+
 export const MemorandumSummary = z.object({
   id: ulid,
   title: z.object({ uk: z.optional(z.string()), en: z.optional(z.string()) }),
   status: MemorandumStatus,
   draftingOrgId: ulid,
   updatedAt: isoTimestamp,
+  /** In review or approved: who must still act, so that lists and homes show whose turn it is. */
+  waitingFor: z.optional(z.array(PendingStep)),
 });
 
 export const MemorandumPage = z.object({ items: z.array(MemorandumSummary), nextCursor: z.optional(z.string()) });
@@ -240,6 +245,7 @@ export type MemorandumContent = z.infer<typeof MemorandumContent>;
 export type MemorandumCreate = z.infer<typeof MemorandumCreate>;
 export type Memorandum = z.infer<typeof Memorandum>;
 export type MemorandumSummary = z.infer<typeof MemorandumSummary>;
+export type PendingStep = z.infer<typeof PendingStep>;
 export type MemorandumPage = z.infer<typeof MemorandumPage>;
 export type MemorandumView = z.infer<typeof MemorandumView>;
 export type AuditEvent = z.infer<typeof AuditEvent>;

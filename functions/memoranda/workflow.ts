@@ -1,5 +1,5 @@
 import { hasRole, type Actor } from '../core/actor.js';
-import type { Memorandum, MemorandumStatus, PartyState } from './schema.js';
+import type { Memorandum, MemorandumStatus, PartyState, PendingStep } from './schema.js';
 
 /**
  * The memorandum workflow as a pure function: given the state, an action and how
@@ -90,6 +90,22 @@ export const decide = (state: WorkflowState, action: MemorandumAction, who: Part
       return requireStatus(state, 'active', action) ?? allow({ ...state, status: action === 'close' ? 'closed' : 'terminated' }, action === 'close' ? 'closed' : 'terminated');
     }
   }
+};
+
+/** Who must act before the memorandum moves on: each party's named approver while in review, its named signatory once approved. */
+export const stillToAct = (memorandum: Pick<Memorandum, 'content' | 'status' | 'parties' | 'signedBy' | 'directory'>): PendingStep[] => {
+  const named = (orgId: string) => memorandum.content.parties.find((party) => party.orgId === orgId);
+  const step = (kind: PendingStep['step'], orgId: string, userId: string | undefined): PendingStep => {
+    const orgName = memorandum.directory.organisations[orgId];
+    return { step: kind, orgId, userId: userId ?? '', ...(orgName ? { orgName } : {}) };
+  };
+  if (memorandum.status === 'in_review') {
+    return memorandum.parties.filter((party) => party.approval === 'pending').map((party) => step('approve', party.orgId, named(party.orgId)?.approverUserId));
+  }
+  if (memorandum.status === 'approved') {
+    return memorandum.content.parties.filter((party) => !memorandum.signedBy.includes(party.orgId)).map((party) => step('sign', party.orgId, party.signatoryUserId));
+  }
+  return [];
 };
 
 /** How the caller relates to the memorandum, from the stored record alone. */

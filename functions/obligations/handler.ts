@@ -20,4 +20,12 @@ export const handler = moduleHandler('obligations', {
     const today = new Date().toISOString().slice(0, 10);
     return { body: { items: page.items.map((obligation) => asCommitment(obligation, today, reportGraceDays)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) } };
   },
+
+  /** What the drafting organisation's partners (and itself) owe on its memoranda: the relationship is the token's organisation as drafter. */
+  async listPartnerCommitments({ actor, query }) {
+    const today = new Date().toISOString().slice(0, 10);
+    const page = await obligations.listOpenDrafted(actor.orgId, { limit: pageLimit(query.limit), dueBefore: today, ...(query.cursor ? { cursor: query.cursor } : {}) });
+    const items = page.items.map((obligation) => asCommitment(obligation, today, reportGraceDays)).filter((commitment) => query.overdue !== 'true' || commitment.overdue);
+    return { body: { items, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) } };
+  },
 });

@@ -100,11 +100,16 @@ export const asCommitment = (obligation: TrackedObligation, today: string, grace
 };
 
 /** An obligation as signing turns it into a tracked record: owned by its party, not started. */
-export const trackedObligationOf = (memorandumId: string, content: Pick<MemorandumContent, 'title'>, obligation: MemorandumContent['obligations'][number], at: string): TrackedObligation => ({
-  memorandumId,
+export const trackedObligationOf = (
+  memorandum: { id: string; draftingOrgId: string; content: Pick<MemorandumContent, 'title'> },
+  obligation: MemorandumContent['obligations'][number],
+  at: string,
+): TrackedObligation => ({
+  memorandumId: memorandum.id,
   obligationId: obligation.id,
   ownerOrgId: obligation.partyOrgId,
-  memorandumTitle: content.title,
+  draftingOrgId: memorandum.draftingOrgId,
+  memorandumTitle: memorandum.content.title,
   text: obligation.text,
   ...(obligation.category ? { category: obligation.category } : {}),
   ...(obligation.dueDate ? { dueDate: obligation.dueDate } : {}),

@@ -8,18 +8,21 @@ import type { ObligationStatus, TrackedObligation } from './schema.js';
 export interface ObligationRepository {
   /** An organisation's obligations across memoranda, by first due date (undated last). */
   listForOwner(orgId: string, options: { limit: number; cursor?: string; status?: ObligationStatus; memorandumId?: string; dueBefore?: string }): Promise<Page<TrackedObligation>>;
+  /** Open obligations (neither done nor cancelled) on the memoranda an organisation drafted, first due on or before `dueBefore`, by that date. */
+  listOpenDrafted(draftingOrgId: string, options: { limit: number; cursor?: string; dueBefore: string }): Promise<Page<TrackedObligation>>;
 }
 
-/** The stored item of a tracked obligation: its memorandum's partition, and its owner's list by due date. */
+/** The stored item of a tracked obligation: its memorandum's partition, its owner's list and its drafter's list, by due date. */
 export const toObligationItem = (obligation: TrackedObligation) => ({
   ...keys.trackedObligation(obligation.memorandumId, obligation.obligationId),
   ...keys.obligationListKey(obligation.ownerOrgId, obligation.dueDate, obligation.memorandumId, obligation.obligationId),
+  ...keys.draftedObligationKey(obligation.draftingOrgId, obligation.dueDate, obligation.memorandumId, obligation.obligationId),
   entity: 'trackedObligation',
   ...obligation,
 });
 
 export const fromObligationItem = (item: Record<string, unknown>): TrackedObligation => {
-  const { PK: _pk, SK: _sk, GSI1PK: _gpk, GSI1SK: _gsk, entity: _entity, ...obligation } = item;
+  const { PK: _pk, SK: _sk, GSI1PK: _gpk, GSI1SK: _gsk, GSI2PK: _g2pk, GSI2SK: _g2sk, entity: _entity, ...obligation } = item;
   return obligation as TrackedObligation;
 };
 
@@ -49,6 +52,33 @@ export const obligationRepository = (ctx: TableContext): ObligationRepository =>
           KeyConditionExpression: dueBefore ? 'GSI1PK = :pk AND GSI1SK <= :until' : 'GSI1PK = :pk',
           ...(statusFilter ? { FilterExpression: statusFilter.filter, ExpressionAttributeNames: statusFilter.names } : {}),
           ExpressionAttributeValues: { ':pk': partition.GSI1PK, ...(dueBefore ? { ':until': `${dueBefore}#~` } : {}), ...statusFilter?.values },
+          Limit: limit - items.length,
+          ExclusiveStartKey: start,
+        }),
+      );
+      items.push(...(result.Items ?? []).map(fromObligationItem));
+      start = result.LastEvaluatedKey as typeof start;
+      if (!start || items.length >= limit) break;
+    }
+    const nextCursor = encodeCursor(start);
+    return { items, ...(nextCursor ? { nextCursor } : {}) };
+  },
+
+  async listOpenDrafted(draftingOrgId, { limit, cursor, dueBefore }) {
+    const partition = keys.draftedObligationsOfOrganisation(draftingOrgId);
+    const keyNames = ['PK', 'SK', 'GSI2PK', 'GSI2SK'];
+    const items: TrackedObligation[] = [];
+    let start = decodeCursor(cursor, { keyNames, partition });
+    // Closed obligations are filtered out after the read: read on (a few pages at most) to fill the page.
+    for (let page = 0; page < 5; page += 1) {
+      const result = await ctx.client.send(
+        new QueryCommand({
+          TableName: ctx.table,
+          IndexName: 'GSI2',
+          KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK <= :until',
+          FilterExpression: 'NOT #status IN (:done, :cancelled)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':pk': partition.GSI2PK, ':until': `${dueBefore}#~`, ':done': 'done', ':cancelled': 'cancelled' },
           Limit: limit - items.length,
           ExclusiveStartKey: start,
         }),

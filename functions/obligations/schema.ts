@@ -22,6 +22,8 @@ export const TrackedObligation = z.object({
   memorandumId: ulid,
   obligationId: z.string(),
   ownerOrgId: ulid,
+  /** The organisation whose coordinators drafted the memorandum and review its reports. */
+  draftingOrgId: ulid,
   memorandumTitle: text,
   text,
   category: z.optional(z.string()),
@@ -54,9 +56,16 @@ export const CommitmentsQuery = z.strictObject({
   dueBefore: z.optional(z.iso.date('Must be a date, e.g. 2026-12-31.')),
 });
 
+export const PartnerCommitmentsQuery = z.strictObject({
+  ...pageQuery.def.shape,
+  /** Only those overdue today (a page may then hold fewer items than its limit; follow the cursor). */
+  overdue: z.optional(z.enum(['true', 'false'])),
+});
+
 export const CommitmentPage = z.object({ items: z.array(Commitment), nextCursor: z.optional(z.string()) });
 
 export type ObligationStatus = z.infer<typeof ObligationStatus>;
 export type TrackedObligation = z.infer<typeof TrackedObligation>;
 export type Commitment = z.infer<typeof Commitment>;
 export type CommitmentPage = z.infer<typeof CommitmentPage>;
+export type PartnerCommitmentsQuery = z.infer<typeof PartnerCommitmentsQuery>;

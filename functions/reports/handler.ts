@@ -169,6 +169,12 @@ export const handler = moduleHandler('reports', {
     return { body: { items: page.items.map(publicView), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) } };
   },
 
+  /** The caller's own organisation's reports in its hands: the relationship is the token's organisation, never a parameter. */
+  async listOpenReports({ actor, query }) {
+    const page = await reports.openReports(actor.orgId, pageLimit(query.limit), query.cursor);
+    return { body: { items: page.items.map(publicView), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) } };
+  },
+
   async submitReport({ actor, params, ifMatch }) {
     const report = await loadVisible(actor, params.memorandumId, params.reportId);
     const decision = guard(actor, report, 'submit', ifMatch);

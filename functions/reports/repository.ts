@@ -22,11 +22,20 @@ export interface ReportRepository {
   /** The report accepted together with its obligations' new state and the party's figures, in one transaction. */
   accept(report: StoredReport, expectedVersion: number, change: { before: TrackedObligation[]; after: TrackedObligation[]; delta: ProgressDelta }): Promise<void>;
   reviewQueue(draftingOrgId: string, limit: number, cursor: string | undefined): Promise<Page<StoredReport>>;
+  /** An organisation's drafts and returned reports, latest change first. */
+  openReports(orgId: string, limit: number, cursor: string | undefined): Promise<Page<StoredReport>>;
 }
+
+/** A report sits in one list at a time: its organisation's open reports while in its hands, the drafter's review queue while submitted. */
+const listKeyOf = (report: StoredReport) => {
+  if (report.status === 'submitted' && report.submittedAt) return keys.reviewQueueKey(report.draftingOrgId, report.submittedAt, report.memorandumId, report.id);
+  if (report.status === 'draft' || report.status === 'returned') return keys.openReportKey(report.orgId, report.updatedAt, report.memorandumId, report.id);
+  return {};
+};
 
 const toItem = (report: StoredReport) => ({
   ...keys.progressReport(report.memorandumId, report.id),
-  ...(report.status === 'submitted' && report.submittedAt ? keys.reviewQueueKey(report.draftingOrgId, report.submittedAt, report.memorandumId, report.id) : {}),
+  ...listKeyOf(report),
   entity: 'progressReport',
   ...report,
 });
@@ -46,6 +55,17 @@ export const reportRepository = (ctx: TableContext): ReportRepository => {
     },
     onConditionFailed: (stored) => (stored ? new AppError('stale_version', 'The report changed since you read it. Reload it and try again.') : notFound('The report')),
   });
+  const listPage = async (partition: { GSI1PK: string }, { limit, cursor, newestFirst }: { limit: number; cursor: string | undefined; newestFirst: boolean }): Promise<Page<StoredReport>> => {
+    const { Items = [], LastEvaluatedKey } = await ctx.client.send(
+      new QueryCommand({
+        TableName: ctx.table, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': partition.GSI1PK }, Limit: limit,
+        ScanIndexForward: !newestFirst,
+        ExclusiveStartKey: decodeCursor(cursor, { keyNames: ['PK', 'SK', 'GSI1PK', 'GSI1SK'], partition }),
+      }),
+    );
+    const nextCursor = encodeCursor(LastEvaluatedKey);
+    return { items: Items.map(fromItem), ...(nextCursor ? { nextCursor } : {}) };
+  };
   return {
   async get(memorandumId, reportId) {
     const { Item } = await ctx.client.send(new GetCommand({ TableName: ctx.table, Key: keys.progressReport(memorandumId, reportId) }));
@@ -93,15 +113,11 @@ export const reportRepository = (ctx: TableContext): ReportRepository => {
   },
 
   async reviewQueue(draftingOrgId, limit, cursor) {
-    const partition = { GSI1PK: `ORG#${draftingOrgId}#REVIEW` };
-    const { Items = [], LastEvaluatedKey } = await ctx.client.send(
-      new QueryCommand({
-        TableName: ctx.table, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': partition.GSI1PK }, Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor, { keyNames: ['PK', 'SK', 'GSI1PK', 'GSI1SK'], partition }),
-      }),
-    );
-    const nextCursor = encodeCursor(LastEvaluatedKey);
-    return { items: Items.map(fromItem), ...(nextCursor ? { nextCursor } : {}) };
+    return listPage({ GSI1PK: `ORG#${draftingOrgId}#REVIEW` }, { limit, cursor, newestFirst: false });
+  },
+
+  async openReports(orgId, limit, cursor) {
+    return listPage(keys.openReportsOfOrganisation(orgId), { limit, cursor, newestFirst: true });
   },
 
   async update(report, expectedVersion, alongside = []) {

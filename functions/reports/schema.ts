@@ -94,7 +94,7 @@ export const ReportSummary = z.object({
   reviewedAt: z.optional(isoTimestamp),
 });
 
-export const ReviewQueue = z.object({ items: z.array(Report), nextCursor: z.optional(z.string()) });
+export const ReportPage = z.object({ items: z.array(Report), nextCursor: z.optional(z.string()) });
 
 export type Evidence = z.infer<typeof Evidence>;
 export type ReportStep = z.infer<typeof ReportStep>;

@@ -35,7 +35,7 @@ export const addObligations = async (ctx: TableContext, ownerOrgId: string, coun
     const memorandumId = memorandumIds[Math.floor(index / 10)] ?? newId();
     const number = from + index;
     const dueDate = new Date(Date.UTC(2027, 0, 1) + number * 86_400_000).toISOString().slice(0, 10);
-    return toObligationItem(trackedObligationOf(memorandumId, { title }, { id: `b${number}`, partyOrgId: ownerOrgId, text: { uk: `Зобовʼязання ${number}`, en: `Obligation ${number}` }, dueDate, recurrence: 'once' }, new Date().toISOString()));
+    return toObligationItem(trackedObligationOf({ id: memorandumId, draftingOrgId: ownerOrgId, content: { title } }, { id: `b${number}`, partyOrgId: ownerOrgId, text: { uk: `Зобовʼязання ${number}`, en: `Obligation ${number}` }, dueDate, recurrence: 'once' }, new Date().toISOString()));
   });
   await batchPut(ctx, items);
 };

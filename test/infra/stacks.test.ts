@@ -57,7 +57,7 @@ describe('the CDK app (dev stage)', () => {
     data.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
       KeySchema: [{ AttributeName: 'PK', KeyType: 'HASH' }, { AttributeName: 'SK', KeyType: 'RANGE' }],
       BillingMode: 'PAY_PER_REQUEST',
-      GlobalSecondaryIndexes: [Match.objectLike({ IndexName: 'GSI1' })],
+      GlobalSecondaryIndexes: [Match.objectLike({ IndexName: 'GSI1' }), Match.objectLike({ IndexName: 'GSI2' })],
       TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
       StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
       Replicas: [Match.objectLike({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } })],

@@ -60,12 +60,14 @@ const expected: Record<AppRoute['operation'], Expectation> = {
   acceptReport: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
   returnReport: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
   listReviewQueue: byCaller({ coordinator: same(200) }, same(403)),
+  listOpenReports: byCaller({ coordinator: same(200), council: same(200) }, same(403)),
   // Evidence belongs to the council's report: its officers add and remove files; the reviewing coordinators may read them.
   requestEvidenceUpload: byCaller({ coordinator: { own: 403, other: 404 }, council: { own: 200, other: 404 } }, same(403)),
   attachEvidence: byCaller({ coordinator: { own: 403, other: 404 }, council: { own: 201, other: 404 } }, same(403)),
   getEvidenceLink: byCaller({ coordinator: { own: 200, other: 404 }, council: { own: 200, other: 404 } }, same(403)),
   removeEvidence: byCaller({ coordinator: { own: 403, other: 404 }, council: { own: 200, other: 404 } }, same(403)),
   listCommitments: byCaller({ coordinator: same(200), council: same(200) }, same(403)),
+  listPartnerCommitments: byCaller({ coordinator: same(200) }, same(403)),
   // Programmes: run by coordinators of implementing organisations, read by funders of funding ones; others never learn of them.
   listProgrammes: byCaller({ coordinator: same(200), funder: same(200) }, same(403)),
   createProgramme: byCaller({ coordinator: same(201) }, same(403)),

@@ -3,6 +3,7 @@ import { freePort } from '../../infra/local/ports.js';
 import { startLocalStack } from '../../infra/local/stack.js';
 import { startWebServer } from '../../infra/local/web.js';
 import { chromiumExecutable } from './chromium.js';
+import { provideStack } from './stack-setup.js';
 
 /** The whole product for browser journeys: the local stack, demo data, the SPA in Vite and the Chromium to drive. */
 
@@ -30,6 +31,8 @@ export default async function setup(project: TestProject) {
   });
   let web: Awaited<ReturnType<typeof startWebServer>> | undefined;
   try {
+    // Journeys set up what they start from through the API, as the integration tests do.
+    await provideStack(project, stack, webUrl);
     web = await startWebServer({ port: webPort, apiUrl: stack.apiUrl, issuer: stack.issuer, outboxDir: stack.outboxDir, edgeSecret: stack.edgeSecret });
   } catch (error) {
     await stack.stop();

@@ -34,6 +34,22 @@ declare module 'vitest' {
 
 export const webOriginForTests = 'http://127.0.0.1:5999';
 
+/** Signs in each demo user through the provider and hands the endpoints and tokens to the tests (API fixtures use them). */
+export const provideStack = async (project: TestProject, stack: Awaited<ReturnType<typeof startLocalStack>>, webOrigin: string) => {
+  const tokens: Record<string, Tokens> = {};
+  for (const user of demoUsers) {
+    tokens[user.email] = await signIn({
+      issuer: stack.issuer, clientId: webClientId, redirectUri: `${webOrigin}/auth/callback`,
+      scope: `openid profile email ${apiScope}`, email: user.email, password: demoPassword,
+    });
+  }
+  project.provide('stack', {
+    apiUrl: stack.apiUrl, issuer: stack.issuer, dynamodbEndpoint: stack.dynamodbEndpoint, s3Endpoint: stack.s3Endpoint,
+    tableName: stack.tableName, bucket: stack.bucket, accountsFile: stack.accountsFile, outboxDir: stack.outboxDir, signingKeyFile: stack.signingKeyFile,
+    edgeSecret: stack.edgeSecret, digestKeyFile: stack.digestKeyFile, webOrigin, tokens,
+  });
+};
+
 export default async function setup(project: TestProject) {
   process.env.LOG_LEVEL ??= 'SILENT';
   const stack = await startLocalStack({
@@ -42,17 +58,7 @@ export default async function setup(project: TestProject) {
     seed: true,
   });
   try {
-    const tokens: Record<string, Tokens> = {};
-    for (const user of demoUsers) {
-      tokens[user.email] = await signIn({
-        issuer: stack.issuer, clientId: webClientId, redirectUri: `${webOriginForTests}/auth/callback`,
-        scope: `openid profile email ${apiScope}`, email: user.email, password: demoPassword,
-      });
-    }
-    project.provide('stack', {
-      apiUrl: stack.apiUrl, issuer: stack.issuer, dynamodbEndpoint: stack.dynamodbEndpoint, s3Endpoint: stack.s3Endpoint,
-      tableName: stack.tableName, bucket: stack.bucket, accountsFile: stack.accountsFile, outboxDir: stack.outboxDir, signingKeyFile: stack.signingKeyFile, edgeSecret: stack.edgeSecret, digestKeyFile: stack.digestKeyFile, webOrigin: webOriginForTests, tokens,
-    });
+    await provideStack(project, stack, webOriginForTests);
   } catch (error) {
     await stack.stop();
     throw error;

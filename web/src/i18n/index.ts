@@ -12,8 +12,13 @@ const initialLocale = (): Locale => {
   return stored === 'en' || stored === 'uk' ? stored : 'uk';
 };
 
+/** Ukrainian has three plural forms ("1 звіт", "2 звіти", "5 звітів"): messages list them in that order. */
+const ukrainianForms = new Intl.PluralRules('uk');
+const ukrainianPlural = (count: number): number => ({ one: 0, few: 1, many: 2 } as Record<string, number>)[ukrainianForms.select(count)] ?? 1;
+
 export const i18n = createI18n({
   legacy: false,
+  pluralRules: { uk: ukrainianPlural },
   locale: initialLocale(),
   fallbackLocale: 'en',
   messages: { uk, en },

@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { demoProgrammeId, demoUsers, type DemoUser } from '../../infra/local/seed.js';
+import { call, demoUser } from '../support/api.js';
+import { desktop, openBrowser, phone, screenshot, signInAs, webUrl } from '../support/browser.js';
+import { caseContent, createActiveMemorandum, createCaseMemorandum } from '../support/memoranda.js';
+import { startCouncilReport, type ReportBody } from '../support/reports.js';
+
+/**
+ * Each role's home answers "what awaits me", at phone and desktop width, in
+ * Ukrainian: the tasks come from what the API holds, and one click on a task
+ * opens the screen that finishes it.
+ */
+const council = demoUser('council');
+const textOf = async (locator: Locator) => {
+  await locator.first().waitFor();
+  return (await locator.first().textContent()) ?? '';
+};
+const coordinator = demoUser('coordinator');
+const returnComment = 'Додайте, будь ласка, список учасників зустрічі.';
+
+const submitReport = async (period: { start: string; end: string }) => {
+  const { report, base } = await startCouncilReport(period);
+  const saved = await call<ReportBody>('PUT', base, {
+    as: council, headers: { 'if-match': `"${report.version}"` },
+    body: { entries: [{ obligationId: 'c3', status: 'in_progress', percentComplete: 30, narrative: 'Проведено зустріч із родинами.', indicatorActuals: [] }] },
+  });
+  const submitted = await call<ReportBody>('POST', `${base}/submit`, { as: council, headers: { 'if-match': `"${saved.body.version}"` } });
+  if (submitted.status !== 200) throw new Error(`submit failed: ${submitted.status}`);
+  return { report: submitted.body, base };
+};
+
+beforeAll(async () => {
+  // Waiting for the council's (and the coordinator's) approval.
+  await createCaseMemorandum({ submit: true });
+  // In force, with an obligation of the council's past its date: a report is due and the partner is behind.
+  const content = caseContent();
+  await createActiveMemorandum({ ...content, obligations: content.obligations.map((obligation) => (obligation.id === 'c1' ? { ...obligation, dueDate: '2026-05-31', recurrence: 'once' as const } : obligation)) });
+  // Returned to the council with a comment, and another waiting for the coordinator's review.
+  const toReturn = await submitReport({ start: '2026-04-01', end: '2026-06-30' });
+  const returned = await call('POST', `${toReturn.base}/return`, { as: coordinator, headers: { 'if-match': `"${toReturn.report.version}"` }, body: { comment: returnComment } });
+  if (returned.status !== 200) throw new Error(`return failed: ${returned.status}`);
+  await submitReport({ start: '2026-07-01', end: '2026-09-30' });
+}, 120_000);
+
+const expectedSections: Record<DemoUser['role'], string[]> = {
+  council: ['home-your-turn', 'home-returned', 'home-reports-due'],
+  coordinator: ['home-your-turn', 'home-reviews', 'home-waiting-on-others', 'home-overdue-partners'],
+  funder: ['home-programmes'],
+  admin: [],
+};
+
+describe.each([['phone', phone], ['desktop', desktop]] as const)('homes at %s width', (width, viewport) => {
+  describe.each(['council', 'coordinator', 'funder', 'admin'] as const)('the %s', (role) => {
+    let page: Page;
+    let close: () => Promise<void>;
+    const user = demoUsers.find((candidate) => candidate.role === role);
+
+    beforeAll(async () => {
+      ({ page, close } = await openBrowser(viewport));
+      await signInAs(page, user?.email ?? '');
+    });
+    afterAll(async () => close());
+
+    it('lists what awaits them, in Ukrainian', async () => {
+      await page.goto(`${webUrl()}/`);
+      await page.locator('main h1').first().waitFor();
+      for (const section of expectedSections[role]) await page.getByTestId(section).waitFor();
+      if (role === 'admin') await page.getByTestId('home-all-clear').waitFor();
+      await page.waitForLoadState('networkidle');
+      await screenshot(page, `home-${role}-${width}`);
+    });
+
+    if (role === 'council') {
+      it('shows the reviewer\'s comment on the returned report and opens it', async () => {
+        const returned = page.getByTestId('home-returned');
+        expect(await textOf(returned)).toContain(returnComment);
+        await returned.getByRole('link').first().click();
+        await page.waitForURL(/\/reports\//);
+        await page.locator('main').getByText(returnComment).first().waitFor();
+      });
+
+      it('starts the overdue report from its task with the period filled in', async () => {
+        await page.goto(`${webUrl()}/`);
+        const due = page.getByTestId('home-reports-due');
+        const overdueTask = due.getByRole('link').filter({ hasText: 'Прострочено' }).first();
+        expect(await textOf(overdueTask)).toContain('Звіт за період');
+        await overdueTask.click();
+        await page.waitForURL(/reportFrom=/);
+        const from = new URL(page.url()).searchParams.get('reportFrom') ?? '';
+        expect(from).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        await page.locator('#new-report').waitFor();
+      });
+    }
+
+    if (role === 'coordinator') {
+      it('opens a report to review from its task, naming who reported', async () => {
+        const reviews = page.getByTestId('home-reviews');
+        expect(await textOf(reviews)).toContain('Молочанська міська рада');
+        await reviews.getByRole('link').first().click();
+        await page.waitForURL(/\/reports\//);
+        await page.getByRole('button', { name: 'Прийняти' }).waitFor();
+      });
+    }
+
+    if (role === 'funder') {
+      it('opens the programme dashboard from its one-line health', async () => {
+        const programmes = page.getByTestId('home-programmes');
+        expect(await textOf(programmes)).toContain('проведено');
+        await programmes.getByRole('link').first().click();
+        await page.waitForURL(new RegExp(`/programmes/${demoProgrammeId}`));
+      });
+    }
+  });
+});
