@@ -113,3 +113,26 @@ describe.each([['phone', phone], ['desktop', desktop]] as const)('homes at %s wi
     }
   });
 });
+
+describe('screens a role does not work on', () => {
+  it.each([
+    ['council', ['/memoranda/new', `/memoranda/x/edit`, '/reviews', '/programmes', '/organisations']],
+    ['funder', ['/memoranda/new', '/commitments', '/reviews', `/programmes/${demoProgrammeId}/edit`]],
+  ] as const)('the %s gets "not found" at the same address, never the form, and no link to them', async (role, paths) => {
+    const { page, close } = await openBrowser(phone);
+    try {
+      await signInAs(page, demoUser(role).email);
+      for (const path of paths) {
+        await page.goto(`${webUrl()}${path}`);
+        await page.getByRole('heading', { name: 'Сторінку не знайдено' }).waitFor();
+        expect(new URL(page.url()).pathname).toBe(path);
+        expect(await page.locator('main form, main input').count()).toBe(0);
+      }
+      await page.getByRole('button', { name: 'Меню' }).click();
+      const links = await page.locator('nav a').evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')));
+      expect(links.filter((href) => paths.some((path) => href === path))).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});
