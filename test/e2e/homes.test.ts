@@ -136,3 +136,23 @@ describe('screens a role does not work on', () => {
     }
   });
 });
+
+describe('a slow page change', () => {
+  it('shows a progress bar until the next screen is there', async () => {
+    const { page, close } = await openBrowser(desktop);
+    try {
+      await signInAs(page, council.email);
+      // The next screen's code arrives late, as on a slow mobile network.
+      await page.route('**/views/CommitmentsView.vue*', async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        await route.continue();
+      });
+      await page.getByRole('link', { name: 'Мої зобов’язання' }).first().click();
+      await page.getByTestId('route-progress').waitFor();
+      await page.getByRole('heading', { level: 1, name: 'Мої зобов’язання' }).waitFor();
+      await page.getByTestId('route-progress').waitFor({ state: 'detached' });
+    } finally {
+      await close();
+    }
+  });
+});
