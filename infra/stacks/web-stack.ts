@@ -126,7 +126,8 @@ export class WebStack extends Stack {
     if (existsSync(resolve(webDist, 'index.html'))) {
       new BucketDeployment(this, 'DeploySite', {
         destinationBucket: site,
-        sources: [Source.asset(webDist), Source.jsonData('config.json', runtimeConfig)],
+        // Source maps stay with the build (for tracing errors), never in the public bucket.
+        sources: [Source.asset(webDist, { exclude: ['**/*.map'] }), Source.jsonData('config.json', runtimeConfig)],
         distribution,
         distributionPaths: ['/index.html', '/config.json'],
         prune: true,
