@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { demoProgrammeId, demoUsers, type DemoUser } from '../../infra/local/seed.js';
 import { call, demoUser } from '../support/api.js';
+import { seriousViolations } from '../support/axe.js';
 import { desktop, openBrowser, phone, screenshot, signInAs, webUrl } from '../support/browser.js';
 import { caseContent, createActiveMemorandum, createCaseMemorandum } from '../support/memoranda.js';
 import { startCouncilReport, type ReportBody } from '../support/reports.js';
@@ -69,6 +70,7 @@ describe.each([['phone', phone], ['desktop', desktop]] as const)('homes at %s wi
       if (role === 'admin') await page.getByTestId('home-all-clear').waitFor();
       await page.waitForLoadState('networkidle');
       await screenshot(page, `home-${role}-${width}`);
+      expect(await seriousViolations(page)).toEqual([]);
     });
 
     if (role === 'council') {

@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { demoMemorandumId, demoOrganisations, demoProgrammeId, demoUsers, type DemoUser } from '../../infra/local/seed.js';
-import { openBrowser, phone, screenshot, signInAs, webUrl } from '../support/browser.js';
+import { seriousViolations } from '../support/axe.js';
+import { desktop, openBrowser, phone, screenshot, signInAs, webUrl } from '../support/browser.js';
 
 /**
- * Every main page of every role at phone width (390 px), in Ukrainian: nothing
- * scrolls sideways, the navigation opens from its menu button. Screenshots land
- * in screenshots/phone-*.png to look at.
+ * Every main page of every role at phone width (390 px) and desktop width (1280 px),
+ * in Ukrainian: no serious or critical axe-core finding; on the phone nothing
+ * scrolls sideways and the navigation opens from its menu button. Screenshots land
+ * in screenshots/{phone,desktop}-*.png to look at.
  */
 const pagesOf: Record<DemoUser['role'], [string, string][]> = {
   coordinator: [
@@ -35,6 +37,26 @@ const sidewaysOverflow = (page: Page) =>
     return { overflow, outside };
   }, phone.width);
 
+describe.each(['coordinator', 'council', 'funder', 'admin'] as const)('the %s at desktop width', (role) => {
+  let page: Page;
+  let close: () => Promise<void>;
+  const user = demoUsers.find((candidate) => candidate.role === role);
+
+  beforeAll(async () => {
+    ({ page, close } = await openBrowser(desktop));
+    await signInAs(page, user?.email ?? '');
+  });
+  afterAll(async () => close());
+
+  it.each(pagesOf[role])('%s (%s) has no serious accessibility finding', async (name, path) => {
+    await page.goto(`${webUrl()}${path}`);
+    await page.locator('main h1').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    await screenshot(page, `desktop-${role}-${name}`);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});
+
 describe.each(['coordinator', 'council', 'funder', 'admin'] as const)('the %s at phone width', (role) => {
   let page: Page;
   let close: () => Promise<void>;
@@ -46,13 +68,32 @@ describe.each(['coordinator', 'council', 'funder', 'admin'] as const)('the %s at
   });
   afterAll(async () => close());
 
-  it.each(pagesOf[role])('%s (%s) fits the screen: nothing scrolls sideways', async (name, path) => {
+  it.each(pagesOf[role])('%s (%s) fits the screen, with no serious accessibility finding', async (name, path) => {
     await page.goto(`${webUrl()}${path}`);
     await page.locator('main h1').first().waitFor();
     await page.waitForLoadState('networkidle');
     await screenshot(page, `phone-${role}-${name}`, { fullPage: false });
     const fit = await sidewaysOverflow(page);
     expect(fit, `sticking out: ${fit.outside.join(', ')}`).toEqual({ overflow: 0, outside: [] });
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('shows where keyboard focus is, with a ring of at least 2 px', async () => {
+    await page.goto(`${webUrl()}/`);
+    await page.locator('main h1').first().waitFor();
+    const rings: number[] = [];
+    for (let step = 0; step < 6; step += 1) {
+      await page.keyboard.press('Tab');
+      rings.push(await page.evaluate(() => {
+        const focused = document.activeElement;
+        if (!focused || focused === document.body) return -1;
+        const style = getComputedStyle(focused);
+        const outline = style.outlineStyle === 'none' ? 0 : parseFloat(style.outlineWidth);
+        const shadow = /0px 0px 0px (\d+(?:\.\d+)?)px/.exec(style.boxShadow);
+        return Math.max(outline, shadow ? parseFloat(shadow[1] ?? '0') : 0);
+      }));
+    }
+    expect(rings.filter((width) => width >= 0).every((width) => width >= 2), `focus rings: ${rings.join(', ')}`).toBe(true);
   });
 
   it('opens the navigation from its menu button and goes where a link says', async () => {
