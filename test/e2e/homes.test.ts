@@ -82,16 +82,30 @@ describe.each([['phone', phone], ['desktop', desktop]] as const)('homes at %s wi
         await page.locator('main').getByText(returnComment).first().waitFor();
       });
 
-      it('starts the overdue report from its task with the period filled in', async () => {
+      it('starts the overdue report from its task with its period chosen (on the phone), then continues that draft (on the desktop)', async () => {
         await page.goto(`${webUrl()}/`);
         const due = page.getByTestId('home-reports-due');
         const overdueTask = due.getByRole('link').filter({ hasText: 'Прострочено' }).first();
         expect(await textOf(overdueTask)).toContain('Звіт за період');
+        if (width === 'desktop') {
+          expect(await textOf(overdueTask)).toContain('Продовжити чернетку');
+          await overdueTask.click();
+          await page.waitForURL(/\/reports\//);
+          return;
+        }
         await overdueTask.click();
         await page.waitForURL(/reportFrom=/);
-        const from = new URL(page.url()).searchParams.get('reportFrom') ?? '';
-        expect(from).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-        await page.locator('#new-report').waitFor();
+        const asked = new URL(page.url()).searchParams;
+        // Chosen once the commitments it is due for are in.
+        const chosen = page.locator('input[name="report-period"]:checked:not([value="other"])');
+        await chosen.waitFor();
+        expect((await chosen.getAttribute('value'))?.split('/')[1]).toBe(asked.get('reportTo'));
+        await page.waitForLoadState('networkidle');
+        expect(await seriousViolations(page)).toEqual([]);
+        await screenshot(page, `guided-report-${width}`, { fullPage: false });
+        await page.getByTestId('report-start-button').click();
+        await page.waitForURL(/\/reports\//);
+        await page.getByTestId('report-status').waitFor();
       });
     }
 

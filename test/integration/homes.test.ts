@@ -43,8 +43,10 @@ describe('whose turn it is on a memorandum', () => {
 
 describe('reports in the reporting organisation\'s hands', () => {
   it('lists a draft, drops it while submitted, lists it again when returned with the comment, and drops it once accepted', async () => {
-    const { report, base } = await startCouncilReport({ start: '2026-04-01', end: '2026-06-30' });
-    const open = async () => (await call<{ items: (ReportBody & { reviewComment?: string; orgName?: unknown })[] }>('GET', '/api/reports?limit=100', { as: council })).body.items.find((item) => item.id === report.id);
+    const { memorandumId, report, base } = await startCouncilReport({ start: '2026-04-01', end: '2026-06-30' });
+    // A report is named by its period and organisation within its memorandum: other memoranda have reports of the same name.
+    const sameReport = (item: { id: string; memorandumId: string }) => item.id === report.id && item.memorandumId === memorandumId;
+    const open = async () => (await call<{ items: (ReportBody & { memorandumId: string; reviewComment?: string })[] }>('GET', '/api/reports?limit=100', { as: council })).body.items.find(sameReport);
     expect((await open())?.status).toBe('draft');
 
     const saved = await call<ReportBody>('PUT', base, {
@@ -54,8 +56,8 @@ describe('reports in the reporting organisation\'s hands', () => {
     const submitted = await call<ReportBody>('POST', `${base}/submit`, { as: council, headers: { 'if-match': `"${saved.body.version}"` } });
     expect(submitted.status).toBe(200);
     expect(await open()).toBeUndefined();
-    const queue = await call<{ items: { id: string }[] }>('GET', '/api/reviews?limit=100', { as: coordinator });
-    expect(queue.body.items.some((item) => item.id === report.id)).toBe(true);
+    const queue = await call<{ items: { id: string; memorandumId: string }[] }>('GET', '/api/reviews?limit=100', { as: coordinator });
+    expect(queue.body.items.some(sameReport)).toBe(true);
 
     const returned = await call<ReportBody>('POST', `${base}/return`, { as: coordinator, headers: { 'if-match': `"${submitted.body.version}"` }, body: { comment: 'Додайте список учасників.' } });
     expect(returned.status).toBe(200);
@@ -64,8 +66,8 @@ describe('reports in the reporting organisation\'s hands', () => {
     expect(back?.reviewComment).toBe('Додайте список учасників.');
 
     // The coordinator's organisation holds none of the council's reports.
-    const ngoOpen = await call<{ items: { id: string }[] }>('GET', '/api/reports?limit=100', { as: coordinator });
-    expect(ngoOpen.body.items.some((item) => item.id === report.id)).toBe(false);
+    const ngoOpen = await call<{ items: { id: string; memorandumId: string }[] }>('GET', '/api/reports?limit=100', { as: coordinator });
+    expect(ngoOpen.body.items.some(sameReport)).toBe(false);
 
     const resubmitted = await call<ReportBody>('POST', `${base}/submit`, { as: council, headers: { 'if-match': `"${returned.body.version}"` } });
     const accepted = await call<ReportBody>('POST', `${base}/accept`, { as: coordinator, headers: { 'if-match': `"${resubmitted.body.version}"` } });

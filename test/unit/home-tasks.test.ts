@@ -34,10 +34,14 @@ describe('reports due on the home page', () => {
   });
 
   it('continues the draft started for the same memorandum and period, and lists other drafts apart', () => {
-    const drafts = [report({ id: 'R-q3', period: q3 }), report({ id: 'R-early', period: { start: '2027-01-01', end: '2027-03-31' } }), report({ id: 'R-back', period: q3, status: 'returned', memorandumId: 'M9' })];
+    const drafts = [
+      report({ id: 'R-q3', period: q3 }), report({ id: 'R-early', period: { start: '2027-01-01', end: '2027-03-31' } }),
+      report({ id: 'R-back', period: q3, status: 'returned', memorandumId: 'M9' }), report({ id: 'R-q3', period: q3, memorandumId: 'M7' }),
+    ];
     const tasks = reportsDue([commitment({ reportPeriod: q3 })], drafts);
     expect(tasks[0]?.reportId).toBe('R-q3');
-    expect(otherDrafts(drafts, tasks).map((item) => item.id)).toEqual(['R-early']);
+    // Report ids repeat across memoranda (period and organisation): M7's draft of the same name is another report.
+    expect(otherDrafts(drafts, tasks).map((item) => `${item.memorandumId}/${item.id}`)).toEqual(['M1/R-early', 'M7/R-q3']);
     expect(returnedReports(drafts).map((item) => item.id)).toEqual(['R-back']);
   });
 });

@@ -24,6 +24,15 @@ const PaktPreset = definePreset(Aura, {
   },
   // Aura's grey labels (slate-500) fall under 4.5:1 on its light surfaces: one step darker reads at ≥ 6:1.
   components: {
+    message: {
+      colorScheme: {
+        light: Object.fromEntries((['info:blue', 'success:green', 'warn:yellow', 'error:red'] as const).map((pair) => {
+          const [severity, hue] = pair.split(':');
+          const color = `{${hue}.800}`;
+          return [severity, { color, outlined: { color }, simple: { color } }];
+        })),
+      },
+    },
     togglebutton: { colorScheme: { light: { root: { color: '{surface.600}' }, icon: { color: '{surface.600}' } } } },
     button: {
       colorScheme: {

@@ -108,13 +108,16 @@ export const en: Messages = {
   commitments: {
     title: 'My commitments', hint: 'Your organisation’s obligations under signed memoranda.', empty: 'No obligations match.',
     obligation: 'Obligation', memorandum: 'Memorandum', status: 'Status', progress: 'Done', nextDue: 'Next due', indicators: 'Indicators',
-    reportFor: 'Report on {start} — {end}',
+    reportFor: 'Report on {period}',
     allStatuses: 'All statuses', allMemoranda: 'All memoranda', window: 'Due', windows: { all: 'Any time', week: 'Within 7 days', month: 'Within 30 days' },
     statuses: { not_started: 'Not started', in_progress: 'In progress', at_risk: 'At risk', done: 'Done', cancelled: 'Cancelled' },
     overdue: 'Overdue', indicatorLine: '{name}: {baseline} → {target} {unit}', latest: 'latest: {value}', progressOf: 'Obligations of {party}', doneOf: '{done} of {total} done',
   },
   reports: {
     confirmSubmit: 'Submit the report for review? It cannot be changed while it is reviewed.', confirmAccept: 'Accept the report? The obligations\' progress is updated and this cannot be undone.',
+    choosePeriod: 'Which period are you reporting on?', otherPeriod: 'Another period',
+    dueFor: '{n} obligation awaits a report | {n} obligations await a report',
+    units: { month: 'calendar month', quarter: 'calendar quarter', year: 'calendar year' },
     title: 'Progress reports', start: 'New report', period: 'Reporting period', from: 'From', to: 'To', none: 'No reports yet.', open: 'Open',
     statuses: { draft: 'Draft', submitted: 'Submitted', accepted: 'Accepted', returned: 'Returned' },
     report: 'Report of {org} for {start} — {end}', narrative: 'What was done, obstacles', percent: 'Done, %', status: 'Obligation status',

@@ -106,13 +106,16 @@ export const uk = {
   commitments: {
     title: 'Мої зобов’язання', hint: 'Зобов’язання вашої організації за підписаними меморандумами.', empty: 'Зобов’язань за цими умовами немає.',
     obligation: 'Зобов’язання', memorandum: 'Меморандум', status: 'Стан', progress: 'Виконано', nextDue: 'Наступний термін', indicators: 'Показники',
-    reportFor: 'Звітувати за {start} — {end}',
+    reportFor: 'Звітувати за {period}',
     allStatuses: 'Усі стани', allMemoranda: 'Усі меморандуми', window: 'Термін', windows: { all: 'Будь-коли', week: 'Протягом 7 днів', month: 'Протягом 30 днів' },
     statuses: { not_started: 'Не розпочато', in_progress: 'Виконується', at_risk: 'Під загрозою', done: 'Виконано', cancelled: 'Скасовано' },
     overdue: 'Прострочено', indicatorLine: '{name}: {baseline} → {target} {unit}', latest: 'останнє: {value}', progressOf: 'Виконання зобов’язань: {party}', doneOf: 'виконано {done} з {total}',
   },
   reports: {
     confirmSubmit: 'Надіслати звіт на розгляд? Поки його розглядають, змінити його не можна.', confirmAccept: 'Прийняти звіт? Прогрес зобов’язань оновиться, і цього не можна скасувати.',
+    choosePeriod: 'За який період звітуєте?', otherPeriod: 'Інший період',
+    dueFor: '{n} зобов’язання чекає звіту | {n} зобов’язання чекають звіту | {n} зобов’язань чекають звіту',
+    units: { month: 'календарний місяць', quarter: 'календарний квартал', year: 'календарний рік' },
     title: 'Звіти про виконання', start: 'Новий звіт', period: 'Звітний період', from: 'З', to: 'По', none: 'Звітів ще немає.', open: 'Відкрити',
     statuses: { draft: 'Чернетка', submitted: 'Подано', accepted: 'Прийнято', returned: 'Повернуто' },
     report: 'Звіт {org} за {start} — {end}', narrative: 'Що зроблено, перешкоди', percent: 'Виконано, %', status: 'Стан зобов’язання',

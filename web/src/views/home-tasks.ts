@@ -45,9 +45,9 @@ export const reportsDue = (commitments: Commitment[], openReports: Report[]): Re
   return [...byKey.values()].sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.period.end.localeCompare(b.period.end));
 };
 
-/** Drafts not already listed as a report due (started for another period, or early). */
+/** Drafts not already listed as a report due (started for another period, or early). A report is named within its memorandum. */
 export const otherDrafts = (openReports: Report[], due: ReportDue[]): Report[] =>
-  openReports.filter((report) => report.status === 'draft' && !due.some((task) => task.reportId === report.id));
+  openReports.filter((report) => report.status === 'draft' && !due.some((task) => task.memorandumId === report.memorandumId && task.reportId === report.id));
 
 export const returnedReports = (openReports: Report[]): Report[] => openReports.filter((report) => report.status === 'returned');
 
