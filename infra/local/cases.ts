@@ -30,6 +30,44 @@ export const memorandumCase = {
   ngoObligations: bulletsBetween('Political Prisoners of the Kremlin":', 'Thank you'),
 };
 
+/**
+ * The memorandum is bilingual in practice: our Ukrainian of the case's English text
+ * (same order as the bullets above), so that the Ukrainian UI shows Ukrainian.
+ */
+const memorandumCaseUk = {
+  purposes: [
+    'Сприяти звільненню громадян України, незаконно позбавлених особистої свободи внаслідок збройної агресії Російської Федерації проти України, та підтримувати їхні родини',
+    'Забезпечувати дієвий правовий захист і гуманітарну допомогу як незаконно позбавленим волі особам, так і членам їхніх родин',
+    'Збирати, документувати й аналізувати інформацію про можливі воєнні злочини, зокрема про незаконне позбавлення волі громадян України з політичних та інших мотивів внаслідок російської агресії',
+  ],
+  areas: [
+    'Сприяння звільненню незаконно позбавлених волі цивільних громадян України через співпрацю з національними та міжнародними правозахисними організаціями, дипломатичними установами й органами влади, щоб посилити їхні зусилля в цьому напрямі',
+    'Утримання питання звільнення громадян України, незаконно позбавлених особистої свободи внаслідок російської агресії, у центрі уваги суспільства й медіа: інформаційні кампанії, публічні акції та заходи для обізнаності громадськості',
+    'Підтримка родин незаконно позбавлених особистої свободи, зокрема соціальна, психологічна, гуманітарна допомога та допомога у вирішенні побутових питань',
+    'Сприяння доступу до професійної правової допомоги для захисту їхніх прав та інтересів, особливо у справах про встановлення факту позбавлення особистої свободи внаслідок збройної агресії проти України',
+    'Збирання, систематизація та аналіз інформації про воєнні злочини Російської Федерації',
+    'Документування воєнних злочинів і злочинів проти людяності, вчинених під час російської агресії проти України, зокрема глибинні інтерв’ю зі свідками та постраждалими (за їхньою згодою), щоб захистити постраждалих і притягнути до відповідальності вище керівництво Російської Федерації та безпосередніх виконавців',
+    'Об’єднання зусиль для відновлення, реінтеграції та розвитку Молочанської міської територіальної громади після деокупації регіону',
+  ],
+  councilObligations: [
+    'Поширює інформацію про незаконно позбавлених особистої свободи та членів їхніх родин через доступні місцеві, національні й міжнародні інформаційні платформи.',
+    'Організовує пресконференції, брифінги для медіа та інші публічні заходи, щоб привернути увагу до цієї проблеми.',
+    'Сприяє розробленню та виконанню програм і проєктів підтримки мешканців громади, які постраждали від російської агресії, зокрема ініціатив соціальної адаптації, професійної реінтеграції, правової та психологічної підтримки звільнених з полону й незаконно позбавлених волі.',
+    'Спільно з ГО «Асоціація родичів політв’язнів Кремля» організовує освітні заходи й програми для обізнаності щодо соціального захисту та підтримки осіб, незаконно позбавлених особистої свободи внаслідок російської агресії, та членів їхніх родин.',
+    'Сприяє документуванню воєнних злочинів і злочинів проти людяності.',
+  ],
+  ngoObligations: [
+    'Підтримує виконання погоджених проєктів і програм захисту прав та інтересів осіб, незаконно позбавлених особистої свободи внаслідок російської агресії проти України, і членів їхніх родин, а також підтримки й реінтеграції звільнених.',
+    'Надає допомогу тим, хто її потребує, в межах програм і проєктів ГО «Асоціація родичів політв’язнів Кремля».',
+    'Організовує та проводить інформаційні заходи й кампанії про виконання проєктів і програм у межах Меморандуму, зазначаючи, що заходи проводяться у співпраці з Мелітопольською міською радою Запорізької області.',
+    'Забезпечує збирання, систематизацію та аналіз інформації про воєнні злочини Російської Федерації, документування можливих воєнних злочинів і злочинів проти людяності, вчинених під час російської агресії проти України в регіоні.',
+  ],
+};
+for (const part of Object.keys(memorandumCase) as (keyof typeof memorandumCase)[]) {
+  if (memorandumCase[part].length !== memorandumCaseUk[part].length) throw new Error(`Case text changed: ${part} has ${memorandumCase[part].length} items, the Ukrainian ${memorandumCaseUk[part].length}`);
+}
+const bilingual = (part: keyof typeof memorandumCase, index: number) => ({ uk: memorandumCaseUk[part][index] ?? '', en: memorandumCase[part][index] ?? '' });
+
 /** How the council's public and educational events are counted (the case text names them; the figures are the demo's). */
 const councilIndicators: Record<string, MemorandumContent['obligations'][number]['indicators']> = {
   c2: [{ id: 'events', name: { uk: 'Пресконференції та публічні заходи', en: 'Press conferences and public events' }, unit: 'events', baseline: 0, target: 8 }],
@@ -58,14 +96,14 @@ export const caseMemorandumContent = (parties: CaseParties): MemorandumContent =
     { orgId: parties.ngoOrgId, role: { uk: 'Громадська організація', en: 'NGO' }, ...(parties.ngoApprover ? { approverUserId: parties.ngoApprover } : {}), ...(parties.ngoSignatory ? { signatoryUserId: parties.ngoSignatory } : {}) },
     { orgId: parties.councilOrgId, role: { uk: 'Міська рада', en: 'City Council' }, ...(parties.councilApprover ? { approverUserId: parties.councilApprover } : {}), ...(parties.councilSignatory ? { signatoryUserId: parties.councilSignatory } : {}) },
   ],
-  purposes: memorandumCase.purposes.map((purpose, index) => ({ id: `p${index + 1}`, text: { en: purpose } })),
-  areas: memorandumCase.areas.map((area, index) => ({ id: `a${index + 1}`, text: { en: area } })),
+  purposes: memorandumCase.purposes.map((_, index) => ({ id: `p${index + 1}`, text: bilingual('purposes', index) })),
+  areas: memorandumCase.areas.map((_, index) => ({ id: `a${index + 1}`, text: bilingual('areas', index) })),
   obligations: [
-    ...memorandumCase.councilObligations.map((obligation, index) => ({
-      id: `c${index + 1}`, partyOrgId: parties.councilOrgId, text: { en: obligation }, recurrence: 'quarterly' as const,
+    ...memorandumCase.councilObligations.map((_, index) => ({
+      id: `c${index + 1}`, partyOrgId: parties.councilOrgId, text: bilingual('councilObligations', index), recurrence: 'quarterly' as const,
       ...(councilIndicators[`c${index + 1}`] ? { indicators: councilIndicators[`c${index + 1}`] } : {}),
     })),
-    ...memorandumCase.ngoObligations.map((obligation, index) => ({ id: `n${index + 1}`, partyOrgId: parties.ngoOrgId, text: { en: obligation }, recurrence: 'quarterly' as const })),
+    ...memorandumCase.ngoObligations.map((_, index) => ({ id: `n${index + 1}`, partyOrgId: parties.ngoOrgId, text: bilingual('ngoObligations', index), recurrence: 'quarterly' as const })),
   ],
 });
 

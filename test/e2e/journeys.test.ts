@@ -209,7 +209,7 @@ describe('memorandum journey', () => {
   it('the council sees its five commitments from the signed memorandum', async () => {
     await councilPage.getByRole('navigation').getByRole('link', { name: 'Мої зобов’язання' }).click();
     await councilPage.getByTestId('commitments-table').waitFor();
-    await councilPage.getByText('Organizes press conferences, media briefings').waitFor();
+    await councilPage.getByText('Організовує пресконференції, брифінги для медіа').waitFor();
     await expect(councilPage.getByTestId('commitments-table').locator('tbody tr').count()).resolves.toBe(5);
     await screenshot(councilPage, '14-my-commitments');
   });
