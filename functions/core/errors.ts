@@ -1,3 +1,5 @@
+import { codeOfMessage, type FieldCode, type FieldParams } from './field-codes.js';
+
 /**
  * One error type for everything a client can cause. Handlers and use cases throw
  * `AppError`; the error middleware alone turns it into RFC 9457 problem+json.
@@ -34,8 +36,14 @@ export type ErrorCode = keyof typeof errorCodes;
 export interface FieldProblem {
   /** Where the problem is, e.g. `body.name.uk`, `query.limit`, `headers.if-match`. */
   path: string;
+  /** In English, for API users; clients show `code` with `params` in their user's language. */
   message: string;
+  /** Stable: see field-codes.ts. Filled in from the message where a rule gives none. */
+  code?: FieldCode;
+  params?: FieldParams;
 }
+
+const withCode = (problem: FieldProblem): FieldProblem => (problem.code ? problem : { ...problem, ...codeOfMessage(problem.message) });
 
 export interface Problem {
   type: string;
@@ -48,13 +56,15 @@ export interface Problem {
 
 export class AppError extends Error {
   readonly status: number;
+  readonly errors?: FieldProblem[];
 
   constructor(
     readonly code: ErrorCode,
     detail: string,
-    readonly errors?: FieldProblem[],
+    errors?: FieldProblem[],
   ) {
     super(detail);
+    this.errors = errors?.map(withCode);
     this.name = 'AppError';
     this.status = errorCodes[code].status;
   }

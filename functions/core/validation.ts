@@ -7,8 +7,11 @@ export const fieldProblems = (prefix: string, issues: readonly $ZodIssue[]): Fie
   issues.flatMap((issue) => {
     const path = [prefix, ...issue.path.map(String)].join('.');
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({ path: `${path}.${key}`, message: 'Unknown field: remove it.' }));
+      return issue.keys.map((key) => ({ path: `${path}.${key}`, message: 'Unknown field: remove it.', code: 'unknown_field' as const }));
     }
+    // zod's own messages (no rule wrote one) are named from the issue itself.
+    if (issue.code === 'invalid_type' && issue.input === undefined) return [{ path, message: 'Required.', code: 'required' as const }];
+    if (issue.code === 'invalid_value') return [{ path, message: issue.message, code: 'option' as const, params: { options: issue.values.map(String).join(', ') } }];
     return [{ path, message: issue.message }];
   });
 

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { $ZodType } from 'zod/v4/core';
 import type { RouteDefinition } from '../core/route.js';
+import { fieldMessageTemplates } from '../core/field-codes.js';
 import { errorCodes } from '../core/errors.js';
 import { routes } from '../routes.js';
 
@@ -26,7 +27,16 @@ const problemSchema: JsonSchema = {
     detail: { type: 'string' },
     errors: {
       type: 'array',
-      items: { type: 'object', required: ['path', 'message'], properties: { path: { type: 'string' }, message: { type: 'string' } } },
+      items: {
+        type: 'object',
+        required: ['path', 'message', 'code'],
+        properties: {
+          path: { type: 'string' },
+          message: { type: 'string', description: 'In English, for API users.' },
+          code: { type: 'string', enum: [...Object.keys(fieldMessageTemplates), 'option', 'invalid'], description: 'Stable: what to show in the user\'s language.' },
+          params: { type: 'object', additionalProperties: { type: 'string' }, description: 'The figures or dates the message names, e.g. {"min": "3"}.' },
+        },
+      },
     },
   },
 };

@@ -1,24 +1,42 @@
 import { describe, expect, it } from 'vitest';
-import { localizeFieldMessage } from '../../web/src/api/field-messages.js';
+import { errorCodes } from '../../functions/core/errors.js';
+import { codeOfMessage, fieldMessageTemplates } from '../../functions/core/field-codes.js';
+import { localizeFieldIssue } from '../../web/src/api/field-messages.js';
+import { en } from '../../web/src/i18n/en.js';
 import { uk } from '../../web/src/i18n/uk.js';
 
-/** The API's English field messages that users meet are shown in Ukrainian from the SPA's catalogue. */
-const t = (key: string, values: Record<string, unknown> = {}) => {
-  const template = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], uk);
-  if (typeof template !== 'string') throw new Error(`No Ukrainian message for ${key}`);
-  return template.replace(/\{(\w+)\}/g, (_match, name: string) => String(values[name]));
+/** The SPA's catalogue speaks every code the API sends, in Ukrainian with its plural forms and dates as the locale writes them. */
+const translator = (messages: typeof uk, locale: 'uk' | 'en') => (key: string, values: Record<string, unknown> = {}, count?: number) => {
+  const template = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages);
+  if (typeof template !== 'string') return key;
+  const forms = template.split(' | ');
+  const rule = new Intl.PluralRules(locale).select(count ?? 1);
+  const form = forms.length === 1 ? forms[0] : locale === 'uk' ? forms[{ one: 0, few: 1, many: 2 }[rule as 'one'] ?? 1] : forms[rule === 'one' ? 0 : 1];
+  return (form ?? '').replace(/\{(\w+)\}/g, (_match, name: string) => String(values[name]));
 };
+const t = translator(uk, 'uk');
+const ukrainian = (english: string) => localizeFieldIssue(t, 'uk', { ...codeOfMessage(english), message: english });
 
 describe('field messages in Ukrainian', () => {
   it.each([
     ['A period can be reported from 7 days before it ends.', 'Про період можна звітувати щонайраніше за 7 днів до його кінця.'],
+    ['A period can be reported from 3 days before it ends.', 'Про період можна звітувати щонайраніше за 3 дні до його кінця.'],
     ['Overlaps a period your organisation has already reported on.', 'Цей період перетинається з уже поданим звітом вашої організації.'],
-    ['The report says nothing yet: give progress, a narrative, an indicator actual or evidence for at least one obligation.', 'Звіт поки порожній: вкажіть прогрес, опис, фактичне значення показника або додайте файл хоча б для одного зобов’язання.'],
-    ['The memorandum starts on 2026-01-15.', 'Меморандум діє з 2026-01-15.'],
-    ['The period must not end before it starts.', 'Кінець періоду не може бути раніше за початок.'],
-    ['Must not contain control characters.', 'Приберіть керівні (невидимі) символи.'],
-    ['Must be at least 2 characters.', 'Щонайменше 2 символів.'],
-  ])('%s', (english, ukrainian) => {
-    expect(localizeFieldMessage(t, english)).toBe(ukrainian);
+    ['The memorandum starts on 2026-01-15.', 'Меморандум діє з 15 січ. 2026 р.'],
+    ['Must be at least 2 characters.', 'Щонайменше 2 символи'],
+    ['Must be at least 5 characters.', 'Щонайменше 5 символів'],
+    ['Must be at least 21 characters.', 'Щонайменше 21 символ'],
+    ['Write it in Ukrainian, English or both.', 'Напишіть українською, англійською або обома мовами.'],
+    ['Something no rule says.', 'Перевірте це значення.'],
+  ])('%s', (english, expected) => {
+    expect(ukrainian(english)).toBe(expected);
+  });
+
+  it('has a Ukrainian and an English message for every field code and every error code', () => {
+    const codes = [...Object.keys(fieldMessageTemplates), 'option', 'invalid'];
+    expect(codes.filter((code) => !(code in uk.validation))).toEqual([]);
+    expect(codes.filter((code) => !(code in en.validation))).toEqual([]);
+    expect(Object.keys(errorCodes).filter((code) => !(code in uk.errors) || !(code in en.errors))).toEqual([]);
+    for (const text of Object.values(uk.validation)) expect(text.replace(/\{\w+\}/g, '').replace('https://', ''), text).not.toMatch(/[A-Za-z]{4,}/);
   });
 });

@@ -1,6 +1,7 @@
 import type { Problem } from '../../../functions/core/errors';
 import { filenameFromDisposition } from '../../../functions/files/disposition';
 import { outcomeUnknown, submissionKeys } from './submission-keys';
+import type { FieldIssue } from './field-messages';
 
 /**
  * The one API client: adds the access token, sends JSON, maps problem+json to
@@ -13,7 +14,7 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     detail: string,
-    readonly fieldErrors: Record<string, string> = {},
+    readonly fieldErrors: Record<string, FieldIssue> = {},
   ) {
     super(detail);
     this.name = 'ApiError';
@@ -37,8 +38,8 @@ export interface ApiClient {
 }
 
 /** `body.name.uk` → `name.uk`: field errors keyed the way forms name their fields. */
-const fieldErrorsOf = (problem: Partial<Problem>): Record<string, string> =>
-  Object.fromEntries((problem.errors ?? []).map(({ path, message }) => [path.replace(/^body\./, ''), message]));
+const fieldErrorsOf = (problem: Partial<Problem>): Record<string, FieldIssue> =>
+  Object.fromEntries((problem.errors ?? []).map(({ path, message, code, params }) => [path.replace(/^body\./, ''), { message, code: code ?? 'invalid', ...(params ? { params } : {}) }]));
 
 const toApiError = async (response: Response): Promise<ApiError> => {
   const type = response.headers.get('content-type') ?? '';

@@ -1,28 +1,29 @@
-export type Translate = (key: string, values?: Record<string, unknown>) => string;
+import type { FieldCode, FieldParams } from '../../../functions/core/field-codes.js';
+import { formatDate } from '../format.js';
 
-/** The API's field messages are English; these are the ones users meet, in their language. */
-const knownMessages: [RegExp, string][] = [
-  [/^Must be at least (\d+) characters\.$/, 'validation.minLength'],
-  [/^Must be at most (\d+) characters\.$/, 'validation.maxLength'],
-  [/^Must be an email address\.$/, 'validation.email'],
-  [/^Must be a phone number/, 'validation.phone'],
-  [/^Must be a web address/, 'validation.website'],
-  [/^Must be 4 to 32 letters/, 'validation.registrationCode'],
-  [/^Invalid option/, 'validation.option'],
-  [/^Must not contain control characters\.$/, 'validation.controlCharacters'],
-  [/received undefined$/, 'validation.required'],
-  [/^A period can be reported from (\d+) days before it ends\.$/, 'validation.periodNotEnded'],
-  [/^Overlaps a period your organisation has already reported on\.$/, 'validation.periodOverlaps'],
-  [/^The report says nothing yet/, 'validation.reportSaysNothing'],
-  [/^The memorandum starts on (\S+)\.$/, 'validation.memorandumStarts'],
-  [/^The memorandum ends on (\S+)\.$/, 'validation.memorandumEnds'],
-  [/^The period must not end before it starts\.$/, 'validation.periodReversed'],
-];
+export type Translate = (key: string, values?: Record<string, unknown>, plural?: number) => string;
 
-export const localizeFieldMessage = (t: Translate, message: string): string => {
-  for (const [pattern, key] of knownMessages) {
-    const match = pattern.exec(message);
-    if (match) return t(key, { n: match[1] ?? '' });
-  }
-  return message;
+/** What the API said about one field: its stable code and the figures or dates the message names. */
+export interface FieldIssue {
+  code: FieldCode;
+  params?: FieldParams;
+  /** The API's English text, for codes this client does not know yet. */
+  message: string;
+}
+
+const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
+const counted = ['min', 'max', 'days'];
+
+/**
+ * A field problem in the user's language, from the SPA's own catalogue
+ * (`validation.<code>`): dates as the locale writes them, counts with their
+ * plural form. A code the catalogue lacks reads as a generic "check this value",
+ * never as the API's English.
+ */
+export const localizeFieldIssue = (t: Translate, locale: string, issue: FieldIssue): string => {
+  const params = Object.fromEntries(Object.entries(issue.params ?? {}).map(([name, value]) => [name, isDate(value) ? formatDate(value, locale) : value]));
+  const count = counted.map((name) => Number(issue.params?.[name])).find((value) => Number.isFinite(value));
+  const key = `validation.${issue.code}`;
+  const text = count === undefined ? t(key, params) : t(key, params, count);
+  return text === key ? t('validation.invalid') : text;
 };

@@ -1,4 +1,5 @@
 import type { UploadForm } from '../../../functions/files/schema';
+import { ApiError } from './client';
 
 /**
  * Posts a file straight to S3 with a presigned form, reporting progress (fetch
@@ -13,8 +14,8 @@ export const postToPresignedForm = (upload: UploadForm, file: File, onProgress: 
     const request = new XMLHttpRequest();
     request.open('POST', upload.url);
     request.upload.onprogress = (event) => event.lengthComputable && onProgress(Math.round((event.loaded / event.total) * 100));
-    request.onload = () => (request.status < 300 ? resolve() : reject(new Error(`Upload failed (${request.status})`)));
-    request.onerror = () => reject(new Error('Upload failed'));
+    request.onload = () => (request.status < 300 ? resolve() : reject(new ApiError(request.status, 'upload_failed', `Upload failed (${request.status})`)));
+    request.onerror = () => reject(new ApiError(0, 'upload_failed', 'Upload failed'));
     request.send(form);
   });
 };

@@ -1,0 +1,35 @@
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+
+/**
+ * The SPA's first load as a phone downloads it: the entry script, everything
+ * index.html preloads and its stylesheets, gzip-compressed (CloudFront compresses
+ * them), from a production build. Also checks that no built file points at a
+ * source map (maps are built "hidden" and never deployed).
+ */
+export interface SpaFirstLoad {
+  files: { file: string; gzipBytes: number }[];
+  gzipBytes: number;
+  publicSourceMaps: string[];
+}
+
+export const measureSpaFirstLoad = async (): Promise<SpaFirstLoad> => {
+  const outDir = await mkdtemp(join(tmpdir(), 'pakt-spa-'));
+  try {
+    await build({ configFile: resolve(import.meta.dirname, '../../web/vite.config.ts'), logLevel: 'silent', build: { outDir, emptyOutDir: true } });
+    const html = await readFile(join(outDir, 'index.html'), 'utf8');
+    const firstLoad = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(?:js|css))"/g)].map((match) => match[1] ?? '');
+    const files = await Promise.all(firstLoad.map(async (file) => ({ file, gzipBytes: gzipSync(await readFile(join(outDir, file)), { level: 9 }).byteLength })));
+    const assets = await readdir(join(outDir, 'assets'));
+    const publicSourceMaps = [];
+    for (const asset of assets.filter((name) => /\.(js|css)$/.test(name))) {
+      if ((await readFile(join(outDir, 'assets', asset), 'utf8')).includes('sourceMappingURL=')) publicSourceMaps.push(asset);
+    }
+    return { files: files.sort((a, b) => b.gzipBytes - a.gzipBytes), gzipBytes: files.reduce((sum, file) => sum + file.gzipBytes, 0), publicSourceMaps };
+  } finally {
+    await rm(outDir, { recursive: true, force: true });
+  }
+};
