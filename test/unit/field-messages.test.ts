@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { errorCodes } from '../../functions/core/errors.js';
 import { codeOfMessage, fieldMessageTemplates } from '../../functions/core/field-codes.js';
 import { localizeFieldIssue } from '../../web/src/api/field-messages.js';
-import { en } from '../../web/src/i18n/en.js';
-import { uk } from '../../web/src/i18n/uk.js';
+import en from '../../web/src/i18n/en.js';
+import uk from '../../web/src/i18n/uk.js';
 
 /** The SPA's catalogue speaks every code the API sends, in Ukrainian with its plural forms and dates as the locale writes them. */
 const translator = (messages: typeof uk, locale: 'uk' | 'en') => (key: string, values: Record<string, unknown> = {}, count?: number) => {

@@ -1,6 +1,5 @@
-import type { Messages } from './uk.js';
-
-export const en: Messages = {
+/** The English catalogue. Precompiled at build time: keep it a plain default export (index.ts checks it against uk.ts). */
+export default {
   app: { name: 'Pakt', tagline: 'Memoranda, obligations and assistance programmes', skipToContent: 'Skip to content' },
   nav: { programmes: 'Programmes', reviews: 'Reviews', commitments: 'My commitments', memoranda: 'Memoranda', home: 'Home', organisations: 'Organisations', myOrganisation: 'My organisation', signOut: 'Sign out', language: 'Language', outbox: 'Outbox (dev)', mainMenu: 'Main menu', menu: 'Menu' },
   roles: { admin: 'Administrator', coordinator: 'Coordinator', council: 'Council officer', funder: 'Funder' },

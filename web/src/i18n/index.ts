@@ -1,6 +1,10 @@
 import { createI18n } from 'vue-i18n';
-import { en } from './en';
-import { uk } from './uk';
+import en from './en';
+import uk from './uk';
+
+/** Both catalogues have the same keys: the English one is checked against the Ukrainian one. */
+export type Messages = typeof uk;
+const english: Messages = en;
 
 export const locales = ['uk', 'en'] as const;
 export type Locale = (typeof locales)[number];
@@ -21,7 +25,7 @@ export const i18n = createI18n({
   pluralRules: { uk: ukrainianPlural },
   locale: initialLocale(),
   fallbackLocale: 'en',
-  messages: { uk, en },
+  messages: { uk, en: english },
   datetimeFormats: {
     uk: { short: { year: 'numeric', month: 'short', day: 'numeric' } },
     en: { short: { year: 'numeric', month: 'short', day: 'numeric' } },

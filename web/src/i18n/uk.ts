@@ -1,4 +1,5 @@
-export const uk = {
+/** The Ukrainian catalogue (the reference: en.ts must have the same keys). Precompiled at build time: keep it a plain default export. */
+export default {
   app: { name: 'Pakt', tagline: 'Меморандуми, зобов’язання та програми допомоги', skipToContent: 'Перейти до змісту' },
   nav: { programmes: 'Програми', reviews: 'Розгляд звітів', commitments: 'Мої зобов’язання', memoranda: 'Меморандуми', home: 'Головна', organisations: 'Організації', myOrganisation: 'Моя організація', signOut: 'Вийти', language: 'Мова', outbox: 'Пошта (dev)', mainMenu: 'Головне меню', menu: 'Меню' },
   roles: { admin: 'Адміністратор', coordinator: 'Координатор', council: 'Представник ради', funder: 'Донор' },
@@ -228,4 +229,3 @@ export const uk = {
     document_hash: 'Оновіть сторінку, перегляньте документ і підпишіть ще раз.', confirm_signing: 'Підтвердьте, що підписуєте цей документ.',
   },
 };
-export type Messages = typeof uk;
