@@ -6,8 +6,9 @@ import { build } from 'vite';
 
 /**
  * The SPA's first load as a phone downloads it: the entry script, everything
- * index.html preloads and its stylesheets, gzip-compressed (CloudFront compresses
- * them), from a production build. Also checks that no built file points at a
+ * index.html preloads, its stylesheets and the Ukrainian catalogue the app awaits
+ * before its first screen, gzip-compressed (CloudFront compresses them), from a
+ * production build. Also checks that no built file points at a
  * source map (maps are built "hidden" and never deployed).
  */
 export interface SpaFirstLoad {
@@ -21,9 +22,10 @@ export const measureSpaFirstLoad = async (): Promise<SpaFirstLoad> => {
   try {
     await build({ configFile: resolve(import.meta.dirname, '../../web/vite.config.ts'), logLevel: 'silent', build: { outDir, emptyOutDir: true } });
     const html = await readFile(join(outDir, 'index.html'), 'utf8');
-    const firstLoad = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(?:js|css))"/g)].map((match) => match[1] ?? '');
-    const files = await Promise.all(firstLoad.map(async (file) => ({ file, gzipBytes: gzipSync(await readFile(join(outDir, file)), { level: 9 }).byteLength })));
     const assets = await readdir(join(outDir, 'assets'));
+    const catalogue = assets.filter((name) => /^uk-[\w-]+\.js$/.test(name)).map((name) => `assets/${name}`);
+    const firstLoad = [...[...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(?:js|css))"/g)].map((match) => match[1] ?? ''), ...catalogue];
+    const files = await Promise.all(firstLoad.map(async (file) => ({ file, gzipBytes: gzipSync(await readFile(join(outDir, file)), { level: 9 }).byteLength })));
     const publicSourceMaps = [];
     for (const asset of assets.filter((name) => /\.(js|css)$/.test(name))) {
       if ((await readFile(join(outDir, 'assets', asset), 'utf8')).includes('sourceMappingURL=')) publicSourceMaps.push(asset);

@@ -32,6 +32,13 @@ describe('field messages in Ukrainian', () => {
     expect(ukrainian(english)).toBe(expected);
   });
 
+  it('has the same keys in both catalogues', () => {
+    const english: typeof uk = en;
+    const keysOf = (node: unknown, prefix = ''): string[] =>
+      typeof node === 'object' && node !== null ? Object.entries(node).flatMap(([key, value]) => keysOf(value, `${prefix}${key}.`)) : [prefix.slice(0, -1)];
+    expect(keysOf(english).sort()).toEqual(keysOf(uk).sort());
+  });
+
   it('has a Ukrainian and an English message for every field code and every error code', () => {
     const codes = [...Object.keys(fieldMessageTemplates), 'option', 'invalid'];
     expect(codes.filter((code) => !(code in uk.validation))).toEqual([]);
