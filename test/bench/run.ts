@@ -11,6 +11,7 @@ import { startLocalStack } from '../../infra/local/stack.js';
 import { signIn } from '../support/oidc-login.js';
 import { measureBundles } from './bundles.js';
 import { measureSpaFirstLoad } from './spa.js';
+import { measureLighthouse } from './lighthouse.js';
 import { addObligations, addSubmittedReports, growProgramme } from './scaling.js';
 import { attachMeter, type Metered } from './dynamodb-meter.js';
 
@@ -21,7 +22,7 @@ import { attachMeter, type Metered } from './dynamodb-meter.js';
  * SDK-only bundle. Prints a table and writes test-results/bench.json.
  */
 const iterations = Number(process.env.BENCH_ITERATIONS ?? 40);
-const budgets = { spaFirstLoadKb: 100, requestsPerCall: 1, detailReadRcu: 1, listPageRcu: 2, bundleBytes: 600 * 1024, coldImportExtraMs: 15, apiOverheadRatio: 1.1 };
+const budgets = { spaFirstLoadKb: 100, lighthousePerformance: 90, lighthouseAccessibility: 100, requestsPerCall: 1, detailReadRcu: 1, listPageRcu: 2, bundleBytes: 600 * 1024, coldImportExtraMs: 15, apiOverheadRatio: 1.1 };
 
 const median = (values: number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -196,6 +197,8 @@ try {
   const bundles = await measureBundles();
   const sdk = bundles[0];
   const spa = await measureSpaFirstLoad();
+  // The built SPA is served on the web origin the stack's sign-in client accepts.
+  const lighthouseScores = await measureLighthouse(stack, Number(new URL(webOrigin).port));
 
   process.stdout.write(`\nPakt benchmark — ${iterations} calls per route, ${new Date().toISOString()}\n`);
   process.stdout.write(`Raw GetItem on DynamoDB Local (same client, same run): median ${rawGetItemMs.toFixed(2)} ms\n\n`);
@@ -216,11 +219,13 @@ try {
   process.stdout.write(`\nSPA first load (entry, preloads, stylesheets; gzip): ${(spa.gzipBytes / 1024).toFixed(1)} KB against a budget of ${budgets.spaFirstLoadKb} KB (${(spa.gzipBytes / 1024 / budgets.spaFirstLoadKb).toFixed(2)}×)\n`);
   for (const file of spa.files) process.stdout.write(`  ${pad(file.file, 50)}${(file.gzipBytes / 1024).toFixed(1)} KB\n`);
   process.stdout.write(`Built files pointing at a public source map: ${spa.publicSourceMaps.length === 0 ? 'none' : spa.publicSourceMaps.join(', ')}\n`);
+  process.stdout.write(`\nLighthouse, mobile (simulated slow 4G, 4× CPU), production build; budgets ≥ ${budgets.lighthousePerformance} performance, ${budgets.lighthouseAccessibility} accessibility\n${pad('page', 22)}${pad('performance', 13)}${pad('accessibility', 15)}${pad('FCP ms', 9)}LCP ms\n`);
+  for (const row of lighthouseScores) process.stdout.write(`${pad(row.page, 22)}${pad(row.performance, 13)}${pad(row.accessibility, 15)}${pad(row.firstContentfulPaintMs, 9)}${row.largestContentfulPaintMs}\n`);
   process.stdout.write(`\nBudgets: ≤${budgets.requestsPerCall} DynamoDB request per call; ≤${budgets.detailReadRcu} RCU per detail read, ≤${budgets.listPageRcu} per list page; bundle ≤600 KB; cold import ≤ SDK-only + ${budgets.coldImportExtraMs} ms; API ≤ ${budgets.apiOverheadRatio}× raw GetItem.\n`);
 
   const file = resolve(import.meta.dirname, '../../test-results/bench.json');
   await mkdir(resolve(file, '..'), { recursive: true });
-  await writeFile(file, JSON.stringify({ at: new Date().toISOString(), iterations, rawGetItemMs, budgets, routes, scaling, dashboardScaling, pdfAtLargest, bundles, spa }, null, 2));
+  await writeFile(file, JSON.stringify({ at: new Date().toISOString(), iterations, rawGetItemMs, budgets, routes, scaling, dashboardScaling, pdfAtLargest, bundles, spa, lighthouse: lighthouseScores }, null, 2));
   process.stdout.write(`Written to ${file}\n`);
 } finally {
   await stack.stop();
