@@ -1,7 +1,7 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { TableContext } from '../data/client.js';
 import { keys } from '../data/keys.js';
-import { decodeCursor, encodeCursor, type Page } from '../data/pagination.js';
+import { decodeCursor, encodeCursor, type Page, type PageKey } from '../data/pagination.js';
 import { queryAllPages } from '../data/query.js';
 import type { ObligationStatus, TrackedObligation } from './schema.js';
 
@@ -26,6 +26,24 @@ export const fromObligationItem = (item: Record<string, unknown>): TrackedObliga
   return obligation as TrackedObligation;
 };
 
+/** A filtered page may match fewer items than it reads: read on (`maxReads` reads at most) to fill the page. */
+const filledPage = async (
+  ctx: TableContext,
+  query: Omit<QueryCommandInput, 'TableName' | 'Limit' | 'ExclusiveStartKey'>,
+  { limit, start: from, maxReads }: { limit: number; start: PageKey | undefined; maxReads: number },
+): Promise<Page<TrackedObligation>> => {
+  const items: TrackedObligation[] = [];
+  let start = from;
+  for (let read = 0; read < maxReads; read += 1) {
+    const result = await ctx.client.send(new QueryCommand({ ...query, TableName: ctx.table, Limit: limit - items.length, ExclusiveStartKey: start }));
+    items.push(...(result.Items ?? []).map(fromObligationItem));
+    start = result.LastEvaluatedKey as PageKey | undefined;
+    if (!start || items.length >= limit) break;
+  }
+  const nextCursor = encodeCursor(start);
+  return { items, ...(nextCursor ? { nextCursor } : {}) };
+};
+
 export const obligationRepository = (ctx: TableContext): ObligationRepository => ({
   async listForOwner(orgId, { limit, cursor, status, memorandumId, dueBefore }) {
     const statusFilter = status ? { filter: '#status = :status', names: { '#status': 'status' }, values: { ':status': status } } : undefined;
@@ -41,53 +59,23 @@ export const obligationRepository = (ctx: TableContext): ObligationRepository =>
       return { items: sorted };
     }
     const partition = keys.obligationsOfOrganisation(orgId);
-    const items: TrackedObligation[] = [];
-    let start = decodeCursor(cursor, { keyNames: ['PK', 'SK', 'GSI1PK', 'GSI1SK'], partition });
-    // A filtered page may match fewer items than it reads: read on (a few pages at most) to fill the page.
-    for (let page = 0; page < (statusFilter ? 5 : 1); page += 1) {
-      const result = await ctx.client.send(
-        new QueryCommand({
-          TableName: ctx.table,
-          IndexName: 'GSI1',
-          KeyConditionExpression: dueBefore ? 'GSI1PK = :pk AND GSI1SK <= :until' : 'GSI1PK = :pk',
-          ...(statusFilter ? { FilterExpression: statusFilter.filter, ExpressionAttributeNames: statusFilter.names } : {}),
-          ExpressionAttributeValues: { ':pk': partition.GSI1PK, ...(dueBefore ? { ':until': `${dueBefore}#~` } : {}), ...statusFilter?.values },
-          Limit: limit - items.length,
-          ExclusiveStartKey: start,
-        }),
-      );
-      items.push(...(result.Items ?? []).map(fromObligationItem));
-      start = result.LastEvaluatedKey as typeof start;
-      if (!start || items.length >= limit) break;
-    }
-    const nextCursor = encodeCursor(start);
-    return { items, ...(nextCursor ? { nextCursor } : {}) };
+    return filledPage(ctx, {
+      IndexName: 'GSI1',
+      KeyConditionExpression: dueBefore ? 'GSI1PK = :pk AND GSI1SK <= :until' : 'GSI1PK = :pk',
+      ...(statusFilter ? { FilterExpression: statusFilter.filter, ExpressionAttributeNames: statusFilter.names } : {}),
+      ExpressionAttributeValues: { ':pk': partition.GSI1PK, ...(dueBefore ? { ':until': `${dueBefore}#~` } : {}), ...statusFilter?.values },
+    }, { limit, start: decodeCursor(cursor, { keyNames: ['PK', 'SK', 'GSI1PK', 'GSI1SK'], partition }), maxReads: statusFilter ? 5 : 1 });
   },
 
   async listOpenDrafted(draftingOrgId, { limit, cursor, dueBefore }) {
     const partition = keys.draftedObligationsOfOrganisation(draftingOrgId);
-    const keyNames = ['PK', 'SK', 'GSI2PK', 'GSI2SK'];
-    const items: TrackedObligation[] = [];
-    let start = decodeCursor(cursor, { keyNames, partition });
-    // Closed obligations are filtered out after the read: read on (a few pages at most) to fill the page.
-    for (let page = 0; page < 5; page += 1) {
-      const result = await ctx.client.send(
-        new QueryCommand({
-          TableName: ctx.table,
-          IndexName: 'GSI2',
-          KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK <= :until',
-          FilterExpression: 'NOT #status IN (:done, :cancelled)',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':pk': partition.GSI2PK, ':until': `${dueBefore}#~`, ':done': 'done', ':cancelled': 'cancelled' },
-          Limit: limit - items.length,
-          ExclusiveStartKey: start,
-        }),
-      );
-      items.push(...(result.Items ?? []).map(fromObligationItem));
-      start = result.LastEvaluatedKey as typeof start;
-      if (!start || items.length >= limit) break;
-    }
-    const nextCursor = encodeCursor(start);
-    return { items, ...(nextCursor ? { nextCursor } : {}) };
+    // Closed obligations are filtered out after the read.
+    return filledPage(ctx, {
+      IndexName: 'GSI2',
+      KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK <= :until',
+      FilterExpression: 'NOT #status IN (:done, :cancelled)',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':pk': partition.GSI2PK, ':until': `${dueBefore}#~`, ':done': 'done', ':cancelled': 'cancelled' },
+    }, { limit, start: decodeCursor(cursor, { keyNames: ['PK', 'SK', 'GSI2PK', 'GSI2SK'], partition }), maxReads: 5 });
   },
 });

@@ -60,6 +60,14 @@ export const PaktPreset = definePreset(Aura, {
     button: {
       colorScheme: {
         light: {
+          // Filled buttons: white on the 500 shades reads at 2.3–3.8:1; the 700 shades at ≥ 4.5:1.
+          root: Object.fromEntries((['info:sky', 'success:green', 'warn:orange', 'help:purple', 'danger:red'] as const).map((pair) => {
+            const [severity, hue] = pair.split(':');
+            return [severity, {
+              background: `{${hue}.700}`, hoverBackground: `{${hue}.800}`, activeBackground: `{${hue}.900}`,
+              borderColor: `{${hue}.700}`, hoverBorderColor: `{${hue}.800}`, activeBorderColor: `{${hue}.900}`, focusRing: { color: `{${hue}.700}` },
+            }];
+          })),
           outlined: { secondary: { color: '{surface.600}' }, danger: { color: '{red.700}' }, success: { color: '{green.700}' }, warn: { color: '{orange.700}' }, info: { color: '{sky.700}' } },
           text: { secondary: { color: '{surface.600}' }, danger: { color: '{red.700}' }, success: { color: '{green.700}' }, warn: { color: '{orange.700}' }, info: { color: '{sky.700}' } },
         },
