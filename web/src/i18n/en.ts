@@ -32,12 +32,8 @@ export default {
     signInFailed: 'Sign-in failed. Please try again.',
   },
   home: {
-    inboxCard: 'Awaiting your organisation’s decision', inboxHint: 'Memoranda in review: {count}', inboxEmpty: 'No memoranda in review.', memorandaCard: 'Memoranda', memorandaHint: 'Your organisation’s memoranda of cooperation.',
     greeting: 'Welcome, {name}!', roleIn: '{role} · {organisation}', noProfile: 'Your profile has not been created yet.',
-    organisationsCard: 'Partner organisations', organisationsHint: 'NGOs, city councils, funders and other memorandum partners.',
-    myOrganisationHint: 'Your organisation’s details and contacts.', open: 'Open',
-    usersCard: 'Users of your organisation', usersHint: 'Invite colleagues, assign roles, disable access.',
-    allClear: 'All clear: nothing is waiting for you.', sectionFailed: 'This section could not be loaded.',
+    usersCard: 'Users of your organisation', allClear: 'All clear: nothing is waiting for you.', sectionFailed: 'This section could not be loaded.',
     reportsDue: 'Reports due', reportFor: 'Report for {period}', obligations: '{n} obligation | {n} obligations',
     overdue: 'Overdue', startReport: 'Start the report', continueDraft: 'Continue the draft',
     returned: 'Returned for changes', reviewerSaid: 'Comment: “{comment}”', openReport: 'Revise the report',
@@ -47,7 +43,6 @@ export default {
     waitingOnOthers: 'Waiting on partners', waitingStep: { approve: '{org} — approval', sign: '{org} — signature' },
     overduePartners: 'Partners behind schedule', overdueCount: '{n} overdue | {n} overdue', dueOn: 'due {date}',
     programmes: 'Programmes you fund', openDashboard: 'Programme dashboard',
-    shortcuts: 'Shortcuts',
   },
   organisations: {
     title: 'Organisations', new: 'New organisation', empty: 'No organisations yet.', emptyHint: 'Add the first partner organisation.',

@@ -32,12 +32,8 @@ export default {
     signInFailed: 'Не вдалося увійти. Спробуйте ще раз.',
   },
   home: {
-    inboxCard: 'Чекають рішення вашої організації', inboxHint: 'Меморандуми на погодженні: {count}', inboxEmpty: 'Немає меморандумів на погодженні.', memorandaCard: 'Меморандуми', memorandaHint: 'Меморандуми про співпрацю вашої організації.',
     greeting: 'Вітаємо, {name}!', roleIn: '{role} · {organisation}', noProfile: 'Профіль ще не створено в системі.',
-    organisationsCard: 'Організації-партнери', organisationsHint: 'Громадські організації, міські ради, донори та інші партнери меморандумів.',
-    myOrganisationHint: 'Дані вашої організації та контакти.', open: 'Відкрити',
-    usersCard: 'Користувачі вашої організації', usersHint: 'Запрошуйте колег, призначайте ролі, вимикайте доступ.',
-    allClear: 'Усе зроблено: на вас нічого не чекає.', sectionFailed: 'Не вдалося завантажити цей розділ.',
+    usersCard: 'Користувачі вашої організації', allClear: 'Усе зроблено: на вас нічого не чекає.', sectionFailed: 'Не вдалося завантажити цей розділ.',
     reportsDue: 'Звіти до подання', reportFor: 'Звіт за період {period}', obligations: '{n} зобов’язання | {n} зобов’язання | {n} зобов’язань',
     overdue: 'Прострочено', startReport: 'Почати звіт', continueDraft: 'Продовжити чернетку',
     returned: 'Повернуто на доопрацювання', reviewerSaid: 'Коментар: «{comment}»', openReport: 'Виправити звіт',
@@ -47,7 +43,6 @@ export default {
     waitingOnOthers: 'Чекають на партнерів', waitingStep: { approve: '{org} — погодження', sign: '{org} — підпис' },
     overduePartners: 'Партнери з простроченими зобов’язаннями', overdueCount: '{n} прострочене | {n} прострочені | {n} прострочених', dueOn: 'термін {date}',
     programmes: 'Програми, які ви фінансуєте', openDashboard: 'Панель програми',
-    shortcuts: 'Швидкі посилання',
   },
   organisations: {
     title: 'Організації', new: 'Нова організація', empty: 'Ще немає жодної організації.', emptyHint: 'Додайте першу організацію-партнера.',
