@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url';
 import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vite';
+import { precompiledTheme } from './build/precompiled-theme.js';
+import { usedIconsOnly } from './build/used-icons.js';
 
 // The SPA. `npm start` runs this config programmatically with the /api proxy and
 // the runtime /config.json; `npm run build` writes web/dist for the web stack.
@@ -9,6 +11,8 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   plugins: [
     vue(),
+    precompiledTheme(),
+    usedIconsOnly(fileURLToPath(new URL('./src', import.meta.url))),
     // Messages compiled at build time: the runtime-only vue-i18n, without its message compiler, ships to browsers.
     VueI18nPlugin({
       include: [fileURLToPath(new URL('./src/i18n/uk.ts', import.meta.url)), fileURLToPath(new URL('./src/i18n/en.ts', import.meta.url))],

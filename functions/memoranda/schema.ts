@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { memorandumStatuses, recurrences } from './vocabulary.js';
 import { bilingual, isoDate, isoTimestamp, itemId, pageQuery, text, ulid, userId } from '../core/schemas.js';
 import { TrackedObligation } from '../obligations/schema.js';
 import { DownloadLink, UploadForm, uploadConfirmation, uploadRequest } from '../files/schema.js';
@@ -6,9 +7,9 @@ import { Report, ReportSummary } from '../reports/schema.js';
 
 /** The contract of the memoranda routes. */
 
-export const memorandumStatuses = ['draft', 'in_review', 'approved', 'signed', 'active', 'closed', 'terminated'] as const;
-export const MemorandumStatus = z.enum(memorandumStatuses);
+export * from './vocabulary.js';
 
+export const MemorandumStatus = z.enum(memorandumStatuses);
 
 export const Indicator = z.strictObject({
   id: itemId,
@@ -17,8 +18,6 @@ export const Indicator = z.strictObject({
   baseline: z.number().check(z.gte(0, 'Must be 0 or more.')),
   target: z.number().check(z.gte(0, 'Must be 0 or more.')),
 });
-
-export const recurrences = ['once', 'monthly', 'quarterly', 'yearly'] as const;
 
 export const Obligation = z.strictObject({
   id: itemId,

@@ -1,9 +1,11 @@
 import * as z from 'zod/mini';
+import { obligationStatuses } from './vocabulary.js';
 import { isoTimestamp, pageQuery, ulid } from '../core/schemas.js';
 
 /** The contract of the tracked obligations ("my commitments"). */
 
-export const obligationStatuses = ['not_started', 'in_progress', 'at_risk', 'done', 'cancelled'] as const;
+export * from './vocabulary.js';
+
 export const ObligationStatus = z.enum(obligationStatuses);
 
 const text = z.object({ uk: z.optional(z.string()), en: z.optional(z.string()) });

@@ -1,17 +1,13 @@
 import * as z from 'zod/mini';
+import { participantChangesPerRequest, activityTypes, activityStatuses, assistanceTypes, assistanceChannels, genders, ageBands, participationStatuses, exportFiles, memberKinds, groupKinds, consentScopes } from './vocabulary.js';
 import { bilingual, isoDate, isoTimestamp, itemId, pageQuery, text, ulid } from '../core/schemas.js';
 import { StoredFile } from '../files/schema.js';
 import { frequencies, periodPattern } from './periods.js';
 
 /** The contract of assistance programmes, their activities, assistance tallies and indicator actuals (issue 5). */
 
-export const activityTypes = ['seminar', 'training', 'campaign', 'public_event', 'press_conference', 'other'] as const;
-export const activityStatuses = ['planned', 'held', 'cancelled'] as const;
-export const assistanceTypes = ['legal', 'psychological', 'humanitarian', 'social', 'other'] as const;
-export const assistanceChannels = ['in_person', 'phone', 'online', 'outreach', 'other'] as const;
-export const genders = ['female', 'male', 'other', 'unknown'] as const;
-export const ageBands = ['under_18', 'age_18_29', 'age_30_49', 'age_50_64', 'age_65_plus', 'unknown'] as const;
-export const participationStatuses = ['invited', 'attended'] as const;
+export * from './vocabulary.js';
+
 export const defaultSuppressionThreshold = 5;
 
 /** A number of people, families or events. */
@@ -92,7 +88,6 @@ export const ProgrammeSummary = z.object({
 export const ProgrammePage = z.object({ items: z.array(ProgrammeSummary), nextCursor: z.optional(z.string()) });
 export const ProgrammeListQuery = pageQuery;
 
-export const exportFiles = ['indicators.csv', 'activities.csv', 'assistance.csv', 'iati.xml'] as const;
 export const ExportParams = z.strictObject({ programmeId: ulid, file: z.enum(exportFiles) });
 export const ReportRangeQuery = z.strictObject({ from: z.optional(isoDate), to: z.optional(isoDate) }).check(
   z.refine((range) => !range.from || !range.to || range.from <= range.to, { message: 'The period must not end before it starts.', path: ['to'] }),
@@ -146,9 +141,6 @@ export const ActivityInput = z.strictObject({
   z.refine((activity) => !activity.startTime || !activity.endTime || activity.startTime < activity.endTime, { message: 'Must be after the start time.', path: ['endTime'] }),
 );
 
-export const materialsPerActivity = 20;
-/** How many network members one request may link or unlink: each is a write in the same transaction. */
-export const participantChangesPerRequest = 90;
 
 export const ActivityParams = z.strictObject({ programmeId: ulid, activityId: ulid });
 export const MaterialParams = z.strictObject({ ...ActivityParams.def.shape, materialId: ulid });
@@ -163,7 +155,6 @@ export const CalendarQuery = z.strictObject({
   type: z.optional(z.enum(activityTypes)),
   status: z.optional(z.enum(activityStatuses)),
 });
-
 
 export const Activity = z.object({
   ...ActivityInput.def.shape,
@@ -267,9 +258,6 @@ export type Dashboard = z.infer<typeof Dashboard>;
 
 /* The programme's network (activists and partner groups) and its restricted case records. */
 
-export const memberKinds = ['activist', 'organisation'] as const;
-export const groupKinds = ['diaspora', 'friends_group', 'human_rights_group', 'other'] as const;
-export const consentScopes = ['contact', 'events', 'publicity'] as const;
 const Consent = z.strictObject({ date: isoDate, scope: z.array(z.enum(consentScopes)).check(z.minLength(1, 'Record what they agreed to.'), z.maxLength(3)) });
 
 export const MemberInput = z.strictObject({

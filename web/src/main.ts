@@ -8,9 +8,10 @@ import { loadConfig } from './config';
 import { i18n, loadInitialLocale } from './i18n';
 import { createAppRouter } from './router';
 import { initServices } from './services';
-import { PaktPreset } from './theme';
 import 'primeicons/primeicons.css';
 import './styles.css';
+// After the app's own rules, as PrimeVue's runtime-injected styles came before: see web/build/precompiled-theme.ts.
+import 'virtual:pakt-theme/common.css';
 
 const start = async () => {
   const [config] = await Promise.all([loadConfig(), loadInitialLocale()]);
@@ -22,7 +23,8 @@ const start = async () => {
   app.use(createPinia());
   app.use(i18n);
   app.use(router);
-  app.use(PrimeVue, { theme: { preset: PaktPreset, options: { darkModeSelector: false, cssLayer: false } } });
+  // The theme is static CSS computed at build time (web/build/precompiled-theme.ts).
+  app.use(PrimeVue, { theme: 'none' });
   app.use(ToastService);
   app.use(ConfirmationService);
   app.mount('#app');

@@ -48,12 +48,18 @@ export const createAppRouter = () => {
   router.beforeEach(async (to) => {
     if (to.meta.public) return true;
     const { auth } = services();
-    if (!(await auth.currentUser())) {
+    if (!(await auth.isSignedIn())) {
       await auth.signIn(to.fullPath);
       return false;
     }
     const session = useSessionStore();
-    if (!session.me) await session.load().catch(() => undefined);
+    if (!session.me) {
+      // The screen's code downloads while the profile loads (the router would fetch it only after this guard).
+      for (const view of to.matched.flatMap((record) => Object.values(record.components ?? {}))) {
+        if (typeof view === 'function') void (view as () => Promise<unknown>)().catch(() => undefined);
+      }
+      await session.load().catch(() => undefined);
+    }
     // A screen the user's role does not work on reads as "not found" at the same address (as the API answers 403/404).
     if (session.me && !mayOpen(session.actor, to)) return { name: 'not-found', params: { pathMatch: to.path.slice(1).split('/') }, query: to.query, hash: to.hash };
     return true;

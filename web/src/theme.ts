@@ -1,41 +1,11 @@
 import { definePreset } from '@primeuix/themes';
-import base from '@primeuix/themes/aura/base';
-import badge from '@primeuix/themes/aura/badge';
-import button from '@primeuix/themes/aura/button';
-import card from '@primeuix/themes/aura/card';
-import checkbox from '@primeuix/themes/aura/checkbox';
-import chip from '@primeuix/themes/aura/chip';
-import confirmdialog from '@primeuix/themes/aura/confirmdialog';
-import datatable from '@primeuix/themes/aura/datatable';
-import datepicker from '@primeuix/themes/aura/datepicker';
-import dialog from '@primeuix/themes/aura/dialog';
-import divider from '@primeuix/themes/aura/divider';
-import iconfield from '@primeuix/themes/aura/iconfield';
-import inputnumber from '@primeuix/themes/aura/inputnumber';
-import inputtext from '@primeuix/themes/aura/inputtext';
-import message from '@primeuix/themes/aura/message';
-import multiselect from '@primeuix/themes/aura/multiselect';
-import paginator from '@primeuix/themes/aura/paginator';
-import progressbar from '@primeuix/themes/aura/progressbar';
-import progressspinner from '@primeuix/themes/aura/progressspinner';
-import ripple from '@primeuix/themes/aura/ripple';
-import select from '@primeuix/themes/aura/select';
-import selectbutton from '@primeuix/themes/aura/selectbutton';
-import tabs from '@primeuix/themes/aura/tabs';
-import tag from '@primeuix/themes/aura/tag';
-import textarea from '@primeuix/themes/aura/textarea';
-import timeline from '@primeuix/themes/aura/timeline';
-import toast from '@primeuix/themes/aura/toast';
-import togglebutton from '@primeuix/themes/aura/togglebutton';
-import tooltip from '@primeuix/themes/aura/tooltip';
+import Aura from '@primeuix/themes/aura';
 
 /**
- * Aura with only the components Pakt uses (and those they are built of): the full
- * preset carries the design tokens of some ninety components into every first load.
- * A component added to the app adds its tokens here.
+ * Pakt's look: Aura with the brand's blue and contrast fixes. Read only at build
+ * time (web/build/precompiled-theme.ts turns it into static CSS), so the preset's
+ * size costs the browser nothing.
  */
-const Aura = { ...base, components: { badge, button, card, checkbox, chip, confirmdialog, datatable, datepicker, dialog, divider, iconfield, inputnumber, inputtext, message, multiselect, paginator, progressbar, progressspinner, ripple, select, selectbutton, tabs, tag, textarea, timeline, toast, togglebutton, tooltip } };
-
 export const PaktPreset = definePreset(Aura, {
   semantic: {
     // Keyboard focus must be plain to see: a 2-px ring, offset from the control.

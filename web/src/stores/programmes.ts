@@ -1,7 +1,8 @@
 import { defineStore } from 'pinia';
 import type { DownloadLink, UploadForm } from '../../../functions/files/schema';
 import type { ParticipantChange } from '../../../functions/programmes/participation';
-import { participantChangesPerRequest, type Activity, type ActivityInput, type CaseInput, type CaseRecord, type Dashboard, type IndicatorActual, type Member, type MemberInput, type Programme, type ProgrammeContent, type ProgrammeSummary, type Spend, type Tally } from '../../../functions/programmes/schema';
+import type { Activity, ActivityInput, CaseInput, CaseRecord, Dashboard, IndicatorActual, Member, MemberInput, Programme, ProgrammeContent, ProgrammeSummary, Spend, Tally } from '../../../functions/programmes/schema';
+import { participantChangesPerRequest } from '../../../functions/programmes/vocabulary';
 import { postToPresignedForm } from '../api/upload';
 import { services } from '../services';
 import { usePagedList } from './paged-list';

@@ -1,0 +1,7 @@
+/**
+ * The memoranda's enumerations: statuses and how often an obligation recurs.
+ * Plain constants without zod: the SPA's lists import them without loading the API's schemas.
+ */
+
+export const memorandumStatuses = ['draft', 'in_review', 'approved', 'signed', 'active', 'closed', 'terminated'] as const;
+export const recurrences = ['once', 'monthly', 'quarterly', 'yearly'] as const;
