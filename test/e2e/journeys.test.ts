@@ -487,7 +487,8 @@ describe('programme journey', () => {
     await funderPage.goto(`${webUrl()}/programmes`);
     await funderPage.getByTestId('programmes-table').getByText('Започаткування руху правової солідарності').click();
     await funderPage.getByTestId('programme-dashboard').waitFor();
-    await funderPage.locator('canvas').first().waitFor();
+    // Every chart is drawn: activities by month, assistance over time, and one per indicator with actuals (three in the demo).
+    await funderPage.waitForFunction(() => document.querySelectorAll('[data-testid="programme-dashboard"] canvas[style*="display: block"]').length === 5);
     await expect(funderPage.getByTestId('activities-held').textContent()).resolves.toBe('4');
     await funderPage.getByTestId('suppression-note').waitFor();
     await expect(funderPage.getByTestId('suppression-note').textContent()).resolves.toContain('меншу за 5');
