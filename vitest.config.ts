@@ -3,8 +3,8 @@ import { defineConfig } from 'vitest/config';
 // Four suites: pure logic (unit), the real local stack (integration: DynamoDB
 // Local, s3rver, the OpenID provider and the API, started by the global setup),
 // the CDK app (infra) and Chromium journeys (e2e). Integration and e2e each run
-// a stack whose handlers live in the vitest main process, as in one Lambda
-// container: run them in separate `vitest run` calls (npm test does), never together.
+// a whole stack (a container per function): run them in separate `vitest run`
+// calls (npm test does) so that two stacks never share the machine's two cores.
 export default defineConfig({
   test: {
     projects: [

@@ -16,6 +16,10 @@ import {
 } from './programmes/schema.js';
 import { Me, OrganisationUsersParams, User, UserInvite, UserPage, UserParams, UserStatusChange } from './users/schema.js';
 import { digestPrefix } from './memoranda/digest.js';
+import type { FunctionAccess } from './core/access.js';
+import { evidencePrefix } from './reports/document-keys.js';
+import { materialsPrefix } from './programmes/document-keys.js';
+import { memorandumFilesPrefix } from './signing/document-keys.js';
 
 /**
  * THE route table. CDK creates one Lambda per module and one HTTP API route per
@@ -395,34 +399,24 @@ export type RoutesOf<M extends ModuleName> = Extract<AppRoute, { module: M }>;
 export const moduleNames = [...new Set(routes.map((route) => route.module))] as ModuleName[];
 
 /**
- * What each module's function may touch; the CDK stack grants exactly this.
- * `directory` is the identity provider's user administration (Cognito);
- * `fonts` ships the PDF fonts with the function; `mail` sends notifications (SES).
+ * What each module's function may touch (functions/core/access.ts): the CDK
+ * stack grants exactly this, and the local stack gives each module's handler
+ * only this. Document prefixes are the constants the module builds its keys with.
  */
-/**
- * What each module's Lambda is given. `documents`: S3 key prefixes it reads, or reads and
- * writes; `digestKey`: the key of the daily audit digests, to verify them (the daily job signs).
- */
-export interface ModuleAccess {
-  table?: 'read' | 'readwrite';
-  documents?: { read?: string[]; readwrite?: string[] };
-  digestKey?: 'verify';
-  directory?: boolean;
-  fonts?: boolean;
-  mail?: boolean;
-}
-
-export const moduleAccess: Record<ModuleName, ModuleAccess> = {
+export const moduleAccess: Record<ModuleName, FunctionAccess> = {
   openapi: {},
   organisations: { table: 'readwrite' },
   users: { table: 'readwrite', directory: true },
   memoranda: { table: 'readwrite', mail: true },
   obligations: { table: 'read' },
-  reports: { table: 'readwrite', documents: { readwrite: ['reports/'] } },
-  programmes: { table: 'readwrite' },
+  reports: { table: 'readwrite', documents: { readwrite: [evidencePrefix] } },
+  programmes: { table: 'readwrite', documents: { readwrite: [materialsPrefix] } },
   exports: { table: 'read', fonts: true },
-  signing: { table: 'readwrite', documents: { readwrite: ['memoranda/'], read: [digestPrefix] }, digestKey: 'verify', fonts: true, mail: true },
+  signing: { table: 'readwrite', documents: { readwrite: [memorandumFilesPrefix], read: [digestPrefix] }, digestKey: 'verify', fonts: true, mail: true },
 };
+
+/** The daily job (memoranda coming into force, reminders, audit digests): scheduled, no routes. */
+export const dailyJobAccess: FunctionAccess = { table: 'readwrite', documents: { readwrite: [digestPrefix] }, digestKey: 'sign', mail: true };
 
 const byKey = new Map<string, AppRoute>(routes.map((route) => [routeKeyOf(route), route]));
 

@@ -27,4 +27,6 @@ export const runDailyJobs = async (now: Date = new Date()) => {
   return { today, ...activation, reminders, digests };
 };
 
+export type DailyJobsResult = Awaited<ReturnType<typeof runDailyJobs>>;
+
 export const handler = middy(() => runDailyJobs()).use(injectLambdaContext(logger));

@@ -66,13 +66,35 @@ export const localDigestSigner = (keyFile: string): DigestSigner => {
   };
 };
 
+/** Creates the local key if needed and writes its public half beside it; returns that file. */
+export const ensureLocalDigestKey = (keyFile: string): string => {
+  const publicKeyFile = keyFile.replace(/\.pem$/, '') + '.public.pem';
+  localDigestSigner(keyFile);
+  writeFileSync(publicKeyFile, createPublicKey(readFileSync(keyFile, 'utf8')).export({ format: 'pem', type: 'spki' }));
+  return publicKeyFile;
+};
+
+/** Verifying only, as a function granted just kms:GetPublicKey on AWS: signing is refused as KMS refuses it. */
+export const localDigestVerifier = (publicKeyFile: string): DigestSigner => {
+  const publicKey = createPublicKey(readFileSync(publicKeyFile, 'utf8'));
+  return {
+    keyId: `local:${publicKeyFile}`,
+    sign: () => Promise.reject(Object.assign(new Error('This function may verify digests but not sign them (kms:Sign is not granted).'), { name: 'AccessDeniedException' })),
+    verify: async (payload, signature) => verifyWith(publicKey, payload, signature),
+  };
+};
+
 let shared: DigestSigner | undefined;
 
-/** By configuration alone: DIGEST_KMS_KEY_ID on AWS, DIGEST_SIGNING_KEY_FILE on one machine; undefined where neither is set. */
+/**
+ * By configuration alone: DIGEST_KMS_KEY_ID on AWS; on one machine DIGEST_SIGNING_KEY_FILE
+ * (may sign) or DIGEST_PUBLIC_KEY_FILE (may only verify); undefined where none is set.
+ */
 export const configuredDigestSigner = (): DigestSigner | undefined => {
   if (shared) return shared;
   const kmsKeyId = optionalEnv('DIGEST_KMS_KEY_ID');
   const keyFile = optionalEnv('DIGEST_SIGNING_KEY_FILE');
-  shared = kmsKeyId ? kmsDigestSigner(kmsKeyId) : keyFile ? localDigestSigner(keyFile) : undefined;
+  const publicKeyFile = optionalEnv('DIGEST_PUBLIC_KEY_FILE');
+  shared = kmsKeyId ? kmsDigestSigner(kmsKeyId) : keyFile ? localDigestSigner(keyFile) : publicKeyFile ? localDigestVerifier(publicKeyFile) : undefined;
   return shared;
 };

@@ -1,9 +1,9 @@
-import { moduleHandler } from '../core/handler.js';
+import { publicModuleHandler } from '../core/public-handler.js';
 import { buildOpenApiDocument } from './document.js';
 
 let document: ReturnType<typeof buildOpenApiDocument> | undefined;
 
-export const handler = moduleHandler('openapi', {
+export const handler = publicModuleHandler('openapi', {
   async getOpenApiDocument() {
     document ??= buildOpenApiDocument();
     return { body: document, headers: { 'cache-control': 'public, max-age=300' } };

@@ -17,6 +17,7 @@ import { activityCounters, addCounters, counterDelta, memberCounters, spendCount
 import { linkedAttendanceProblems, planParticipants } from './participation.js';
 import { frequencyOf, liesWithin } from './periods.js';
 import { recordsRepository, withoutKeys, type StoredMember } from './records.js';
+import { materialKey } from './document-keys.js';
 import { materialsPerActivity, parseTallyId, type Activity, type ActivityInput, type CaseRecord, type IndicatorActual, type Member, type Programme, type ProgrammeContent, type Tally } from './schema.js';
 
 const programmes = programmeRepository(tableContext());
@@ -105,8 +106,6 @@ const loadActivity = async (programmeId: string, activityId: string, ifMatch: nu
 
 /** What only the activity's own routes change: its linked members' counts and its materials. */
 const keptOnActivity = ({ network, materials }: Activity) => ({ ...(network ? { network } : {}), ...(materials ? { materials } : {}) });
-
-const materialKey = (programmeId: string, activityId: string, uploadId: string) => `programmes/${programmeId}/activities/${activityId}/${uploadId}`;
 
 const requireRoomForMaterial = (activity: Activity) => {
   if ((activity.materials ?? []).length >= materialsPerActivity) throw invalid([{ path: 'params.activityId', message: `An activity keeps at most ${materialsPerActivity} files: remove one first.` }]);

@@ -64,9 +64,6 @@ export const applyEntries = (report: Report, entries: ReportEntryInput[]): Repor
       : current;
   });
 
-/** Where an evidence file lives in the documents bucket: under its report, by the upload id the API issued. */
-export const evidenceKey = (memorandumId: string, reportId: string, uploadId: string): string => `reports/${memorandumId}/${reportId}/${uploadId}`;
-
 /** Why an entry cannot take another file, if it cannot. */
 export const evidenceProblem = (report: Report, obligationId: string): FieldProblem | undefined => {
   const entry = report.entries.find((candidate) => candidate.obligationId === obligationId);

@@ -19,6 +19,7 @@ import { integrityFailureNotice } from '../memoranda/notifications.js';
 import { configuredMailer } from '../notifications/mailer.js';
 import { optionalEnv } from '../core/config.js';
 import { userRepository } from '../users/repository.js';
+import { attachmentKey, documentKey } from './document-keys.js';
 
 /**
  * Approval, signing, the signed documents and the integrity of the record: the
@@ -32,7 +33,6 @@ const { loadVisible, transition, verifyAuditChain } = memorandumUseCases(memoran
 
 /** Externally signed files (e.g. a qualified e-signature container) come from a party's named signatory once the final text exists. */
 const attachable: MemorandumStatus[] = ['approved', 'signed', 'active'];
-const attachmentKey = (memorandumId: string, orgId: string, uploadId: string) => `memoranda/${memorandumId}/attachments/${orgId}/${uploadId}`;
 
 const requireAttachingSignatory = (actor: Actor, memorandum: Memorandum) => {
   if (participantOf(actor, memorandum).signatoryFor !== actor.orgId) throw new AppError('forbidden', 'Only your organisation\'s named signatory can attach a signed file.');
@@ -50,8 +50,6 @@ const storePdf = async (key: string, definition: Parameters<typeof renderPdf>[0]
     throw new AppError('storage_unavailable', 'The document could not be stored, so nothing was changed. Try again in a moment.');
   }
 };
-
-const documentKey = (memorandumId: string, kind: 'final' | 'certificate', revision: number) => `memoranda/${memorandumId}/${kind}-r${revision}.pdf`;
 
 /** Nothing is signed or approved over a record that fails its checks: refused, nothing written, the drafting organisation's coordinators told. */
 const refusingTamperedRecords = async <T>(step: () => Promise<T>): Promise<T> => {

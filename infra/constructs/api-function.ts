@@ -9,34 +9,58 @@ import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { tableDefinition } from '../../functions/data/table.js';
+import { digestKeyActions, directoryActions, documentGrants, environmentFor, mailActions, tableActions, type DocumentGrant, type FunctionAccess } from '../../functions/core/access.js';
 import { lambdaEsbuildOptions } from '../bundling.js';
 import type { DeploymentConfig } from '../config.js';
 
 const root = resolve(import.meta.dirname, '../..');
+
+/** What a deployment created, for the grants a function's access declaration asks for. */
+export interface DeployedResources {
+  config: DeploymentConfig;
+  table: ITableV2;
+  bucketName: string;
+  digestKey: IKey;
+  userPool: IUserPool;
+}
 
 export interface ApiFunctionProps {
   /** Path of the handler under functions/, e.g. `organisations/handler.ts`. */
   entry: string;
   description: string;
   retainLogs: boolean;
-  environment?: Record<string, string>;
-  /** Ship pdfmake's Roboto fonts next to the bundle (for functions that render PDFs). */
-  fonts?: boolean;
+  /** The module's declaration (functions/routes.ts): the function gets exactly this. */
+  access: FunctionAccess;
+  /** Where the granted resources are; a function with nothing to touch needs none. */
+  resources?: DeployedResources;
+  /** API functions only (functions/core/viewer.ts). */
+  edgeSecret?: string;
 }
 
 /**
  * Every Pakt Lambda: Node.js 22 on arm64, minified ESM bundle from the shared
- * esbuild settings, JSON logs kept for a bounded time, X-Ray tracing. Grants set
- * the environment variable and the IAM permission together.
+ * esbuild settings, JSON logs kept for a bounded time, X-Ray tracing. Its
+ * environment and IAM statements both come from its access declaration.
  */
 export class ApiFunction extends Construct {
   readonly function: NodejsFunction;
 
   constructor(scope: Construct, id: string, props: ApiFunctionProps) {
     super(scope, id);
+    const { access, resources } = props;
     const logGroup = new LogGroup(this, 'Logs', {
       retention: props.retainLogs ? RetentionDays.SIX_MONTHS : RetentionDays.ONE_MONTH,
       removalPolicy: props.retainLogs ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
+    const environment = environmentFor(access, {
+      ...(resources
+        ? {
+            webUrl: resources.config.webOrigins[0] ?? '', tableName: resources.table.tableName, bucketName: resources.bucketName,
+            digestKeyId: resources.digestKey.keyArn, userPoolId: resources.userPool.userPoolId,
+            ...(resources.config.senderEmail ? { senderEmail: resources.config.senderEmail } : {}),
+          }
+        : {}),
+      ...(props.edgeSecret === undefined ? {} : { edgeSecret: props.edgeSecret }),
     });
     this.function = new NodejsFunction(this, 'Function', {
       entry: resolve(root, 'functions', props.entry),
@@ -51,7 +75,7 @@ export class ApiFunction extends Construct {
       loggingFormat: LoggingFormat.JSON,
       projectRoot: root,
       depsLockFilePath: resolve(root, 'package-lock.json'),
-      environment: { POWERTOOLS_SERVICE_NAME: 'pakt', NODE_OPTIONS: '--enable-source-maps', ...props.environment },
+      environment: { NODE_OPTIONS: '--enable-source-maps', ...environment },
       bundling: {
         minify: lambdaEsbuildOptions.minify,
         target: lambdaEsbuildOptions.target,
@@ -60,7 +84,7 @@ export class ApiFunction extends Construct {
         banner: lambdaEsbuildOptions.banner.js,
         sourceMap: true,
         externalModules: [],
-        ...(props.fonts
+        ...(access.fonts
           ? {
               commandHooks: {
                 beforeBundling: () => [],
@@ -72,62 +96,36 @@ export class ApiFunction extends Construct {
       },
     });
     acknowledgeFunctionFindings(this.function);
+    if (!resources) return;
+    if (access.table) this.grantTable(resources.table, access.table);
+    for (const grant of documentGrants(access)) this.grantDocuments(resources.bucketName, grant);
+    if (access.digestKey) this.allow(digestKeyActions[access.digestKey], [resources.digestKey.keyArn]);
+    if (access.directory) this.allow(directoryActions, [resources.userPool.userPoolArn]);
+    if (access.mail) this.grantMail(resources.config);
   }
 
-  /** Item-level actions on the table and its named indexes only: no wildcards, no Scan, no table management. */
-  grantTable(table: ITableV2, mode: 'read' | 'readwrite'): void {
-    this.function.addEnvironment('TABLE_NAME', table.tableName);
-    const read = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];
-    const write = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
-    this.function.addToRolePolicy(
-      new PolicyStatement({
-        effect: Effect.ALLOW,
-        actions: mode === 'read' ? read : [...read, ...write],
-        resources: [table.tableArn, ...tableDefinition.globalIndexes.map((index) => `${table.tableArn}/index/${index.indexName}`)],
-      }),
-    );
+  private allow(actions: readonly string[], resources: string[], conditions?: Record<string, unknown>): void {
+    this.function.addToRolePolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: [...actions], resources, ...(conditions ? { conditions } : {}) }));
   }
 
-  /** Object-level access under the module's key prefixes only (no listing, no bucket settings). */
-  grantDocuments(bucketName: string, prefixes: string[], mode: 'read' | 'readwrite'): void {
-    this.function.addEnvironment('DOCUMENTS_BUCKET', bucketName);
-    const resources = prefixes.map((prefix) => `arn:${Aws.PARTITION}:s3:::${bucketName}/${prefix}*`);
-    this.function.addToRolePolicy(
-      new PolicyStatement({ effect: Effect.ALLOW, actions: mode === 'read' ? ['s3:GetObject'] : ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'], resources }),
-    );
-    for (const prefix of prefixes) {
-      Validations.of(this.function).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${bucketName}/${prefix}*]`,
-        reason: `Object keys are generated per record under ${prefix}; access is limited to that prefix.`,
-      });
-    }
+  /** The table and its named indexes only. */
+  private grantTable(table: ITableV2, mode: 'read' | 'readwrite'): void {
+    this.allow(tableActions[mode], [table.tableArn, ...tableDefinition.globalIndexes.map((index) => `${table.tableArn}/index/${index.indexName}`)]);
   }
 
-  /** Notifications through SES from the configured sender; without one, mail stays off (logged). */
-  grantMail(config: DeploymentConfig): void {
+  private grantDocuments(bucketName: string, { prefix, actions }: DocumentGrant): void {
+    this.allow(actions, [`arn:${Aws.PARTITION}:s3:::${bucketName}/${prefix}*`]);
+    Validations.of(this.function).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${bucketName}/${prefix}*]`,
+      reason: `Object keys are generated per record under ${prefix}; access is limited to that prefix.`,
+    });
+  }
+
+  /** From the configured sender only; without one, mail stays off (logged). */
+  private grantMail(config: DeploymentConfig): void {
     if (!config.senderEmail) return;
-    this.function.addEnvironment('SENDER_EMAIL', config.senderEmail);
     const domain = config.senderEmail.split('@')[1] ?? '';
-    this.function.addToRolePolicy(
-      new PolicyStatement({ effect: Effect.ALLOW, actions: ['ses:SendEmail'], resources: [`arn:${Aws.PARTITION}:ses:${config.region}:${config.account}:identity/${domain}`], conditions: { StringEquals: { 'ses:FromAddress': config.senderEmail } } }),
-    );
-  }
-
-  /** The audit digests' KMS key: the daily job signs, modules verify with its public key. */
-  grantDigestKey(key: IKey, use: 'sign' | 'verify'): void {
-    this.function.addEnvironment('DIGEST_KMS_KEY_ID', key.keyArn);
-    this.function.addToRolePolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: use === 'sign' ? ['kms:Sign', 'kms:GetPublicKey'] : ['kms:GetPublicKey'], resources: [key.keyArn] }));
-  }
-
-  grantDirectory(userPool: IUserPool): void {
-    this.function.addEnvironment('USER_POOL_ID', userPool.userPoolId);
-    this.function.addToRolePolicy(
-      new PolicyStatement({
-        effect: Effect.ALLOW,
-        actions: ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminAddUserToGroup', 'cognito-idp:AdminDisableUser', 'cognito-idp:AdminUserGlobalSignOut', 'cognito-idp:AdminEnableUser', 'cognito-idp:AdminDeleteUser'],
-        resources: [userPool.userPoolArn],
-      }),
-    );
+    this.allow(mailActions, [`arn:${Aws.PARTITION}:ses:${config.region}:${config.account}:identity/${domain}`], { StringEquals: { 'ses:FromAddress': config.senderEmail } });
   }
 }
 

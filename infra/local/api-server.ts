@@ -1,21 +1,21 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { AppError } from '../../functions/core/errors.js';
 import { problemResponse } from '../../functions/core/http.js';
 import { routeKeyOf } from '../../functions/core/route.js';
 import { routes, type AppRoute, type ModuleName } from '../../functions/routes.js';
 import type { RunningService } from './dynamodb.js';
+import type { Container } from './containers.js';
 import { jwtAuthorizer, type JwtAuthorizerConfig } from './authorizer.js';
 import { apiScope } from './oidc.js';
 
 /**
  * The local stand-in for API Gateway: matches the request against the route
  * table, verifies the JWT like the HTTP API authorizer, builds the
- * APIGatewayProxyEventV2 and calls the very handler CDK deploys for the module.
+ * APIGatewayProxyEventV2 and invokes the module's function, which runs the very
+ * handler CDK deploys in a container with its Lambda's environment and grants.
  */
-type LambdaHandler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
-
 const maxBodyBytes = 1024 * 1024;
 
 const compiled = routes.map((route) => ({
@@ -55,21 +55,6 @@ const readBody = async (req: IncomingMessage): Promise<string | undefined> => {
   return chunks.length === 0 ? undefined : Buffer.concat(chunks).toString('utf8');
 };
 
-const lambdaContext = (module: string, requestId: string): Context => ({
-  callbackWaitsForEmptyEventLoop: false,
-  functionName: `pakt-${module}`,
-  functionVersion: '$LATEST',
-  invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:pakt-${module}`,
-  memoryLimitInMB: '512',
-  awsRequestId: requestId,
-  logGroupName: `/aws/lambda/pakt-${module}`,
-  logStreamName: 'local',
-  getRemainingTimeInMillis: () => 30_000,
-  done: () => undefined,
-  fail: () => undefined,
-  succeed: () => undefined,
-});
-
 const send = (res: ServerResponse, result: APIGatewayProxyStructuredResultV2): void => {
   const body = result.body === undefined ? '' : result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body;
   res.writeHead(result.statusCode ?? 200, Object.fromEntries(Object.entries(result.headers ?? {}).map(([name, value]) => [name, String(value)])));
@@ -79,21 +64,11 @@ const send = (res: ServerResponse, result: APIGatewayProxyStructuredResultV2): v
 export interface ApiServerOptions {
   port: number;
   authorizer: JwtAuthorizerConfig;
+  /** Each module's function, as CDK deploys it (containers.ts). */
+  functions: ReadonlyMap<ModuleName, Pick<Container, 'invoke'>>;
 }
 
-export const loadModuleHandlers = async (): Promise<Map<ModuleName, LambdaHandler>> => {
-  const modules = [...new Set(routes.map((route) => route.module))];
-  const loaded = await Promise.all(
-    modules.map(async (module) => {
-      const imported = (await import(new URL(`../../functions/${module}/handler.ts`, import.meta.url).href)) as { handler: LambdaHandler };
-      return [module, imported.handler] as const;
-    }),
-  );
-  return new Map(loaded);
-};
-
 export const startApiServer = async (options: ApiServerOptions): Promise<RunningService> => {
-  const handlers = await loadModuleHandlers();
   const authorize = jwtAuthorizer(options.authorizer);
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -145,9 +120,9 @@ export const startApiServer = async (options: ApiServerOptions): Promise<Running
         ...(claims ? { authorizer: { principalId: '', integrationLatency: 0, jwt: { claims, scopes } } } : {}),
       },
     } as APIGatewayProxyEventV2WithJWTAuthorizer;
-    const handler = handlers.get(route.module);
-    if (!handler) throw new Error(`No handler for module ${route.module}`);
-    send(res, await handler(event, lambdaContext(route.module, requestId)));
+    const fn = options.functions.get(route.module);
+    if (!fn) throw new Error(`No function for module ${route.module}`);
+    send(res, await fn.invoke<APIGatewayProxyStructuredResultV2>(event));
   };
 
   const server = createServer((req, res) => {

@@ -9,13 +9,13 @@ interface S3rverAccounts {
 
 /**
  * s3rver for the documents bucket. It enforces no upload policy: the API checks
- * every object. It checks signatures against its own key registry, so the
- * credentials this process signs with are registered there.
+ * every object. It checks signatures against its own key registry, so the keys
+ * that sign requests (this process's, each function's) are registered there.
  */
-export const startS3 = async ({ port, directory, bucket, allowedOrigins }: { port: number; directory: string; bucket: string; allowedOrigins: string[] }): Promise<RunningService> => {
+export const startS3 = async ({ port, directory, bucket, allowedOrigins, keys }: { port: number; directory: string; bucket: string; allowedOrigins: string[]; keys: { accessKeyId: string; secretAccessKey: string }[] }): Promise<RunningService> => {
   await mkdir(directory, { recursive: true });
   const accounts = createRequire(import.meta.url)('s3rver/lib/models/account.js') as S3rverAccounts;
-  accounts.DUMMY_ACCOUNT.createKeyPair(process.env.AWS_ACCESS_KEY_ID ?? 'local', process.env.AWS_SECRET_ACCESS_KEY ?? 'local');
+  for (const key of keys) accounts.DUMMY_ACCOUNT.createKeyPair(key.accessKeyId, key.secretAccessKey);
   const origins = allowedOrigins.length > 0 ? allowedOrigins : ['http://127.0.0.1'];
   const cors = `<CORSConfiguration><CORSRule>${origins.map((origin) => `<AllowedOrigin>${origin}</AllowedOrigin>`).join('')}<AllowedMethod>GET</AllowedMethod><AllowedMethod>POST</AllowedMethod><AllowedMethod>PUT</AllowedMethod><AllowedHeader>*</AllowedHeader><ExposeHeader>ETag</ExposeHeader><MaxAgeSeconds>3000</MaxAgeSeconds></CORSRule></CORSConfiguration>`;
   const server = new S3rver({ port, address: '127.0.0.1', directory, silent: true, configureBuckets: [{ name: bucket, configs: [cors] }] });

@@ -3,15 +3,21 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDocumentClient } from '../../functions/data/client.js';
+import { ensureLocalDigestKey } from '../../functions/memoranda/digest-signer.js';
+import { moduleNames } from '../../functions/routes.js';
 import { startApiServer } from './api-server.js';
+import { dailyJobFunction, functionDefinitions, localCredentials, moduleFunction, principalOf, startContainer, type Container, type LocalResources } from './containers.js';
 import { ensureTable, startDynamoDbLocal, type RunningService } from './dynamodb.js';
+import { startDynamoDbIam, startS3Iam, type DynamoDbObserver, type Principals } from './iam.js';
 import { apiResource, startOidcProvider, webClientId } from './oidc.js';
+import { freePort } from './ports.js';
 import { startS3 } from './s3.js';
 import { demoPassword, demoUsers, seedDemoData } from './seed.js';
 
 /**
  * Everything Pakt needs on one machine, started in order and stopped in reverse:
- * DynamoDB Local, s3rver, the OpenID provider and the API. Used by `npm start`,
+ * DynamoDB Local and s3rver behind the local IAM, the OpenID provider, a container
+ * per function (each with its Lambda's environment and grants) and the API. Used by `npm start`,
  * by the test harness and by the benchmarks. Any service given as an external
  * endpoint is used instead of being started.
  */
@@ -42,30 +48,24 @@ export interface LocalStack {
   edgeSecret: string;
   /** The local key that signs the daily audit digests (KMS on AWS). */
   digestKeyFile: string;
+  /** The daily job's function, as EventBridge Scheduler invokes it on AWS. */
+  dailyJob: Pick<Container, 'invoke'>;
+  /** Sees every DynamoDB request the functions make (the benchmark meters them). */
+  observeDynamoDb(observer: DynamoDbObserver | undefined): void;
   stop(): Promise<void>;
 }
 
-/**
- * Handlers read their environment per process, as a Lambda container does: one
- * stack per process. Kept on globalThis because test runners may load this
- * module more than once in a process.
- */
-const runningKey = Symbol.for('pakt.localStack.running');
-const registry = globalThis as { [runningKey]?: boolean };
 
 export const startLocalStack = async (options: LocalStackOptions): Promise<LocalStack> => {
-  if (registry[runningKey]) throw new Error('A local stack is already running in this process; its handlers would share clients with a second one. Start it in another process.');
-  registry[runningKey] = true;
   const log = options.log ?? (() => undefined);
-  const started: RunningService[] = [];
+  const started: Pick<RunningService, 'stop'>[] = [];
   const temporaryDir = options.dataDir ? undefined : await mkdtemp(join(tmpdir(), 'pakt-'));
   const dataDir = options.dataDir ?? temporaryDir ?? '';
   const stop = async () => {
     for (const service of started.reverse()) await service.stop().catch(() => undefined);
     if (temporaryDir) await rm(temporaryDir, { recursive: true, force: true });
-    registry[runningKey] = false;
   };
-  // DynamoDB Local and s3rver accept any credentials; the SDK only needs some.
+  // This process (the seed, tests, tools) acts as the administrator; DynamoDB Local and s3rver need some credentials.
   process.env.AWS_REGION ??= 'eu-central-1';
   process.env.AWS_ACCESS_KEY_ID ??= 'local';
   process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
@@ -76,21 +76,32 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     const outboxDir = join(dataDir, 'outbox');
     const signingKeyFile = join(dataDir, 'oidc-signing-key.json');
     const digestKeyFile = join(dataDir, 'digest-signing-key.pem');
+    const administrator = { accessKeyId: process.env.AWS_ACCESS_KEY_ID, secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY };
+    const principals: Principals = new Map([[administrator.accessKeyId, { name: 'administrator', access: 'administrator' } as const], ...functionDefinitions.map(principalOf)]);
 
-    let dynamodbEndpoint = options.external?.dynamodbEndpoint;
-    if (!dynamodbEndpoint) {
-      const dynamodb = await startDynamoDbLocal({ port: options.ports.dynamodb, ...(options.dataDir ? { dataDir: join(dataDir, 'dynamodb') } : {}) });
+    // DynamoDB and S3 are reached only through the local IAM (iam.ts), on the ports clients are given.
+    let dynamodbTarget = options.external?.dynamodbEndpoint;
+    if (!dynamodbTarget) {
+      const dynamodb = await startDynamoDbLocal({ port: await freePort(), ...(options.dataDir ? { dataDir: join(dataDir, 'dynamodb') } : {}) });
       started.push(dynamodb);
-      dynamodbEndpoint = dynamodb.url;
+      dynamodbTarget = dynamodb.url;
     }
+    let observer: DynamoDbObserver | undefined;
+    const dynamodbIam = await startDynamoDbIam({ port: options.external?.dynamodbEndpoint ? 0 : options.ports.dynamodb, target: dynamodbTarget, principals, tableName, log, observe: (seen) => observer?.(seen) });
+    started.push(dynamodbIam);
+    const dynamodbEndpoint = dynamodbIam.url;
     log(`DynamoDB   ${dynamodbEndpoint} (table ${tableName}: ${await ensureTable(dynamodbEndpoint, tableName)})`);
 
-    let s3Endpoint = options.external?.s3Endpoint;
-    if (!s3Endpoint) {
-      const s3 = await startS3({ port: options.ports.s3, directory: join(dataDir, 's3'), bucket, allowedOrigins: options.webOrigins });
+    let s3Target = options.external?.s3Endpoint;
+    if (!s3Target) {
+      const keys = [administrator, ...functionDefinitions.map((definition) => localCredentials(definition.name))];
+      const s3 = await startS3({ port: await freePort(), directory: join(dataDir, 's3'), bucket, allowedOrigins: options.webOrigins, keys });
       started.push(s3);
-      s3Endpoint = s3.url;
+      s3Target = s3.url;
     }
+    const s3Iam = await startS3Iam({ port: options.external?.s3Endpoint ? 0 : options.ports.s3, target: s3Target, principals, bucket, log });
+    started.push(s3Iam);
+    const s3Endpoint = s3Iam.url;
     log(`S3         ${s3Endpoint} (bucket ${bucket})`);
 
     let issuer = options.external?.issuer;
@@ -108,34 +119,39 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     }
     log(`OpenID     ${issuer}`);
 
-    const edgeSecret = randomBytes(24).toString('base64url');
-    // The handlers read these once, as a Lambda reads its environment at cold start.
-    Object.assign(process.env, {
-      EDGE_SECRET: edgeSecret,
-      DIGEST_SIGNING_KEY_FILE: digestKeyFile,
-      TABLE_NAME: tableName,
-      DYNAMODB_ENDPOINT: dynamodbEndpoint,
-      DOCUMENTS_BUCKET: bucket,
-      S3_ENDPOINT: s3Endpoint,
-      LOCAL_ACCOUNTS_FILE: accountsFile,
-      OUTBOX_DIR: outboxDir,
-      POWERTOOLS_SERVICE_NAME: 'pakt',
-      WEB_URL: options.webOrigins[0] ?? '',
-    });
-
     if (options.seed) {
       const { created } = await seedDemoData({ table: tableName, client: createDocumentClient(dynamodbEndpoint) }, accountsFile);
       log(`Demo data  ${created === 0 ? 'already present' : `${created} records added`}`);
     }
 
+    const edgeSecret = randomBytes(24).toString('base64url');
+    const local: LocalResources = {
+      webUrl: options.webOrigins[0] ?? '', tableName, dynamodbEndpoint, bucket, s3Endpoint, accountsFile, outboxDir,
+      digestKeyFile, digestPublicKeyFile: ensureLocalDigestKey(digestKeyFile),
+    };
+    const containers = await Promise.all([
+      startContainer(dailyJobFunction, local, log),
+      ...moduleNames.map((module) => startContainer(moduleFunction(module), { ...local, edgeSecret }, log)),
+    ]);
+    started.push(...containers);
+    const [dailyJob] = containers;
+    if (!dailyJob) throw new Error('The daily job did not start.');
+    const functions = new Map(moduleNames.map((module, index) => [module, containers[index + 1] as Container] as const));
+    log(`Functions  ${containers.length} containers, each with its Lambda's environment and grants`);
+
     const api = await startApiServer({
       port: options.ports.api,
       authorizer: { issuer, audiences: options.external?.audiences ?? [webClientId, apiResource] },
+      functions,
     });
     started.push(api);
     log(`API        ${api.url}/api`);
 
-    return { dynamodbEndpoint, s3Endpoint, issuer, apiUrl: api.url, tableName, bucket, accountsFile, outboxDir, signingKeyFile, edgeSecret, digestKeyFile, stop };
+    return {
+      dynamodbEndpoint, s3Endpoint, issuer, apiUrl: api.url, tableName, bucket, accountsFile, outboxDir, signingKeyFile, edgeSecret, digestKeyFile, dailyJob,
+      observeDynamoDb: (next) => void (observer = next),
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

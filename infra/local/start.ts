@@ -6,6 +6,7 @@ import { demoPassword, demoUsers } from './seed.js';
 import { startLocalStack, type LocalStack } from './stack.js';
 import type { RunningService } from './dynamodb.js';
 import { startWebServer } from './web.js';
+import type { DailyJobsResult } from '../../functions/jobs/handler.js';
 
 /**
  * `npm start`: the whole product on one machine with demo data.
@@ -103,8 +104,8 @@ const main = async () => {
   say('Press Ctrl-C to stop.');
 
   // The daily jobs, as EventBridge Scheduler runs them on AWS: now, then every 24 hours.
-  const { runDailyJobs } = await import('../../functions/jobs/handler.js');
-  const runJobs = () => runDailyJobs().then(({ activated, reminders }) => (activated.length > 0 || reminders.emails > 0) && say(`Daily jobs: ${activated.length} memoranda came into force, ${reminders.emails} reminder emails sent.`)).catch((error: unknown) => say(`Daily jobs failed: ${error instanceof Error ? error.message : String(error)}`));
+  const dailyJob = stack.dailyJob;
+  const runJobs = () => dailyJob.invoke<DailyJobsResult>({}, 15 * 60_000).then(({ activated, reminders }) => (activated.length > 0 || reminders.emails > 0) && say(`Daily jobs: ${activated.length} memoranda came into force, ${reminders.emails} reminder emails sent.`)).catch((error: unknown) => say(`Daily jobs failed: ${error instanceof Error ? error.message : String(error)}`));
   await runJobs();
   setInterval(() => void runJobs(), 24 * 60 * 60 * 1000).unref();
 };

@@ -12,11 +12,10 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import { moduleAccess, moduleNames, routes } from '../../functions/routes.js';
-import { digestPrefix } from '../../functions/memoranda/digest.js';
+import { dailyJobAccess, moduleAccess, moduleNames, routes } from '../../functions/routes.js';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { isProduction, type DeploymentConfig } from '../config.js';
-import { ApiFunction } from '../constructs/api-function.js';
+import { ApiFunction, type DeployedResources } from '../constructs/api-function.js';
 import { apiResourceServerId, apiScopeName } from './auth-stack.js';
 import { documentsBucketName } from './data-stack.js';
 
@@ -76,19 +75,13 @@ export class ApiStack extends Stack {
       reason: 'Rotating it means updating the distribution and the functions together, which a deployment does; it only authenticates the viewer address CloudFront passes on, never access.',
     });
 
+    const resources: DeployedResources = { config, table: deps.table, bucketName: documentsBucketName(config), digestKey: deps.digestKey, userPool: deps.userPool };
     const functions = new Map(
       moduleNames.map((module) => {
-        const access = moduleAccess[module];
         const fn = new ApiFunction(this, `Module-${module}`, {
-          entry: `${module}/handler.ts`, description: `Pakt ${module} module`, retainLogs: keep, fonts: access.fonts ?? false,
-          environment: { WEB_URL: config.webOrigins[0] ?? '', EDGE_SECRET: this.edgeSecret.secretValue.unsafeUnwrap() },
+          entry: `${module}/handler.ts`, description: `Pakt ${module} module`, retainLogs: keep,
+          access: moduleAccess[module], resources, edgeSecret: this.edgeSecret.secretValue.unsafeUnwrap(),
         });
-        if (access.mail) fn.grantMail(config);
-        if (access.table) fn.grantTable(deps.table, access.table);
-        if (access.documents?.readwrite) fn.grantDocuments(documentsBucketName(config), access.documents.readwrite, 'readwrite');
-        if (access.documents?.read) fn.grantDocuments(documentsBucketName(config), access.documents.read, 'read');
-        if (access.digestKey) fn.grantDigestKey(deps.digestKey, access.digestKey);
-        if (access.directory) fn.grantDirectory(deps.userPool);
         return [module, new HttpLambdaIntegration(`${module}-integration`, fn.function)] as const;
       }),
     );
@@ -108,11 +101,7 @@ export class ApiStack extends Stack {
     }
 
     // The daily job (memoranda coming into force, then reminders), at 06:00 Kyiv time.
-    const daily = new ApiFunction(this, 'DailyJobs', { entry: 'jobs/handler.ts', description: 'Pakt daily jobs', retainLogs: keep, environment: { WEB_URL: config.webOrigins[0] ?? '' } });
-    daily.grantTable(deps.table, 'readwrite');
-    daily.grantMail(config);
-    daily.grantDocuments(documentsBucketName(config), [digestPrefix], 'readwrite');
-    daily.grantDigestKey(deps.digestKey, 'sign');
+    const daily = new ApiFunction(this, 'DailyJobs', { entry: 'jobs/handler.ts', description: 'Pakt daily jobs', retainLogs: keep, access: dailyJobAccess, resources });
     new Schedule(this, 'DailySchedule', {
       description: 'Pakt daily jobs',
       schedule: ScheduleExpression.cron({ hour: '6', minute: '0', timeZone: TimeZone.EUROPE_KYIV }),

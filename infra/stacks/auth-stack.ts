@@ -55,7 +55,7 @@ export class AuthStack extends Stack {
       reason: 'MFA is offered (TOTP) and enforced by policy for coordinators; council officers in occupied-adjacent communities often lack a second device, so it cannot be required for all.',
     });
 
-    const preToken = new ApiFunction(this, 'PreTokenGeneration', { entry: 'identity/pre-token-generation.ts', description: 'Adds the organisation to access tokens', retainLogs: keep });
+    const preToken = new ApiFunction(this, 'PreTokenGeneration', { entry: 'identity/pre-token-generation.ts', description: 'Adds the organisation to access tokens', retainLogs: keep, access: {} });
     this.userPool.addTrigger(UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, preToken.function, LambdaVersion.V2_0);
 
     for (const role of roles) {

@@ -1,9 +1,10 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { LocalStack } from '../../infra/local/stack.js';
 
 /**
- * Counts DynamoDB requests and their consumed capacity, from an SDK middleware
- * on the client the handlers use. DynamoDB Local reports transactional capacity
- * without the 2× that DynamoDB charges, so transactions are doubled here.
+ * Counts the DynamoDB requests the functions make and their consumed capacity,
+ * as the local IAM sees them on their way to DynamoDB Local (infra/local/iam.ts).
+ * DynamoDB Local reports transactional capacity without the 2× that DynamoDB
+ * charges, so transactions are doubled here.
  */
 export interface Metered {
   requests: number;
@@ -12,34 +13,17 @@ export interface Metered {
   operations: string[];
 }
 
-interface Capacity {
-  CapacityUnits?: number;
-  ReadCapacityUnits?: number;
-  WriteCapacityUnits?: number;
-}
+const readOperations = new Set(['GetItem', 'Query', 'BatchGetItem', 'Scan', 'TransactGetItems']);
 
-const readOperations = new Set(['GetCommand', 'QueryCommand', 'BatchGetCommand', 'GetItemCommand', 'QueryItemCommand', 'BatchGetItemCommand', 'ScanCommand']);
-
-export const attachMeter = (client: DynamoDBDocumentClient) => {
+export const meterFunctions = (stack: Pick<LocalStack, 'observeDynamoDb'>) => {
   let current: Metered = { requests: 0, readUnits: 0, writeUnits: 0, operations: [] };
-  client.middlewareStack.add(
-    (next, context) => async (args) => {
-      const input = args.input as Record<string, unknown>;
-      input.ReturnConsumedCapacity = 'TOTAL';
-      const result = await next(args);
-      const command = String(context.commandName ?? 'unknown');
-      const output = result.output as { ConsumedCapacity?: Capacity | Capacity[] };
-      const capacities = [output.ConsumedCapacity ?? []].flat();
-      const units = capacities.reduce((sum, capacity) => sum + (capacity.CapacityUnits ?? (capacity.ReadCapacityUnits ?? 0) + (capacity.WriteCapacityUnits ?? 0)), 0);
-      const factor = command.startsWith('Transact') ? 2 : 1;
-      current.requests += 1;
-      current.operations.push(command.replace(/Command$/, ''));
-      if (readOperations.has(command)) current.readUnits += units * factor;
-      else current.writeUnits += units * factor;
-      return result;
-    },
-    { step: 'initialize', name: 'paktMeter' },
-  );
+  stack.observeDynamoDb(({ operation, capacityUnits }) => {
+    const units = capacityUnits * (operation.startsWith('Transact') ? 2 : 1);
+    current.requests += 1;
+    current.operations.push(operation);
+    if (readOperations.has(operation)) current.readUnits += units;
+    else current.writeUnits += units;
+  });
   return {
     reset: () => {
       current = { requests: 0, readUnits: 0, writeUnits: 0, operations: [] };

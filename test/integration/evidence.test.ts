@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evidenceKey } from '../../functions/reports/model.js';
+import { evidenceKey } from '../../functions/reports/document-keys.js';
 import { documentMaxBytes as evidenceMaxBytes } from '../../functions/files/schema.js';
 import { checkedKeyOf } from '../../functions/files/document-store.js';
 import { call, demoUser, objectExists, uniqueKey } from '../support/api.js';
