@@ -12,6 +12,7 @@ export const errorCodes = {
   account_disabled: { status: 401, title: 'The account is disabled' },
   session_revoked: { status: 401, title: 'The sign-in was revoked' },
   forbidden: { status: 403, title: 'Not allowed' },
+  edge_required: { status: 403, title: 'Only through the web address' },
   lead_only: { status: 403, title: 'Only the lead implementer may do this' },
   not_found: { status: 404, title: 'Not found' },
   conflict: { status: 409, title: 'Conflict with the current state' },

@@ -12,7 +12,7 @@ import { logger } from './logger.js';
 import type { ApiRequest, ApiResult, Operation } from './route.js';
 import { parsePart } from './validation.js';
 import { optionalEnv } from './config.js';
-import { viewerAddress } from './viewer.js';
+import { cameThroughEdge, viewerAddress } from './viewer.js';
 
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 type Response = APIGatewayProxyStructuredResultV2;
@@ -150,6 +150,7 @@ export const handlerWith = (guards: RequestGuards) => <M extends ModuleName>(mod
     .use(injectLambdaContext(logger, { correlationIdPath: 'requestContext.requestId', resetKeys: true }))
     .use(problemJsonErrors())
     .handler(async (event) => {
+      if (!cameThroughEdge(event, edgeSecret)) throw new AppError('edge_required', 'Call the API through the web address; its own endpoint answers nothing.');
       const route = findRoute(event.routeKey);
       if (route?.module !== module) throw new AppError('not_found', `No route ${event.routeKey} here.`);
       logger.appendKeys({ route: event.routeKey });

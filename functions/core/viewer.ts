@@ -19,6 +19,14 @@ const sameSecret = (given: string, expected: string): boolean => {
 
 const ipAddress = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-fA-F:]{2,39})$/;
 
+/**
+ * Whether a request came through the web distribution: where the API is deployed
+ * behind it, its own execute-api endpoint must answer nothing, or WAF and the
+ * security headers could be bypassed.
+ */
+export const cameThroughEdge = (event: Pick<APIGatewayProxyEventV2, 'headers'>, edgeSecret: string | undefined): boolean =>
+  edgeSecret === undefined || sameSecret(event.headers?.[edgeHeaders.secret] ?? '', edgeSecret);
+
 export const viewerAddress = (event: Pick<APIGatewayProxyEventV2, 'headers' | 'requestContext'>, edgeSecret: string | undefined): string => {
   const claimed = event.headers?.[edgeHeaders.viewerAddress]?.trim();
   const secret = event.headers?.[edgeHeaders.secret];

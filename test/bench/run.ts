@@ -4,6 +4,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { importJWK, SignJWT, type JWK } from 'jose';
 import { createDocumentClient, type TableContext } from '../../functions/data/client.js';
 import { keys } from '../../functions/data/keys.js';
+import { edgeHeaders } from '../../functions/core/viewer.js';
 import { freePort } from '../../infra/local/ports.js';
 import { apiResource, apiScope, webClientId } from '../../infra/local/oidc.js';
 import { demoMemorandumId, demoOrganisations, demoPassword, demoProgrammeId, demoUsers } from '../../infra/local/seed.js';
@@ -50,7 +51,7 @@ try {
   const request = async (method: string, path: string, token: string | undefined, body?: unknown, headers: Record<string, string> = {}) => {
     const response = await fetch(`${stack.apiUrl}${path}`, {
       method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+      headers: { [edgeHeaders.secret]: stack.edgeSecret, ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const text = await response.text();
@@ -190,7 +191,7 @@ try {
   const pdfTimes: number[] = [];
   for (let i = 0; i < 3; i += 1) {
     const started = performance.now();
-    const response = await fetch(`${stack.apiUrl}${programmePath}/report.pdf`, { headers: { authorization: `Bearer ${funder}` } });
+    const response = await fetch(`${stack.apiUrl}${programmePath}/report.pdf`, { headers: { authorization: `Bearer ${funder}`, [edgeHeaders.secret]: stack.edgeSecret } });
     await response.arrayBuffer();
     pdfTimes.push(performance.now() - started);
   }

@@ -65,3 +65,16 @@ const mintOtherAudience = async () => {
     .setExpirationTime('5m')
     .sign(await importJWK(jwk, 'RS256'));
 };
+
+describe('the API\'s own endpoint', () => {
+  // On AWS the web distribution's origin adds the secret; WAF and the security headers sit in front of it.
+  it.each([
+    ['no edge secret', {}],
+    ['a wrong edge secret', { 'x-pakt-edge': 'guessed' }],
+  ])('answers 403 edge_required to a request with %s, in every module, public routes included', async (_what, headers) => {
+    const requests = await Promise.all(['/api/openapi.json', '/api/me', '/api/memoranda', '/api/commitments', `/api/organisations/${coordinator.orgId}`].map((path) =>
+      fetch(`${stack().apiUrl}${path}`, { headers: { authorization: `Bearer ${stack().tokens[coordinator.email]?.accessToken ?? ''}`, ...headers } }).then(async (response) => [path, response.status, ((await response.json()) as { code?: string }).code])));
+    expect(requests).toEqual(requests.map(([path]) => [path, 403, 'edge_required']));
+  });
+});
+

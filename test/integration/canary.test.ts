@@ -1,7 +1,7 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { call, demoUser, stack, table, tokenOf, uniqueKey } from '../support/api.js';
+import { call, demoUser, stack, table, throughEdge, tokenOf, uniqueKey } from '../support/api.js';
 import { pdfText } from '../support/pdf.js';
 import { activist, caseRecord, createActivity, createProgramme } from '../support/programmes.js';
 
@@ -17,7 +17,7 @@ const caseCode = `Z-${String(Math.floor(Math.random() * 900_000) + 100_000)}`;
 const leaks = (text: string) => text.includes(marker) || text.includes(caseCode);
 
 const raw = async (path: string, as: ReturnType<typeof demoUser>) => {
-  const response = await fetch(`${stack().apiUrl}${path}`, { headers: { authorization: `Bearer ${tokenOf(as)}` } });
+  const response = await fetch(`${stack().apiUrl}${path}`, { headers: { authorization: `Bearer ${tokenOf(as)}`, ...throughEdge() } });
   const bytes = new Uint8Array(await response.arrayBuffer());
   if ((response.headers.get('content-type') ?? '').includes('pdf')) {
     return { status: response.status, text: pdfText(bytes) };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { call, demoUser, download, stack, tokenOf } from '../support/api.js';
+import { call, demoUser, download, stack, throughEdge, tokenOf } from '../support/api.js';
 import { createActiveMemorandum } from '../support/memoranda.js';
 import { validateIati } from '../support/iati.js';
 import { pdfText } from '../support/pdf.js';
@@ -57,7 +57,7 @@ describe('programme exports', () => {
   it('the progress report for a period is a PDF with Cyrillic text; the funder\'s hides small counts', async () => {
     const active = await createActiveMemorandum();
     const { base } = await programmeWithRecords([active.id]);
-    const response = await fetch(`${stack().apiUrl}${base}/report.pdf?from=2026-01-01&to=2026-06-30`, { headers: { authorization: `Bearer ${tokenOf(funder)}` } });
+    const response = await fetch(`${stack().apiUrl}${base}/report.pdf?from=2026-01-01&to=2026-06-30`, { headers: { authorization: `Bearer ${tokenOf(funder)}`, ...throughEdge() } });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/pdf');
     expect(response.headers.get('content-disposition')).toMatch(/report-2026-01-01-2026-06-30\.pdf"; filename\*=UTF-8''programme-[0-9A-Z]{26}-report-2026-01-01-2026-06-30\.pdf$/);

@@ -76,12 +76,14 @@ describe('signing', () => {
     expect(again.body.code).toBe('invalid_transition');
   });
 
-  it('records the viewer\'s address passed on through the web distribution, and only with its secret', async () => {
+  it('records the viewer\'s address passed on through the web distribution, and refuses a request without its secret', async () => {
     const approved = (await createApprovedMemorandum()) as Memorandum;
     const viaEdge = { 'x-pakt-edge': stack().edgeSecret, 'x-pakt-viewer-address': '203.0.113.44' };
     const spoofed = { 'x-pakt-edge': 'not-the-secret', 'x-pakt-viewer-address': '198.51.100.99' };
     const first = await call<Memorandum>('POST', `/api/memoranda/${approved.id}/sign`, { as: council, body: signBody(approved, 'Ігор Петренко'), headers: { ...ifMatch(approved.version), ...viaEdge } });
-    const second = await call<Memorandum>('POST', `/api/memoranda/${approved.id}/sign`, { as: coordinator, body: signBody(approved, 'Олена Коваль'), headers: { ...ifMatch(first.body.version), ...spoofed } });
+    const refused = await call<Problem>('POST', `/api/memoranda/${approved.id}/sign`, { as: coordinator, body: signBody(approved, 'Олена Коваль'), headers: { ...ifMatch(first.body.version), ...spoofed } });
+    expect([refused.status, refused.body.code]).toEqual([403, 'edge_required']);
+    const second = await call<Memorandum>('POST', `/api/memoranda/${approved.id}/sign`, { as: coordinator, body: signBody(approved, 'Олена Коваль'), headers: ifMatch(first.body.version) });
     expect(second.body.signatures.map((signature) => signature.sourceIp)).toEqual(['203.0.113.44', '127.0.0.1']);
   });
 

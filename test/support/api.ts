@@ -2,6 +2,7 @@ import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { inject } from 'vitest';
 import { createS3Client } from '../../functions/files/document-store.js';
 import { createDocumentClient } from '../../functions/data/client.js';
+import { edgeHeaders } from '../../functions/core/viewer.js';
 import { demoUsers, type DemoUser } from '../../infra/local/seed.js';
 
 /** Small helpers for talking to the local API as a given demo user. */
@@ -12,6 +13,9 @@ export const demoUser = (role: DemoUser['role']): DemoUser => {
   if (!user) throw new Error(`No demo ${role}`);
   return user;
 };
+
+/** What the web distribution's origin adds to every request: the API answers nothing else (functions/core/viewer.ts). */
+export const throughEdge = () => ({ [edgeHeaders.secret]: stack().edgeSecret });
 
 export const tokenOf = (user: DemoUser | string): string => {
   const email = typeof user === 'string' ? user : user.email;
@@ -39,6 +43,7 @@ export const call = async <T = Record<string, unknown>>(method: string, path: st
   const response = await fetch(`${stack().apiUrl}${path}`, {
     method,
     headers: {
+      ...throughEdge(),
       ...(token ? { authorization: `Bearer ${token}` } : {}),
       ...(options.body !== undefined || options.rawBody !== undefined ? { 'content-type': 'application/json' } : {}),
       ...options.headers,
@@ -80,6 +85,6 @@ export const objectExists = async (key: string) => {
 
 /** Files come back as text with their own type: fetched raw (keeping the BOM, which `text()` would drop), not as JSON. */
 export const download = async (path: string, as: ReturnType<typeof demoUser> | null) => {
-  const response = await fetch(`${stack().apiUrl}${path}`, { headers: as ? { authorization: `Bearer ${tokenOf(as)}` } : {} });
+  const response = await fetch(`${stack().apiUrl}${path}`, { headers: { ...throughEdge(), ...(as ? { authorization: `Bearer ${tokenOf(as)}` } : {}) } });
   return { status: response.status, type: response.headers.get('content-type') ?? '', disposition: response.headers.get('content-disposition') ?? '', text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer()) };
 };

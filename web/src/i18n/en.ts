@@ -19,6 +19,7 @@ export default {
     network: 'Cannot reach the server. Check your connection and try again.',
     stale_version: 'Someone changed this record while you were editing. We loaded the latest version: check it and save again.',
     forbidden: 'You are not allowed to do this.',
+    edge_required: 'Open Pakt at its web address.',
     lead_only: 'Only the programme\'s lead implementer changes who implements or funds it, or who leads it.',
     lead_must_hand_over: 'The lead organisation cannot leave: hand the lead over to another implementer first.',
     case_records_kept: 'The organisation keeps case records in this programme: they must be handed over or erased first.',
