@@ -19,6 +19,8 @@ export interface DeploymentConfig {
   cognitoDomainPrefix: string;
   /** Email address SES/Cognito send from; empty → Cognito's default sender (low quota, fine for dev). */
   senderEmail?: string;
+  /** Who receives the alarms (an email subscription to the alarm topic; confirm it from the first email). */
+  alarmEmail?: string;
 }
 
 const text = (app: App, key: string): string | undefined => {
@@ -35,6 +37,7 @@ export const readConfig = (app: App): DeploymentConfig => {
   if (stage !== 'dev' && !webDomainName) throw new Error(`Stage ${stage} needs context "webDomainName" (and "webCertificateArn").`);
   const account = text(app, 'account') ?? process.env.CDK_DEFAULT_ACCOUNT ?? '000000000000';
   const senderEmail = text(app, 'senderEmail');
+  const alarmEmail = text(app, 'alarmEmail');
   return {
     stage,
     account,
@@ -48,6 +51,7 @@ export const readConfig = (app: App): DeploymentConfig => {
     ],
     cognitoDomainPrefix: text(app, 'cognitoDomainPrefix') ?? `pakt-${stage}-${account}`,
     ...(senderEmail ? { senderEmail } : {}),
+    ...(alarmEmail ? { alarmEmail } : {}),
   };
 };
 

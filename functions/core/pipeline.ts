@@ -9,6 +9,7 @@ import { AppError, internalProblem, type FieldProblem } from './errors.js';
 import { binaryTypes, fileResponse, jsonResponse, problemResponse, toStoredResponse, versionFromIfMatch, type StoredResponse } from './http.js';
 import { idempotencyContext, IdempotentReplay, type IdempotencyContext } from './idempotency.js';
 import { logger } from './logger.js';
+import { countEvent } from './metrics.js';
 import type { ApiRequest, ApiResult, Operation } from './route.js';
 import { parsePart } from './validation.js';
 import { optionalEnv } from './config.js';
@@ -131,6 +132,7 @@ const problemJsonErrors = (): MiddlewareObj<ApiEvent, Response> => ({
       request.response = replay(error.response);
     } else if (error instanceof AppError) {
       if (error.status >= 500) logger.error('Request failed', { code: error.code });
+      if (error.code === 'integrity_failure') countEvent('integrityFailures');
       request.response = problemResponse(error.toProblem());
     } else {
       logger.error('Unhandled error', { errorName: error instanceof Error ? error.name : typeof error, error: error instanceof Error ? { name: error.name, stack: error.stack } : undefined });

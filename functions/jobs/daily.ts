@@ -23,3 +23,14 @@ export const activateDueMemoranda = async (memoranda: MemorandumRepository, toda
   }
   return { activated, failed };
 };
+
+/** Some items failed after all the others were done; the run is retried, and after the retries dead-lettered and alarmed on. */
+export class DailyJobsIncomplete extends Error {
+  override readonly name = 'DailyJobsIncomplete';
+}
+
+/** Pure: the failure a run ends with, if any item of it failed. */
+export const incompletenessOf = (result: { failed: readonly string[]; reminders: { failed: number } }): DailyJobsIncomplete | undefined =>
+  result.failed.length === 0 && result.reminders.failed === 0
+    ? undefined
+    : new DailyJobsIncomplete(`Daily jobs incomplete: ${result.failed.length} memoranda could not come into force, ${result.reminders.failed} reminder emails could not be sent.`);

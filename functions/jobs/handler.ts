@@ -2,11 +2,12 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import { optionalEnv } from '../core/config.js';
 import { logger } from '../core/logger.js';
+import { countEvent } from '../core/metrics.js';
 import { tableContext } from '../data/client.js';
 import { memorandumRepository } from '../memoranda/repository.js';
 import { configuredMailer } from '../notifications/mailer.js';
 import { sendReminders } from '../reminders/job.js';
-import { activateDueMemoranda } from './daily.js';
+import { activateDueMemoranda, incompletenessOf } from './daily.js';
 import { writeDueDigests } from './digest.js';
 import { documentStore } from '../files/document-store.js';
 import { configuredDigestSigner } from '../memoranda/digest-signer.js';
@@ -29,4 +30,14 @@ export const runDailyJobs = async (now: Date = new Date()) => {
 
 export type DailyJobsResult = Awaited<ReturnType<typeof runDailyJobs>>;
 
-export const handler = middy(() => runDailyJobs()).use(injectLambdaContext(logger));
+/**
+ * Every item is attempted before the run fails, and a rerun is safe: memoranda
+ * in force stay so, and no reminder goes out twice in a day.
+ */
+export const handler = middy(async () => {
+  const result = await runDailyJobs();
+  countEvent('remindersSent', result.reminders.emails);
+  const incomplete = incompletenessOf(result);
+  if (incomplete) throw incomplete;
+  return result;
+}).use(injectLambdaContext(logger));

@@ -1,6 +1,7 @@
 import type { Actor } from '../core/actor.js';
 import { isoNow } from '../core/clock.js';
 import { AppError, invalid, notFound, type FieldProblem } from '../core/errors.js';
+import { countEvent } from '../core/metrics.js';
 import { chainEvent, verifyChain, type ChainAnchor, type ChainedEvent } from './audit-chain.js';
 import { contentProblems, namedPeople } from './model.js';
 import type { MemorandumDigestEntry, MemorandumRepository, StoredMemorandum } from './repository.js';
@@ -129,6 +130,7 @@ export const memorandumUseCases = (memoranda: MemorandumRepository, options: { d
       auditHead: { seq: last.seq, hash: last.hash },
     };
     await memoranda.write({ head, expectedVersion: memorandum.version, events: newEvents, trackObligations: decision.next.status === 'signed' });
+    if (decision.event === 'signed_by_all') countEvent('memorandaSigned');
     await notify(decision.event, publicView(head), [...events, ...newEvents]);
     return { body: publicView(head), version: head.version };
   };

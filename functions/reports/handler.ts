@@ -1,5 +1,6 @@
 import { hasRole, type Actor } from '../core/actor.js';
 import { isoNow } from '../core/clock.js';
+import { countEvent } from '../core/metrics.js';
 import { documentStore, issueUploadForm, receiveUpload, removeUpload, verifiedDownloadLink } from '../files/document-store.js';
 import { documentMaxBytes } from '../files/schema.js';
 import { AppError, invalid, notFound } from '../core/errors.js';
@@ -99,6 +100,7 @@ export const handler = moduleHandler('reports', {
     const now = isoNow();
     const next: StoredReport = { ...report, status: decision.next, reviewedAt: now, history: withStep(report, { action: 'accepted', at: now, by: actor.userId }), version: report.version + 1, updatedAt: now };
     await reports.accept(next, report.version, { before, after, delta: progressDelta(before, after) });
+    countEvent('reportsAccepted');
     return { body: publicView(next), version: next.version };
   },
 

@@ -7,6 +7,8 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { Construct } from 'constructs';
 import { tableDefinition } from '../../functions/data/table.js';
 import { digestKeyActions, directoryActions, documentGrants, environmentFor, mailActions, tableActions, type DocumentGrant, type FunctionAccess } from '../../functions/core/access.js';
@@ -35,6 +37,10 @@ export interface ApiFunctionProps {
   resources?: DeployedResources;
   /** API functions only (functions/core/viewer.ts). */
   edgeSecret?: string;
+  /** Asynchronously invoked functions: where an event goes, with its error, after its retries failed. */
+  failureQueue?: IQueue;
+  timeout?: Duration;
+  memorySize?: number;
 }
 
 /**
@@ -68,8 +74,9 @@ export class ApiFunction extends Construct {
       description: props.description,
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
-      memorySize: 512,
-      timeout: Duration.seconds(10),
+      memorySize: props.memorySize ?? 512,
+      timeout: props.timeout ?? Duration.seconds(10),
+      ...(props.failureQueue ? { onFailure: new SqsDestination(props.failureQueue), retryAttempts: 2 } : {}),
       tracing: Tracing.ACTIVE,
       logGroup,
       loggingFormat: LoggingFormat.JSON,
@@ -95,7 +102,7 @@ export class ApiFunction extends Construct {
           : {}),
       },
     });
-    acknowledgeFunctionFindings(this.function);
+    acknowledgeFunctionFindings(this.function, props.failureQueue ? failureDestination : synchronousInvocation);
     if (!resources) return;
     if (access.table) this.grantTable(resources.table, access.table);
     for (const grant of documentGrants(access)) this.grantDocuments(resources.bucketName, grant);
@@ -129,12 +136,15 @@ export class ApiFunction extends Construct {
   }
 }
 
-/** The findings every Pakt function shares, each with its reason. */
-export const acknowledgeFunctionFindings = (fn: Construct): void => {
+const failureDestination = 'A failed asynchronous invocation goes, with its error, to the on-failure destination (an SQS queue watched by an alarm): a destination carries more than a dead-letter queue.';
+const synchronousInvocation = 'Invoked synchronously (API Gateway, Cognito\'s trigger): a failure returns to the caller at once; there is no asynchronous event to dead-letter.';
+
+/** The findings every Lambda of Pakt's stacks shares, each with its reason; `withoutDeadLetterQueue` says why one has none. */
+export const acknowledgeFunctionFindings = (fn: Construct, withoutDeadLetterQueue?: string): void => {
   const acknowledge = (id: string, reason: string) => Validations.of(fn).acknowledge({ id, reason });
   acknowledge('AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', "The AWS managed basic execution role only lets the function write its own logs.");
   acknowledge('AwsSolutions-IAM5[Resource::*]', 'X-Ray PutTraceSegments/PutTelemetryRecords accept no resource other than *.');
   acknowledge('AwsSolutions-L1', 'Pinned to Node.js 22 (the runtime the code, its dependencies and the local toolchain are tested on); moved deliberately, not by default.');
   acknowledge('Serverless-LambdaLatestVersion', 'Pinned to Node.js 22 deliberately (see AwsSolutions-L1).');
-  acknowledge('Serverless-LambdaDLQ', 'Invoked synchronously (API Gateway, Cognito): failures return to the caller; there is no asynchronous event to dead-letter.');
+  if (withoutDeadLetterQueue) acknowledge('Serverless-LambdaDLQ', withoutDeadLetterQueue);
 };

@@ -39,7 +39,7 @@ const standIns = (access: FunctionAccess, local: LocalResources): Record<string,
 const awsOnly = new Set(['DIGEST_KMS_KEY_ID', 'USER_POOL_ID', 'SENDER_EMAIL']);
 
 /** The names of the stand-in variables (test/unit/function-access.test.ts holds a function's environment to them). */
-export const standInVariables = ['DYNAMODB_ENDPOINT', 'S3_ENDPOINT', 'DIGEST_SIGNING_KEY_FILE', 'DIGEST_PUBLIC_KEY_FILE', 'LOCAL_ACCOUNTS_FILE', 'OUTBOX_DIR'] as const;
+export const standInVariables = ['DYNAMODB_ENDPOINT', 'S3_ENDPOINT', 'DIGEST_SIGNING_KEY_FILE', 'DIGEST_PUBLIC_KEY_FILE', 'LOCAL_ACCOUNTS_FILE', 'OUTBOX_DIR', 'POWERTOOLS_METRICS_DISABLED'] as const;
 
 /** Settings of the developer's shell that a function honours here as on AWS when set there (none is a resource). */
 export const passedThroughVariables: readonly string[] = ['LOG_LEVEL', 'POWERTOOLS_LOGGER_LOG_EVENT', 'REPORT_GRACE_DAYS', 'TZ', 'NODE_NO_WARNINGS'];
@@ -58,6 +58,8 @@ export const localEnvironmentFor = (name: string, access: FunctionAccess, local:
     ...Object.fromEntries(Object.entries(aws).filter(([variable]) => !awsOnly.has(variable))),
     ...Object.assign({}, ...Object.keys(aws).map((variable) => replacements[variable] ?? {})),
     ...Object.fromEntries(passedThroughVariables.flatMap((variable) => (process.env[variable] === undefined ? [] : [[variable, process.env[variable]]]))),
+    // No CloudWatch here: business metrics stay off unless the developer's shell turns them on (POWERTOOLS_METRICS_DISABLED=false).
+    POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
     AWS_REGION: process.env.AWS_REGION ?? 'eu-central-1',
     AWS_ACCESS_KEY_ID: credentials.accessKeyId,
     AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,

@@ -1,4 +1,4 @@
-import { CfnOutput, RemovalPolicy, Stack, TimeZone, type StackProps, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, TimeZone, type StackProps, Validations } from 'aws-cdk-lib';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
@@ -11,13 +11,18 @@ import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { dailyJobAccess, moduleAccess, moduleNames, routes } from '../../functions/routes.js';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { isProduction, type DeploymentConfig } from '../config.js';
 import { ApiFunction, type DeployedResources } from '../constructs/api-function.js';
+import { Operations } from '../constructs/operations.js';
 import { apiResourceServerId, apiScopeName } from './auth-stack.js';
 import { documentsBucketName } from './data-stack.js';
+
+/** Measured: see README, "Operations" (the daily job at 10,000 tracked obligations). */
+const dailyJobTimeout = Duration.minutes(5);
 
 export interface ApiStackDependencies {
   table: TableV2;
@@ -35,6 +40,7 @@ export class ApiStack extends Stack {
   readonly api: HttpApi;
   /** Shared with the web distribution's API origin: proves a request came through it (functions/core/viewer.ts). */
   readonly edgeSecret: Secret;
+  readonly operations: Operations;
 
   constructor(scope: Construct, id: string, config: DeploymentConfig, deps: ApiStackDependencies, props: StackProps) {
     super(scope, id, props);
@@ -66,25 +72,24 @@ export class ApiStack extends Stack {
     const authorizer = new HttpJwtAuthorizer('Cognito', deps.userPool.userPoolProviderUrl, { jwtAudience: [deps.webClient.userPoolClientId] });
 
     this.edgeSecret = new Secret(this, 'EdgeSecret', {
-      description: `Pakt ${config.stage}: sent by the web distribution to the API, so that the viewer address it passes on is believed`,
+      description: `Pakt ${config.stage}: sent by the web distribution to the API, which answers nothing else`,
       generateSecretString: { excludePunctuation: true, passwordLength: 48 },
       removalPolicy: RemovalPolicy.DESTROY,
     });
     Validations.of(this.edgeSecret).acknowledge({
       id: 'AwsSolutions-SMG4',
-      reason: 'Rotating it means updating the distribution and the functions together, which a deployment does; it only authenticates the viewer address CloudFront passes on, never access.',
+      reason: 'The distribution and the functions read it at deployment; rotating it in place would cut the API off until both had the new value, so it is rotated by replacing it in a deployment.',
     });
 
     const resources: DeployedResources = { config, table: deps.table, bucketName: documentsBucketName(config), digestKey: deps.digestKey, userPool: deps.userPool };
-    const functions = new Map(
-      moduleNames.map((module) => {
-        const fn = new ApiFunction(this, `Module-${module}`, {
-          entry: `${module}/handler.ts`, description: `Pakt ${module} module`, retainLogs: keep,
-          access: moduleAccess[module], resources, edgeSecret: this.edgeSecret.secretValue.unsafeUnwrap(),
-        });
-        return [module, new HttpLambdaIntegration(`${module}-integration`, fn.function)] as const;
-      }),
-    );
+    const moduleFunctions = moduleNames.map((module) => ({
+      module,
+      function: new ApiFunction(this, `Module-${module}`, {
+        entry: `${module}/handler.ts`, description: `Pakt ${module} module`, retainLogs: keep,
+        access: moduleAccess[module], resources, edgeSecret: this.edgeSecret.secretValue.unsafeUnwrap(),
+      }).function,
+    }));
+    const functions = new Map(moduleFunctions.map(({ module, function: fn }) => [module, new HttpLambdaIntegration(`${module}-integration`, fn)] as const));
 
     for (const route of routes) {
       const integration = functions.get(route.module);
@@ -100,12 +105,25 @@ export class ApiStack extends Stack {
       }
     }
 
-    // The daily job (memoranda coming into force, then reminders), at 06:00 Kyiv time.
-    const daily = new ApiFunction(this, 'DailyJobs', { entry: 'jobs/handler.ts', description: 'Pakt daily jobs', retainLogs: keep, access: dailyJobAccess, resources });
+    // The daily job (memoranda coming into force, reminders, audit digests), at 06:00 Kyiv time. A run that could
+    // not be delivered, or failed after its retries (any item failed), lands in the dead-letter queue, which alarms.
+    const dailyJobDeadLetters = new Queue(this, 'DailyJobDeadLetters', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
+    for (const id of ['AwsSolutions-SQS3', 'Serverless-SQSRedrivePolicy']) {
+      Validations.of(dailyJobDeadLetters).acknowledge({ id, reason: 'This queue is itself where failed daily-job runs land (the schedule\'s dead letters, the function\'s failure destination); an alarm watches it and an operator reads it.' });
+    }
+    const daily = new ApiFunction(this, 'DailyJobs', {
+      entry: 'jobs/handler.ts', description: 'Pakt daily jobs', retainLogs: keep, access: dailyJobAccess, resources,
+      failureQueue: dailyJobDeadLetters, timeout: dailyJobTimeout, memorySize: 1024,
+    });
     new Schedule(this, 'DailySchedule', {
       description: 'Pakt daily jobs',
       schedule: ScheduleExpression.cron({ hour: '6', minute: '0', timeZone: TimeZone.EUROPE_KYIV }),
-      target: new LambdaInvoke(daily.function, { retryAttempts: 2 }),
+      target: new LambdaInvoke(daily.function, { retryAttempts: 2, deadLetterQueue: dailyJobDeadLetters }),
+    });
+
+    this.operations = new Operations(this, 'Operations', {
+      config, api: this.api, table: deps.table, dailyJob: daily.function, dailyJobDeadLetters,
+      functions: [...moduleFunctions.map(({ module, function: fn }) => ({ name: `Module-${module}`, function: fn })), { name: 'DailyJobs', function: daily.function }],
     });
 
     const dailyFunctionId = this.getLogicalId(daily.function.node.defaultChild as CfnFunction);
@@ -114,5 +132,6 @@ export class ApiStack extends Stack {
     }
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.operations.topic.topicArn });
   }
 }

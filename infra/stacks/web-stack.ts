@@ -139,7 +139,7 @@ export class WebStack extends Stack {
     // CDK's own custom resources (bucket deployment, auto-delete of dev buckets) are the only other Lambdas here.
     for (const child of this.node.children) {
       if (!/^Custom::(CDKBucketDeployment|S3AutoDeleteObjects)/.test(child.node.id)) continue;
-      acknowledgeFunctionFindings(child);
+      acknowledgeFunctionFindings(child, 'CDK\'s own handler, invoked by CloudFormation during a deployment, which fails (and rolls back) when it fails; nothing is left to dead-letter.');
       for (const action of ['s3:GetObject*', 's3:GetBucket*', 's3:List*', 's3:DeleteObject*', 's3:Abort*']) {
         Validations.of(child).acknowledge({ id: `AwsSolutions-IAM5[Action::${action}]`, reason: 'CDK\'s bucket deployment copies the built SPA into the site bucket; the actions are scoped to that bucket and the asset bucket.' });
       }

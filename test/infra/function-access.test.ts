@@ -29,6 +29,8 @@ const functionsUnderTest: { logicalPrefix: string; entry: string; access: Functi
   ...moduleNames.map((module) => ({ logicalPrefix: `Module${module}Function`, entry: `${module}/handler.ts`, access: moduleAccess[module], api: true })),
   { logicalPrefix: 'DailyJobsFunction', entry: 'jobs/handler.ts', access: dailyJobAccess, api: false },
 ];
+/** Beside its declaration, an asynchronously invoked function sends its failed runs to its failure queue. */
+const failureQueueStatement = { actions: ['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'], resource: 'failure queue' };
 
 /** What a statement's resource is, named the way the declaration names it. */
 const resourceKind = (resource: unknown): string => {
@@ -40,14 +42,16 @@ const resourceKind = (resource: unknown): string => {
   if (text.includes('DigestKey')) return 'digest key';
   if (text.includes('Users')) return 'user pool';
   if (text.includes(':ses:')) return 'mail identity';
+  if (text.includes('DailyJobDeadLetters')) return 'failure queue';
   return `unexpected ${text}`;
 };
 
 const normalised = (statements: { actions: readonly string[]; resource: string }[]) =>
   statements.map(({ actions, resource }) => `${resource}: ${[...actions].sort().join(' ')}`).sort();
 
-const expectedStatements = (access: FunctionAccess, bucket: string) =>
+const expectedStatements = (access: FunctionAccess, bucket: string, invokedAsynchronously: boolean) =>
   normalised([
+    ...(invokedAsynchronously ? [failureQueueStatement] : []),
     { actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], resource: '*' },
     ...(access.table ? [{ actions: tableActions[access.table], resource: 'table' }] : []),
     ...documentGrants(access).map((grant) => ({ actions: grant.actions, resource: `s3 ${bucket}/${grant.prefix}*` })),
@@ -83,7 +87,7 @@ describe('each function gets exactly what its module declares', () => {
     expect(Object.keys(properties.Environment.Variables).sort()).toEqual(['NODE_OPTIONS', ...Object.keys(declared)].sort());
   });
 
-  it.each(functionsUnderTest)('$logicalPrefix: its IAM statements are the declared ones, on the declared resources only', ({ logicalPrefix, access }) => {
+  it.each(functionsUnderTest)('$logicalPrefix: its IAM statements are the declared ones, on the declared resources only', ({ logicalPrefix, access, api: isApi }) => {
     const { properties } = functionOf(logicalPrefix);
     const role = properties.Role['Fn::GetAtt'][0];
     const policies = Object.values(api.findResources('AWS::IAM::Policy')).filter((policy) => JSON.stringify(policy).includes(`{"Ref":"${role}"}`)) as { Properties: { PolicyDocument: { Statement: Statement[] } } }[];
@@ -91,7 +95,7 @@ describe('each function gets exactly what its module declares', () => {
     for (const statement of statements) expect(statement.Effect).toBe('Allow');
     const granted = normalised(statements.flatMap((statement) => [statement.Resource].flat().map((resource) => ({ actions: [statement.Action].flat(), resource: resourceKind(resource) }))));
     // The table's statement names the table and its indexes: one entry per resource above, collapsed here.
-    expect([...new Set(granted)]).toEqual(expectedStatements(access, bucket));
+    expect([...new Set(granted)]).toEqual(expectedStatements(access, bucket, !isApi));
     for (const statement of statements) expect([statement.Action].flat().some((action) => action.endsWith('*'))).toBe(false);
   });
 });

@@ -41,7 +41,7 @@ describe('the CDK app (dev stage)', () => {
   let web: Template;
 
   beforeAll(() => {
-    dev = synthApp({ stage: 'dev' });
+    dev = synthApp({ stage: 'dev', alarmEmail: 'operators@example.org' });
     data = Template.fromStack(dev.stacks.data);
     auth = Template.fromStack(dev.stacks.auth);
     api = Template.fromStack(dev.stacks.api);
@@ -120,8 +120,35 @@ describe('the CDK app (dev stage)', () => {
     api.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', { AuthorizerType: 'JWT', IdentitySource: ['$request.header.Authorization'] });
   });
 
-  it('runs the daily jobs on a schedule', () => {
-    api.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'cron(0 6 * * ? *)', ScheduleExpressionTimezone: 'Europe/Kyiv', State: 'ENABLED' });
+  it('runs the daily jobs on a schedule, a failed run retried and then dead-lettered', () => {
+    api.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 6 * * ? *)', ScheduleExpressionTimezone: 'Europe/Kyiv', State: 'ENABLED',
+      Target: Match.objectLike({ RetryPolicy: Match.objectLike({ MaximumRetryAttempts: 2 }), DeadLetterConfig: { Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DailyJobDeadLetters'), 'Arn'] } } }),
+    });
+    api.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      MaximumRetryAttempts: 2,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DailyJobDeadLetters'), 'Arn'] } } },
+    });
+    api.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true, MessageRetentionPeriod: 1209600 });
+  });
+
+  it('tells the operators: an encrypted alarm topic with the configured email, and an alarm for every way Pakt fails unnoticed', () => {
+    api.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
+    api.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'operators@example.org' });
+    const alarms = Object.values(api.findResources('AWS::CloudWatch::Alarm')) as { Properties: Record<string, unknown> }[];
+    // API 5xx rate; errors and throttles of each function; the daily job not run or dead-lettered; integrity failures; table throttling.
+    expect(alarms).toHaveLength(1 + 2 * (moduleNames.length + 1) + 4);
+    for (const { Properties } of alarms) {
+      expect(Properties.AlarmDescription).toEqual(expect.any(String));
+      expect(JSON.stringify(Properties.AlarmActions)).toMatch(/OperationsTopic/);
+    }
+    api.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'Invocations', Namespace: 'AWS/Lambda', Period: 3600, EvaluationPeriods: 26, DatapointsToAlarm: 26, ComparisonOperator: 'LessThanThreshold', TreatMissingData: 'breaching',
+    });
+    api.hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'Pakt', MetricName: 'IntegrityFailures', Dimensions: [{ Name: 'service', Value: 'pakt' }], Threshold: 1 });
+    api.hasResourceProperties('AWS::CloudWatch::Alarm', { Metrics: Match.arrayWith([Match.objectLike({ Expression: 'IF(requests >= 10, 100 * errors / requests, 0)' })]), Threshold: 5 });
+    api.hasResourceProperties('AWS::CloudWatch::Alarm', { Metrics: Match.arrayWith([Match.objectLike({ Expression: 'reads + writes' })]) });
+    api.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'ApproximateNumberOfMessagesVisible', Namespace: 'AWS/SQS', Threshold: 1 });
   });
 
   it('throttles the API and writes access logs without bodies or tokens', () => {

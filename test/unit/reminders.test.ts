@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TrackedObligation } from '../../functions/obligations/schema.js';
+import { DailyJobsIncomplete, incompletenessOf } from '../../functions/jobs/daily.js';
 import { claimOf, reminderEmails, reminderMessage, remindersDue, type Person } from '../../functions/reminders/selection.js';
 
 const obligation = (id: string, fields: Partial<TrackedObligation>): TrackedObligation =>
@@ -69,5 +70,14 @@ describe('reminder emails', () => {
     expect(message.text).toContain('• до 2026-06-26 / due 2026-06-26: Зобовʼязання soon — «Меморандум»');
     expect(message.text).toContain('• ПРОСТРОЧЕНО з 2026-06-01 / OVERDUE since 2026-06-01: Зобовʼязання late');
     expect(message.text.endsWith('https://pakt.example.org/commitments')).toBe(true);
+  });
+});
+
+describe('the daily run', () => {
+  it('fails when any memorandum or reminder failed, after doing the rest', () => {
+    const reminders = { emails: 3, items: 5, alreadySent: 0, failed: 0 };
+    expect(incompletenessOf({ failed: [], reminders })).toBeUndefined();
+    expect(incompletenessOf({ failed: ['01J'], reminders })?.message).toBe('Daily jobs incomplete: 1 memoranda could not come into force, 0 reminder emails could not be sent.');
+    expect(incompletenessOf({ failed: [], reminders: { ...reminders, failed: 2 } })).toBeInstanceOf(DailyJobsIncomplete);
   });
 });
