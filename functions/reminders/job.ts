@@ -45,17 +45,24 @@ const peopleOf = async (ctx: TableContext, orgIds: string[]): Promise<Map<string
 
 const asPerson = (user: User): Person => ({ userId: user.id, email: user.email });
 
-/** Claims the items of one email that were not sent today; returns those it claimed. */
+/** Claims are independent conditional writes: this many at a time keeps a 10,000-item day within minutes. */
+const claimConcurrency = 25;
+
+/** Claims the items of one email that were not sent today; returns those it claimed, in order. */
 const claimNew = async (ctx: TableContext, email: ReminderEmail, today: string, expiresAt: number) => {
-  const claimed: ReminderEmail['items'] = [];
-  for (const item of email.items) {
+  const claimOne = async (item: ReminderEmail['items'][number]) => {
     const claim = claimOf(email, item, today);
     try {
       await ctx.client.send(new PutCommand({ TableName: ctx.table, Item: { ...keys.reminderClaim(claim.day, claim.userId, claim.item), entity: 'reminderClaim', expiresAt }, ConditionExpression: 'attribute_not_exists(PK)' }));
-      claimed.push(item);
+      return [item];
     } catch (error) {
       if (!(error instanceof Error && error.name === 'ConditionalCheckFailedException')) throw error;
+      return [];
     }
+  };
+  const claimed: ReminderEmail['items'] = [];
+  for (let at = 0; at < email.items.length; at += claimConcurrency) {
+    claimed.push(...(await Promise.all(email.items.slice(at, at + claimConcurrency).map(claimOne))).flat());
   }
   return claimed;
 };

@@ -21,7 +21,7 @@ import { Operations } from '../constructs/operations.js';
 import { apiResourceServerId, apiScopeName } from './auth-stack.js';
 import { documentsBucketName } from './data-stack.js';
 
-/** Measured: see README, "Operations" (the daily job at 10,000 tracked obligations). */
+/** Measured by `npm run bench`: 10,000 overdue obligations in force (20,000 reminder claims) took 45 s here on DynamoDB Local, +180 MB at the peak (README, "Operations"). */
 const dailyJobTimeout = Duration.minutes(5);
 
 export interface ApiStackDependencies {

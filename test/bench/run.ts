@@ -15,6 +15,7 @@ import { measureSpaFirstLoad } from './spa.js';
 import { measureLighthouse } from './lighthouse.js';
 import { addObligations, addSubmittedReports, growProgramme } from './scaling.js';
 import { meterFunctions, type Metered } from './dynamodb-meter.js';
+import { measureDailyJob } from './daily-job.js';
 
 /**
  * `npm run bench`: per route, DynamoDB requests and consumed capacity per call and
@@ -210,6 +211,9 @@ try {
     ]) scaling.push({ items: size, ...(await measure(scenario)) });
   }
 
+  // The daily job at 10,000 tracked obligations, all overdue in memoranda in force: its worst day.
+  const dailyJob = await measureDailyJob(stack, ctx, demoOrganisations.molochanskCouncil, demoOrganisations.relativesNgo, Number(process.env.BENCH_DAILY_OBLIGATIONS ?? 10_000));
+
   const bundles = await measureBundles();
   const sdk = bundles[0];
   const spa = await measureSpaFirstLoad();
@@ -228,6 +232,7 @@ try {
   process.stdout.write(`\nFunder dashboard by programme size (activities + tallies)\n${pad('records', 10)}${pad('ddb req', 9)}${pad('ops', 24)}${pad('RCU', 6)}median ms\n`);
   for (const row of dashboardScaling) process.stdout.write(`${pad(row.records, 10)}${pad(row.dynamodbRequests, 9)}${pad(row.operations, 24)}${pad(row.readUnits, 6)}${row.medianMs}\n`);
   process.stdout.write(`Progress report PDF of the whole programme at ${pdfAtLargest.records} records: median ${pdfAtLargest.medianMs} ms (3 runs)\n`);
+  process.stdout.write(`\nDaily job, ${dailyJob.obligations} overdue obligations in force: ${dailyJob.seconds} s, ${dailyJob.reminders.emails} emails of ${dailyJob.reminders.items} items, process RSS +${dailyJob.peakRssGrowthMb} MB at its peak\n`);
   process.stdout.write(`\n${pad('bundle', 40)}${pad('KB (min)', 10)}${pad('cold import ms', 16)}vs SDK-only\n`);
   for (const bundle of bundles) {
     process.stdout.write(`${pad(bundle.name, 40)}${pad((bundle.bytes / 1024).toFixed(1), 10)}${pad(bundle.coldImportMs.toFixed(1), 16)}${sdk ? `${(bundle.bytes / sdk.bytes).toFixed(2)}× size, +${(bundle.coldImportMs - sdk.coldImportMs).toFixed(1)} ms` : ''}\n`);
@@ -241,7 +246,7 @@ try {
 
   const file = resolve(import.meta.dirname, '../../test-results/bench.json');
   await mkdir(resolve(file, '..'), { recursive: true });
-  await writeFile(file, JSON.stringify({ at: new Date().toISOString(), iterations, rawGetItemMs, budgets, routes, scaling, dashboardScaling, pdfAtLargest, bundles, spa, lighthouse: lighthouseScores }, null, 2));
+  await writeFile(file, JSON.stringify({ at: new Date().toISOString(), iterations, rawGetItemMs, budgets, routes, scaling, dashboardScaling, pdfAtLargest, dailyJob, bundles, spa, lighthouse: lighthouseScores }, null, 2));
   process.stdout.write(`Written to ${file}\n`);
 } finally {
   await stack.stop();

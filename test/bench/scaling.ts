@@ -18,7 +18,7 @@ import { reportRepository } from '../../functions/reports/repository.js';
  */
 const title = { uk: 'Меморандум для вимірювань', en: 'Benchmark memorandum' };
 
-const batchPut = async (ctx: TableContext, items: Record<string, unknown>[]) => {
+export const batchPut = async (ctx: TableContext, items: Record<string, unknown>[]) => {
   for (let at = 0; at < items.length; at += 25) {
     let request: Record<string, { PutRequest: { Item: Record<string, unknown> } }[]> | undefined = { [ctx.table]: items.slice(at, at + 25).map((Item) => ({ PutRequest: { Item } })) };
     while (request && Object.keys(request).length > 0) {
