@@ -108,7 +108,7 @@ export const routes = [
   defineRoute({
     method: 'POST', path: '/api/memoranda/{memorandumId}/approve', module: 'signing', operation: 'approveMemorandum',
     summary: 'Approve the frozen revision for the caller\'s party', access: ['coordinator', 'council'],
-    params: MemorandumParams, body: NoBody, response: Memorandum, successStatus: 200, requiresIfMatch: true, resource: 'memorandum',
+    params: MemorandumParams, body: NoBody, response: Memorandum, successStatus: 200, requiresIfMatch: true, resource: 'memorandum', heavy: true,
   }),
   defineRoute({
     method: 'POST', path: '/api/memoranda/{memorandumId}/return', module: 'memoranda', operation: 'returnMemorandum',
@@ -128,7 +128,7 @@ export const routes = [
   defineRoute({
     method: 'POST', path: '/api/memoranda/{memorandumId}/sign', module: 'signing', operation: 'signMemorandum',
     summary: 'Sign the final text for the caller\'s party (the last signature seals it)', access: ['coordinator', 'council'],
-    params: MemorandumParams, body: SignRequest, response: Memorandum, successStatus: 200, requiresIfMatch: true, resource: 'memorandum',
+    params: MemorandumParams, body: SignRequest, response: Memorandum, successStatus: 200, requiresIfMatch: true, resource: 'memorandum', heavy: true,
   }),
   defineRoute({
     method: 'GET', path: '/api/memoranda/{memorandumId}/documents/{kind}', module: 'signing', operation: 'getDocumentLink',
@@ -163,7 +163,7 @@ export const routes = [
   defineRoute({
     method: 'GET', path: '/api/memoranda/{memorandumId}/audit/verify', module: 'signing', operation: 'verifyAuditTrail',
     summary: 'Recompute the audit hash chain, hold it against the heads recorded on the memorandum, its certificate and the signed daily digest, and report the first event that does not hold', access: ['admin', 'coordinator', 'council', 'funder'],
-    params: MemorandumParams, response: AuditVerification, successStatus: 200, resource: 'memorandum',
+    params: MemorandumParams, response: AuditVerification, successStatus: 200, resource: 'memorandum', heavy: true,
   }),
   defineRoute({
     method: 'GET', path: '/api/commitments', module: 'obligations', operation: 'listCommitments',
@@ -378,17 +378,17 @@ export const routes = [
   defineRoute({
     method: 'GET', path: '/api/programmes/{programmeId}/exports/{file}', module: 'exports', operation: 'exportProgrammeFile',
     summary: 'A programme file: indicators, activities or assistance as CSV (UTF-8 with BOM), or the IATI 2.03 activity XML; small counts hidden for funders', access: ['coordinator', 'funder'],
-    params: ExportParams, response: z.string(), successStatus: 200, resource: 'programme', produces: ['text/csv', 'application/xml'],
+    params: ExportParams, response: z.string(), successStatus: 200, resource: 'programme', produces: ['text/csv', 'application/xml'], heavy: true,
   }),
   defineRoute({
     method: 'GET', path: '/api/programmes/{programmeId}/report.pdf', module: 'exports', operation: 'exportProgressReport',
     summary: 'The progress report for a period as a PDF (cover, summary figures, charts, activities, indicators); small counts hidden for funders', access: ['coordinator', 'funder'],
-    params: ProgrammeParams, query: ReportRangeQuery, response: z.string(), successStatus: 200, resource: 'programme', produces: ['application/pdf'],
+    params: ProgrammeParams, query: ReportRangeQuery, response: z.string(), successStatus: 200, resource: 'programme', produces: ['application/pdf'], heavy: true,
   }),
   defineRoute({
     method: 'GET', path: '/api/calendar/{programmeId}/{token}', module: 'exports', operation: 'getCalendarFeed',
     summary: 'The programme\'s activities as an iCalendar feed, behind the secret link its coordinators share', access: 'public',
-    params: CalendarFeedParams, response: z.string(), successStatus: 200, produces: ['text/calendar'],
+    params: CalendarFeedParams, response: z.string(), successStatus: 200, produces: ['text/calendar'], heavy: true,
   }),
 ] as const satisfies readonly RouteDefinition[];
 

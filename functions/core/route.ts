@@ -35,11 +35,16 @@ export interface RouteDefinition {
    * the types it may answer with.
    */
   produces?: readonly string[];
+  /** Renders a document or reads a whole history in the request: throttled tighter than the API's default on AWS. */
+  heavy?: boolean;
   /** The record the route addresses, for the authorization-matrix test. */
   resource?: 'organisation' | 'user' | 'memorandum' | 'programme';
 }
 
 export const defineRoute = <const R extends RouteDefinition>(route: R): R => route;
+
+/** Whether a route is throttled as heavy (its definition says so). */
+export const isHeavy = (route: object): boolean => 'heavy' in route && route.heavy === true;
 
 export const routeKeyOf = (route: Pick<RouteDefinition, 'method' | 'path'>): string => `${route.method} ${route.path}`;
 

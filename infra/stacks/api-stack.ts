@@ -3,7 +3,7 @@ import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { CorsHttpMethod, HttpApi, HttpMethod, HttpRoute, HttpRouteKey, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { CfnStage, CorsHttpMethod, HttpApi, HttpMethod, HttpRoute, HttpRouteKey, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
@@ -14,6 +14,7 @@ import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { dailyJobAccess, moduleAccess, moduleNames, routes } from '../../functions/routes.js';
+import { isHeavy, routeKeyOf } from '../../functions/core/route.js';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { isProduction, type DeploymentConfig } from '../config.js';
 import { ApiFunction, type DeployedResources } from '../constructs/api-function.js';
@@ -23,6 +24,9 @@ import { documentsBucketName } from './data-stack.js';
 
 /** Measured by `npm run bench`: 10,000 overdue obligations in force (20,000 reminder claims) took 45 s here on DynamoDB Local, +180 MB at the peak (README, "Operations"). */
 const dailyJobTimeout = Duration.minutes(5);
+
+/** Per second, across all callers: a PDF or an export takes a second or more of a function's time. */
+export const heavyRouteThrottle = { rateLimit: 5, burstLimit: 10 };
 
 export interface ApiStackDependencies {
   table: TableV2;
@@ -54,7 +58,7 @@ export class ApiStack extends Stack {
         : undefined,
     });
     const accessLogs = new LogGroup(this, 'AccessLogs', { retention: keep ? RetentionDays.ONE_YEAR : RetentionDays.ONE_MONTH, removalPolicy: keep ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY });
-    new HttpStage(this, 'DefaultStage', {
+    const stage = new HttpStage(this, 'DefaultStage', {
       httpApi: this.api,
       stageName: '$default',
       autoDeploy: true,
@@ -68,6 +72,12 @@ export class ApiStack extends Stack {
         })),
       },
     });
+
+    // Routes that render or read a whole history in the request get a tighter limit, so a burst of them cannot starve the rest.
+    // (RouteSettings is passed to CloudFormation as written: its property names.)
+    (stage.node.defaultChild as CfnStage).routeSettings = Object.fromEntries(
+      routes.filter(isHeavy).map((route) => [routeKeyOf(route), { ThrottlingRateLimit: heavyRouteThrottle.rateLimit, ThrottlingBurstLimit: heavyRouteThrottle.burstLimit }]),
+    );
 
     const authorizer = new HttpJwtAuthorizer('Cognito', deps.userPool.userPoolProviderUrl, { jwtAudience: [deps.webClient.userPoolClientId] });
 

@@ -6,6 +6,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { moduleNames, routes } from '../../functions/routes.js';
+import { isHeavy } from '../../functions/core/route.js';
 import { readConfig } from '../../infra/config.js';
 import { buildStacks } from '../../infra/stacks/pakt.js';
 
@@ -151,10 +152,12 @@ describe('the CDK app (dev stage)', () => {
     api.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'ApproximateNumberOfMessagesVisible', Namespace: 'AWS/SQS', Threshold: 1 });
   });
 
-  it('throttles the API and writes access logs without bodies or tokens', () => {
+  it('throttles the API, the routes that render documents tighter, and writes access logs without bodies or tokens', () => {
+    expect(routes.filter(isHeavy).map((route) => route.operation)).toEqual(expect.arrayContaining(['approveMemorandum', 'signMemorandum', 'exportProgrammeFile', 'exportProgressReport']));
     api.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
       DefaultRouteSettings: { ThrottlingBurstLimit: 100, ThrottlingRateLimit: 50 },
+      RouteSettings: Object.fromEntries(routes.filter(isHeavy).map((route) => [`${route.method} ${route.path}`, { ThrottlingBurstLimit: 10, ThrottlingRateLimit: 5 }])),
       AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
     });
   });
