@@ -37,6 +37,17 @@ export const digestKeyActions = {
   verify: ['kms:GetPublicKey'],
 } as const;
 
+/**
+ * The table and the documents are encrypted with one customer-managed key: a
+ * function that reads either decrypts with it, one that writes also encrypts.
+ */
+export const dataKeyActionsFor = (access: FunctionAccess): readonly string[] => {
+  const reads = access.table !== undefined || documentGrants(access).length > 0;
+  const writes = access.table === 'readwrite' || (access.documents?.readwrite ?? []).length > 0;
+  if (!reads) return [];
+  return writes ? ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey'] : ['kms:Decrypt', 'kms:DescribeKey'];
+};
+
 export const directoryActions = [
   'cognito-idp:AdminCreateUser', 'cognito-idp:AdminAddUserToGroup', 'cognito-idp:AdminDisableUser',
   'cognito-idp:AdminUserGlobalSignOut', 'cognito-idp:AdminEnableUser', 'cognito-idp:AdminDeleteUser',

@@ -11,7 +11,7 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { Construct } from 'constructs';
 import { tableDefinition } from '../../functions/data/table.js';
-import { digestKeyActions, directoryActions, documentGrants, environmentFor, mailActions, tableActions, type DocumentGrant, type FunctionAccess } from '../../functions/core/access.js';
+import { dataKeyActionsFor, digestKeyActions, directoryActions, documentGrants, environmentFor, mailActions, tableActions, type DocumentGrant, type FunctionAccess } from '../../functions/core/access.js';
 import { lambdaEsbuildOptions } from '../bundling.js';
 import type { DeploymentConfig } from '../config.js';
 
@@ -23,6 +23,8 @@ export interface DeployedResources {
   table: ITableV2;
   bucketName: string;
   digestKey: IKey;
+  /** Encrypts the table and the documents bucket. */
+  dataKey: IKey;
   userPool: IUserPool;
 }
 
@@ -106,6 +108,7 @@ export class ApiFunction extends Construct {
     if (!resources) return;
     if (access.table) this.grantTable(resources.table, access.table);
     for (const grant of documentGrants(access)) this.grantDocuments(resources.bucketName, grant);
+    if (dataKeyActionsFor(access).length > 0) this.allow(dataKeyActionsFor(access), [resources.dataKey.keyArn]);
     if (access.digestKey) this.allow(digestKeyActions[access.digestKey], [resources.digestKey.keyArn]);
     if (access.directory) this.allow(directoryActions, [resources.userPool.userPoolArn]);
     if (access.mail) this.grantMail(resources.config);

@@ -32,6 +32,7 @@ export interface ApiStackDependencies {
   table: TableV2;
   documents: Bucket;
   digestKey: IKey;
+  dataKey: IKey;
   userPool: UserPool;
   webClient: UserPoolClient;
 }
@@ -91,7 +92,7 @@ export class ApiStack extends Stack {
       reason: 'The distribution and the functions read it at deployment; rotating it in place would cut the API off until both had the new value, so it is rotated by replacing it in a deployment.',
     });
 
-    const resources: DeployedResources = { config, table: deps.table, bucketName: documentsBucketName(config), digestKey: deps.digestKey, userPool: deps.userPool };
+    const resources: DeployedResources = { config, table: deps.table, bucketName: documentsBucketName(config), digestKey: deps.digestKey, dataKey: deps.dataKey, userPool: deps.userPool };
     const moduleFunctions = moduleNames.map((module) => ({
       module,
       function: new ApiFunction(this, `Module-${module}`, {

@@ -5,7 +5,7 @@ import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { digestKeyActions, directoryActions, documentGrants, environmentFor, mailActions, tableActions, type FunctionAccess } from '../../functions/core/access.js';
+import { dataKeyActionsFor, digestKeyActions, directoryActions, documentGrants, environmentFor, mailActions, tableActions, type FunctionAccess } from '../../functions/core/access.js';
 import { dailyJobAccess, moduleAccess, moduleNames } from '../../functions/routes.js';
 import { readConfig } from '../../infra/config.js';
 import { lambdaEsbuildOptions } from '../../infra/bundling.js';
@@ -40,6 +40,7 @@ const resourceKind = (resource: unknown): string => {
   if (s3) return `s3 ${s3[1] ?? ''}`;
   if (text.includes('ExportsOutputFnGetAttTable')) return 'table';
   if (text.includes('DigestKey')) return 'digest key';
+  if (text.includes('DataKey')) return 'data key';
   if (text.includes('Users')) return 'user pool';
   if (text.includes(':ses:')) return 'mail identity';
   if (text.includes('DailyJobDeadLetters')) return 'failure queue';
@@ -55,6 +56,7 @@ const expectedStatements = (access: FunctionAccess, bucket: string, invokedAsync
     { actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], resource: '*' },
     ...(access.table ? [{ actions: tableActions[access.table], resource: 'table' }] : []),
     ...documentGrants(access).map((grant) => ({ actions: grant.actions, resource: `s3 ${bucket}/${grant.prefix}*` })),
+    ...(dataKeyActionsFor(access).length > 0 ? [{ actions: dataKeyActionsFor(access), resource: 'data key' }] : []),
     ...(access.digestKey ? [{ actions: digestKeyActions[access.digestKey], resource: 'digest key' }] : []),
     ...(access.directory ? [{ actions: directoryActions, resource: 'user pool' }] : []),
     ...(access.mail ? [{ actions: mailActions, resource: 'mail identity' }] : []),
