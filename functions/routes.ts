@@ -412,7 +412,7 @@ export const moduleAccess: Record<ModuleName, FunctionAccess> = {
   reports: { table: 'readwrite', documents: { readwrite: [evidencePrefix] } },
   programmes: { table: 'readwrite', documents: { readwrite: [materialsPrefix] } },
   exports: { table: 'read', fonts: true },
-  signing: { table: 'readwrite', documents: { readwrite: [memorandumFilesPrefix], read: [digestPrefix] }, digestKey: 'verify', fonts: true, mail: true },
+  signing: { table: 'readwrite', documents: { readwrite: [memorandumFilesPrefix], read: [digestPrefix], retain: [memorandumFilesPrefix] }, digestKey: 'verify', fonts: true, mail: true },
 };
 
 /** The daily job (memoranda coming into force, reminders, audit digests): scheduled, no routes. */

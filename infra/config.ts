@@ -21,6 +21,8 @@ export interface DeploymentConfig {
   senderEmail?: string;
   /** Who receives the alarms (an email subscription to the alarm topic; confirm it from the first email). */
   alarmEmail?: string;
+  /** Staging and prod: how many years signed final texts and certificates stay under Object Lock (default 10). */
+  documentRetentionYears: number;
 }
 
 const text = (app: App, key: string): string | undefined => {
@@ -38,6 +40,8 @@ export const readConfig = (app: App): DeploymentConfig => {
   const account = text(app, 'account') ?? process.env.CDK_DEFAULT_ACCOUNT ?? '000000000000';
   const senderEmail = text(app, 'senderEmail');
   const alarmEmail = text(app, 'alarmEmail');
+  const retentionYears = Number(text(app, 'documentRetentionYears') ?? 10);
+  if (!Number.isInteger(retentionYears) || retentionYears < 1 || retentionYears > 100) throw new Error('Context "documentRetentionYears" must be a whole number of years from 1 to 100.');
   return {
     stage,
     account,
@@ -52,6 +56,7 @@ export const readConfig = (app: App): DeploymentConfig => {
     cognitoDomainPrefix: text(app, 'cognitoDomainPrefix') ?? `pakt-${stage}-${account}`,
     ...(senderEmail ? { senderEmail } : {}),
     ...(alarmEmail ? { alarmEmail } : {}),
+    documentRetentionYears: retentionYears,
   };
 };
 

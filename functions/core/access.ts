@@ -9,7 +9,12 @@
 export interface FunctionAccess {
   table?: 'read' | 'readwrite';
   /** S3 key prefixes, from the constants the module builds its keys with. */
-  documents?: { read?: readonly string[]; readwrite?: readonly string[] };
+  documents?: {
+    read?: readonly string[];
+    readwrite?: readonly string[];
+    /** Where it keeps what it writes under Object Lock retention (governance mode), where the deployment has it. */
+    retain?: readonly string[];
+  };
   /** The daily audit digests' key: the daily job signs, the signing module verifies. */
   digestKey?: 'sign' | 'verify';
   /** The identity provider's user administration (Cognito). */
@@ -30,6 +35,7 @@ export const tableActions = {
 export const documentActions = {
   read: ['s3:GetObject'],
   readwrite: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
+  retain: ['s3:PutObjectRetention'],
 } as const;
 
 export const digestKeyActions = {
@@ -64,6 +70,7 @@ export interface DocumentGrant {
 export const documentGrants = (access: FunctionAccess): DocumentGrant[] => [
   ...(access.documents?.readwrite ?? []).map((prefix) => ({ prefix, actions: documentActions.readwrite })),
   ...(access.documents?.read ?? []).map((prefix) => ({ prefix, actions: documentActions.read })),
+  ...(access.documents?.retain ?? []).map((prefix) => ({ prefix, actions: documentActions.retain })),
 ];
 
 /** Whether a function may perform an S3 object action on a key. */
@@ -83,6 +90,8 @@ export interface DeployedNames {
   userPoolId?: string;
   /** Mail stays off (logged) in a deployment without a sender. */
   senderEmail?: string;
+  /** Where the documents bucket has Object Lock: how long what is retained stays locked. */
+  documentRetentionYears?: number;
   /** API functions only: what proves a request came through the web distribution. */
   edgeSecret?: string;
 }
@@ -106,4 +115,5 @@ export const environmentFor = (access: FunctionAccess, names: DeployedNames): Re
   ...(access.digestKey ? { DIGEST_KMS_KEY_ID: named(names.digestKeyId, 'the digest key') } : {}),
   ...(access.directory ? { USER_POOL_ID: named(names.userPoolId, 'the user directory') } : {}),
   ...(access.mail && names.senderEmail ? { SENDER_EMAIL: names.senderEmail } : {}),
+  ...((access.documents?.retain ?? []).length > 0 && names.documentRetentionYears !== undefined ? { DOCUMENT_RETENTION_YEARS: String(names.documentRetentionYears) } : {}),
 });

@@ -20,7 +20,8 @@ export interface StoredObject {
 }
 
 export interface DocumentStore {
-  put(key: string, body: Uint8Array, contentType: string): Promise<StoredObject>;
+  /** `retainUntil`: kept under Object Lock (governance mode) until then: no one deletes or overwrites that version. */
+  put(key: string, body: Uint8Array, contentType: string, retainUntil?: Date): Promise<StoredObject>;
   get(key: string): Promise<Uint8Array | undefined>;
   /** A GET URL valid for `seconds`, served as an attachment named `filename`. */
   downloadUrl(key: string, filename: string, seconds: number): Promise<string>;
@@ -43,8 +44,12 @@ export const createS3Client = (endpoint?: string): S3Client =>
 
 export const s3DocumentStore = (client: S3Client, bucket: string): DocumentStore => ({
   bucket,
-  async put(key, body, contentType) {
-    await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType, ServerSideEncryption: 'AES256' }));
+  // Encrypted with the bucket's default, the deployment's customer-managed key.
+  async put(key, body, contentType, retainUntil) {
+    await client.send(new PutObjectCommand({
+      Bucket: bucket, Key: key, Body: body, ContentType: contentType,
+      ...(retainUntil ? { ObjectLockMode: 'GOVERNANCE', ObjectLockRetainUntilDate: retainUntil } : {}),
+    }));
     return { key, sha256: sha256Hex(body), size: body.byteLength };
   },
   async get(key) {

@@ -19,7 +19,7 @@ import { integrityFailureNotice } from '../memoranda/notifications.js';
 import { configuredMailer } from '../notifications/mailer.js';
 import { optionalEnv } from '../core/config.js';
 import { userRepository } from '../users/repository.js';
-import { attachmentKey, documentKey } from './document-keys.js';
+import { attachmentKey, documentKey, signedDocumentRetention } from './document-keys.js';
 
 /**
  * Approval, signing, the signed documents and the integrity of the record: the
@@ -43,7 +43,7 @@ const requireAttachingSignatory = (actor: Actor, memorandum: Memorandum) => {
 const storePdf = async (key: string, definition: Parameters<typeof renderPdf>[0], renderedAt: string): Promise<StoredDocument> => {
   const bytes = await renderPdf(definition);
   try {
-    const stored = await documentStore().put(key, bytes, 'application/pdf');
+    const stored = await documentStore().put(key, bytes, 'application/pdf', signedDocumentRetention(renderedAt));
     return { ...stored, renderedAt };
   } catch (error) {
     logger.error('Storing a document failed', { key, error: error instanceof Error ? error.name : 'unknown' });

@@ -13,7 +13,7 @@ import { Construct } from 'constructs';
 import { tableDefinition } from '../../functions/data/table.js';
 import { dataKeyActionsFor, digestKeyActions, directoryActions, documentGrants, environmentFor, mailActions, tableActions, type DocumentGrant, type FunctionAccess } from '../../functions/core/access.js';
 import { lambdaEsbuildOptions } from '../bundling.js';
-import type { DeploymentConfig } from '../config.js';
+import { isProduction, type DeploymentConfig } from '../config.js';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -66,6 +66,8 @@ export class ApiFunction extends Construct {
             webUrl: resources.config.webOrigins[0] ?? '', tableName: resources.table.tableName, bucketName: resources.bucketName,
             digestKeyId: resources.digestKey.keyArn, userPoolId: resources.userPool.userPoolId,
             ...(resources.config.senderEmail ? { senderEmail: resources.config.senderEmail } : {}),
+            // The documents bucket has Object Lock in staging and prod (infra/stacks/data-stack.ts).
+            ...(isProduction(resources.config) ? { documentRetentionYears: resources.config.documentRetentionYears } : {}),
           }
         : {}),
       ...(props.edgeSecret === undefined ? {} : { edgeSecret: props.edgeSecret }),

@@ -50,6 +50,8 @@ export const localCredentials = (name: string) => ({ accessKeyId: `PAKT${name.re
 export const localEnvironmentFor = (name: string, access: FunctionAccess, local: LocalResources): Record<string, string> => {
   const aws = environmentFor(access, {
     webUrl: local.webUrl, tableName: local.tableName, bucketName: local.bucket, digestKeyId: 'local', userPoolId: 'local', senderEmail: 'local',
+    // As in staging and prod, so that the local IAM asks for the retention grant (s3rver keeps no lock).
+    documentRetentionYears: 10,
     ...(local.edgeSecret === undefined ? {} : { edgeSecret: local.edgeSecret }),
   });
   const replacements = standIns(access, local);

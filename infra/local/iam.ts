@@ -173,7 +173,9 @@ export const startS3Iam = ({ port, target, principals, bucket, log }: ProxyOptio
       const key = body ? (formField(body, 'key') ?? '') : decodeURIComponent(rest.join('/'));
       // Anything but one object (listing, multi-delete, bucket settings) is outside every declaration.
       const action = key === '' || url.searchParams.has('delete') ? undefined : s3ActionOf(method);
-      if (!principal || requestedBucket !== bucket || !action || !mayTouchDocument(principal.access as FunctionAccess, action, key)) {
+      // Writing under Object Lock retention needs its own permission, as on S3.
+      const actions = action && req.headers['x-amz-object-lock-mode'] ? [action, 's3:PutObjectRetention'] : action ? [action] : [];
+      if (!principal || requestedBucket !== bucket || actions.length === 0 || !actions.every((needed) => mayTouchDocument(principal.access as FunctionAccess, needed, key))) {
         log?.(`IAM refused ${principal?.name ?? 'an unknown key'}: ${action ?? method} on ${requestedBucket}/${key}`);
         res.writeHead(403, { 'content-type': 'application/xml', ...(req.headers.origin ? { 'access-control-allow-origin': req.headers.origin } : {}) });
         res.end(method === 'HEAD' ? undefined : s3Denial);

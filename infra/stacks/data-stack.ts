@@ -70,6 +70,8 @@ export class DataStack extends Stack {
       bucketKeyEnabled: true,
       enforceSSL: true,
       versioned: true,
+      // Signed final texts and certificates are written under retention (governance mode); nothing else is locked.
+      objectLockEnabled: keep,
       serverAccessLogsBucket: accessLogs,
       serverAccessLogsPrefix: 'documents/',
       cors: [

@@ -221,6 +221,9 @@ describe('the CDK app (prod stage)', () => {
     const data = Template.fromStack(prod.stacks.data);
     data.hasResource('AWS::DynamoDB::GlobalTable', { DeletionPolicy: 'Retain', Properties: Match.objectLike({ Replicas: [Match.objectLike({ DeletionProtectionEnabled: true })] }) });
     data.allResources('AWS::S3::Bucket', { DeletionPolicy: 'Retain' });
+    data.hasResourceProperties('AWS::S3::Bucket', { BucketName: Match.stringLikeRegexp('-documents-'), ObjectLockEnabled: true });
+    const signing = Object.entries(Template.fromStack(prod.stacks.api).findResources('AWS::Lambda::Function')).find(([logicalId]) => logicalId.startsWith('ModulesigningFunction'))?.[1] as { Properties: { Environment: { Variables: Record<string, unknown> } } };
+    expect(signing.Properties.Environment.Variables.DOCUMENT_RETENTION_YEARS).toBe('10');
     data.hasResourceProperties('AWS::Backup::BackupVault', { EncryptionKeyArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DataKey'), 'Arn'] } });
     data.hasResourceProperties('AWS::Backup::BackupPlan', { BackupPlan: Match.objectLike({ BackupPlanRule: [Match.objectLike({ Lifecycle: { DeleteAfterDays: 35 } }), Match.objectLike({ RuleName: 'Monthly1Year', Lifecycle: { DeleteAfterDays: 365 } })] }) });
     data.hasResourceProperties('AWS::Backup::BackupSelection', { BackupSelection: Match.objectLike({ Resources: [{ 'Fn::GetAtt': [Match.stringLikeRegexp('^Table'), 'Arn'] }] }) });

@@ -53,6 +53,14 @@ describe('the documents bucket, as each function may use it', () => {
     expect(await get('signing', 'audit-digests/none.json')).toBe('NoSuchKey');
     expect(await put('signing', 'audit-digests/forged.json')).toBe('AccessDenied');
     expect(await put('obligations', `${evidencePrefix}probe`)).toBe('AccessDenied');
+  });
+
+  it('asks for the retention grant to write under Object Lock', async () => {
+    const locked = (name: string, key: string) => refusal(documentsOf(name).send(new PutObjectCommand({
+      Bucket: stack().bucket, Key: key, Body: 'probe', ContentType: 'text/plain', ObjectLockMode: 'GOVERNANCE', ObjectLockRetainUntilDate: new Date(Date.now() + 86_400_000),
+    })));
+    expect(await locked('signing', `memoranda/probe/${crypto.randomUUID()}`)).toBe('allowed');
+    expect(await locked('reports', `${evidencePrefix}probe/${crypto.randomUUID()}`)).toBe('AccessDenied');
     expect(await put('stranger', `${evidencePrefix}probe`)).toBe('AccessDenied');
   });
 
