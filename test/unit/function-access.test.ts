@@ -7,7 +7,7 @@ const local: LocalResources = {
   webUrl: 'http://127.0.0.1:5173', tableName: 'pakt-local', dynamodbEndpoint: 'http://127.0.0.1:8000', bucket: 'pakt-local-documents', s3Endpoint: 'http://127.0.0.1:4569',
   accountsFile: '/data/accounts.json', outboxDir: '/data/outbox', digestKeyFile: '/data/digest.pem', digestPublicKeyFile: '/data/digest.public.pem', edgeSecret: 'secret',
 };
-const aws = { webUrl: 'w', tableName: 't', bucketName: 'b', digestKeyId: 'k', userPoolId: 'u', senderEmail: 's', edgeSecret: 'e' };
+const aws = { webUrl: 'w', tableName: 't', bucketName: 'b', digestKeyId: 'k', userPoolId: 'u', senderEmail: 's', edgeSecret: 'e', documentRetentionYears: 10 };
 
 describe('a function\'s local environment', () => {
   it.each(functionDefinitions)('$name: the AWS variables of its grants, each AWS-only one replaced by its stand-in, and nothing for what it was not granted', ({ name, access }) => {
