@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { optionalEnv, requireEnv } from '../core/config.js';
+import { traced } from '../core/tracer.js';
 
 export interface TableContext {
   table: string;
@@ -8,7 +9,7 @@ export interface TableContext {
 }
 
 export const createDocumentClient = (endpoint?: string): DynamoDBDocumentClient =>
-  DynamoDBDocumentClient.from(new DynamoDBClient(endpoint ? { endpoint } : {}), {
+  DynamoDBDocumentClient.from(traced(new DynamoDBClient(endpoint ? { endpoint } : {})), {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
 

@@ -8,6 +8,7 @@ import { newId } from '../core/ids.js';
 import type { DownloadLink, StoredFile, UploadForm } from './schema.js';
 import { acceptsUpload, uploadPolicy } from './uploads.js';
 import { contentDisposition } from './disposition.js';
+import { traced } from '../core/tracer.js';
 
 /**
  * The documents bucket behind one port: handlers never build S3 commands.
@@ -35,12 +36,12 @@ export interface DocumentStore {
 export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 export const createS3Client = (endpoint?: string): S3Client =>
-  new S3Client(
+  traced(new S3Client(
     endpoint
       ? // s3rver: path-style addressing, and no default checksums (they corrupt streamed uploads there).
         { endpoint, forcePathStyle: true, requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' }
       : {},
-  );
+  ));
 
 export const s3DocumentStore = (client: S3Client, bucket: string): DocumentStore => ({
   bucket,

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { KMSClient } from '@aws-sdk/client-kms';
 import { optionalEnv } from '../core/config.js';
+import { traced } from '../core/tracer.js';
 
 /**
  * Signs and verifies the daily audit digests with ECDSA P-256 over SHA-256: an
@@ -28,7 +29,7 @@ const kms = () => import('@aws-sdk/client-kms');
 
 export const kmsDigestSigner = (keyId: string, client?: KMSClient): DigestSigner => {
   let clientInUse: Promise<KMSClient> | undefined;
-  const kmsClient = () => (clientInUse ??= client ? Promise.resolve(client) : kms().then(({ KMSClient }) => new KMSClient({})));
+  const kmsClient = () => (clientInUse ??= client ? Promise.resolve(client) : kms().then(({ KMSClient }) => traced(new KMSClient({}))));
   let publicKey: Promise<KeyObject> | undefined;
   const keyOf = () => {
     publicKey ??= Promise.all([kmsClient(), kms()]).then(([connected, { GetPublicKeyCommand }]) => connected.send(new GetPublicKeyCommand({ KeyId: keyId }))).then(({ PublicKey }) => {

@@ -4,6 +4,7 @@ import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import { newId } from '../core/ids.js';
 import { optionalEnv } from '../core/config.js';
 import { logger } from '../core/logger.js';
+import { traced } from '../core/tracer.js';
 
 /**
  * Email behind one port: SES on AWS, an outbox folder of JSON files on one
@@ -49,6 +50,6 @@ export const configuredMailer = (): Mailer => {
   if (shared) return shared;
   const outbox = optionalEnv('OUTBOX_DIR');
   const sender = optionalEnv('SENDER_EMAIL');
-  shared = outbox ? outboxMailer(outbox) : sender ? sesMailer(new SESv2Client({}), sender) : disabledMailer;
+  shared = outbox ? outboxMailer(outbox) : sender ? sesMailer(traced(new SESv2Client({})), sender) : disabledMailer;
   return shared;
 };

@@ -17,6 +17,7 @@ import type { Role } from '../core/roles.js';
 import { claimNames } from '../core/actor.js';
 import { hashPassword, localAccountStore } from './local-accounts.js';
 import { passwordPolicy } from './sign-in-policy.js';
+import { traced } from '../core/tracer.js';
 
 /**
  * The identity provider's user administration, behind one port: Cognito on AWS,
@@ -109,7 +110,7 @@ export const localDirectory = (accountsFile: string, outboxDir: string | undefin
 /** Chosen by configuration alone: USER_POOL_ID on AWS, LOCAL_ACCOUNTS_FILE on one machine. */
 export const configuredDirectory = (): IdentityDirectory => {
   const userPoolId = optionalEnv('USER_POOL_ID');
-  if (userPoolId) return cognitoDirectory(new CognitoIdentityProviderClient({}), userPoolId);
+  if (userPoolId) return cognitoDirectory(traced(new CognitoIdentityProviderClient({})), userPoolId);
   const accountsFile = optionalEnv('LOCAL_ACCOUNTS_FILE');
   if (accountsFile) return localDirectory(accountsFile, optionalEnv('OUTBOX_DIR'));
   throw new Error('Set USER_POOL_ID (Cognito) or LOCAL_ACCOUNTS_FILE (local provider) for user administration.');

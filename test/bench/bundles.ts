@@ -3,7 +3,7 @@ import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { lambdaEsbuildOptions } from '../../infra/bundling.js';
 import { moduleAccess, moduleNames } from '../../functions/routes.js';
 
@@ -33,19 +33,29 @@ const coldImport = async (file: string, runs: number): Promise<number> => {
   return median(times);
 };
 
+const withoutTracer: Plugin = {
+  name: 'without-tracer',
+  setup(bundle) {
+    bundle.onResolve({ filter: /core\/tracer\.js$/ }, () => ({ path: 'tracer', namespace: 'without-tracer' }));
+    bundle.onLoad({ filter: /.*/, namespace: 'without-tracer' }, () => ({ contents: 'export const traced = (client) => client;', loader: 'js' }));
+  },
+};
+
 /** Each module's Lambda bundle (the settings CDK deploys with) beside an SDK-only bundle. */
 export const measureBundles = async (runs = 7): Promise<BundleFigure[]> => {
   const outdir = await mkdtemp(join(tmpdir(), 'pakt-bundles-'));
   try {
     // As the CDK function construct does for PDF-rendering modules: fonts next to the bundle.
     if (moduleNames.some((module) => moduleAccess[module].fonts)) await cp(resolve(root, 'node_modules/pdfmake/fonts/Roboto'), join(outdir, 'fonts'), { recursive: true });
-    const entries = [
+    const entries: { name: string; entry: string; plugins?: Plugin[] }[] = [
       { name: 'sdk-only (DynamoDB document client)', entry: resolve(root, 'test/bench/sdk-only.ts') },
       ...moduleNames.map((module) => ({ name: module, entry: resolve(root, `functions/${module}/handler.ts`) })),
+      // What X-Ray tracing costs, side by side: the same module with the tracer replaced by nothing.
+      { name: 'organisations without the tracer', entry: resolve(root, 'functions/organisations/handler.ts'), plugins: [withoutTracer] },
     ];
     const figures: BundleFigure[] = [];
-    for (const { name, entry } of entries) {
-      const result = await build({ ...lambdaEsbuildOptions, entryPoints: [entry], write: false, outfile: join(outdir, `${name}.mjs`) });
+    for (const { name, entry, plugins } of entries) {
+      const result = await build({ ...lambdaEsbuildOptions, entryPoints: [entry], write: false, outfile: join(outdir, `${name}.mjs`), ...(plugins ? { plugins } : {}) });
       const output = result.outputFiles[0];
       if (!output) throw new Error(`No bundle for ${name}`);
       const file = join(outdir, `${name.replace(/\W+/g, '-')}.mjs`);
