@@ -24,6 +24,8 @@ export interface LocalAccount {
   temporaryPasswordExpiresAt?: string;
   /** When the account was last signed out everywhere (disabled): refresh tokens issued before are refused. */
   signedOutAt?: string;
+  /** The authenticator app's key (base32), once the second factor is enrolled. */
+  totpSecret?: string;
 }
 
 export const hashPassword = async (password: string): Promise<string> => {
@@ -46,7 +48,7 @@ export interface LocalAccountStore {
   findByEmail(email: string): Promise<LocalAccount | undefined>;
   /** Adds an account unless the email is taken; returns the stored account or undefined. */
   add(account: Omit<LocalAccount, 'sub' | 'createdAt'> & { sub?: string }): Promise<LocalAccount | undefined>;
-  update(sub: string, change: Partial<Pick<LocalAccount, 'disabled' | 'name' | 'groups' | 'passwordHash' | 'temporaryPasswordExpiresAt' | 'signedOutAt'>>): Promise<LocalAccount | undefined>;
+  update(sub: string, change: Partial<Pick<LocalAccount, 'disabled' | 'name' | 'groups' | 'passwordHash' | 'temporaryPasswordExpiresAt' | 'signedOutAt' | 'totpSecret'>>): Promise<LocalAccount | undefined>;
   remove(sub: string): Promise<void>;
 }
 

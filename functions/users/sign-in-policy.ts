@@ -1,3 +1,5 @@
+import type { Role } from '../core/roles.js';
+
 /**
  * The sign-in rules of the user pool, one definition for Cognito (infra/stacks/auth-stack.ts)
  * and the local OpenID provider (infra/local/oidc.ts).
@@ -18,3 +20,12 @@ export const passwordProblems = (password: string): PasswordProblem[] => [
   ...(/\d/.test(password) ? [] : (['digit'] as const)),
   ...(/[^\p{L}\d\s]/u.test(password) ? [] : (['symbol'] as const)),
 ];
+
+/**
+ * Who must sign in with a second factor (an authenticator app's TOTP code): the people
+ * who see case records and administer accounts. Council officers and funders may enrol;
+ * once enrolled, every sign-in asks for the code.
+ */
+export const secondFactorRoles: readonly Role[] = ['coordinator', 'admin'];
+
+export const secondFactorRequired = (roles: readonly Role[]): boolean => roles.some((role) => secondFactorRoles.includes(role));

@@ -6,10 +6,11 @@ import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { claimNames } from '../../functions/core/actor.js';
 import { issuedNoLaterThan } from '../../functions/core/revocation.js';
-import { hashPassword, localAccountStore, verifyPassword, type LocalAccountStore } from '../../functions/users/local-accounts.js';
-import { accessTokenSeconds, passwordProblems } from '../../functions/users/sign-in-policy.js';
+import { hashPassword, localAccountStore, verifyPassword, type LocalAccount, type LocalAccountStore } from '../../functions/users/local-accounts.js';
+import { accessTokenSeconds, passwordProblems, secondFactorRequired } from '../../functions/users/sign-in-policy.js';
 import type { RunningService } from './dynamodb.js';
-import { htmlEscape, logoutPage, messagePage, newPasswordPage, signInPage, type DemoAccount } from './pages.js';
+import { codePage, enrolPage, htmlEscape, logoutPage, messagePage, newPasswordPage, signInPage, type DemoAccount } from './pages.js';
+import { currentCode, enrolmentQrSvg, isValidCode, newTotpSecret } from './totp.js';
 
 /**
  * The local OpenID Connect provider: the part Cognito plays on AWS. Access tokens
@@ -181,6 +182,8 @@ export const startOidcProvider = async (options: OidcOptions): Promise<RunningSe
 
     const form = await readForm(req);
     if (action === 'new-password') return chooseNewPassword(req, res, uid, form);
+    if (action === 'code') return verifyCode(req, res, uid, form);
+    if (action === 'enrol') return confirmEnrolment(req, res, uid, form);
     const email = (form.get('email') ?? '').trim().toLowerCase();
     const password = form.get('password') ?? '';
     const account = await accounts.findByEmail(email);
@@ -192,30 +195,74 @@ export const startOidcProvider = async (options: OidcOptions): Promise<RunningSe
       if (Date.parse(account.temporaryPasswordExpiresAt) <= Date.now()) {
         return renderSignIn(res, uid, 401, email, 'Тимчасовий пароль прострочено: попросіть координатора запросити вас знову · The temporary password has expired: ask your coordinator to invite you again.');
       }
-      passwordChanges.set(uid, account.sub);
+      passwordsVerified.set(uid, account.sub);
       return sendHtml(res, 200, newPasswordPage({ action: `/interaction/${uid}/new-password`, email }));
     }
-    return provider.interactionFinished(req, res, { login: { accountId: account.sub } }, { mergeWithLastSubmission: false });
+    passwordsVerified.set(uid, account.sub);
+    return askSecondFactor(req, res, uid, account);
+  };
+
+  /** Within one sign-in (interaction), the account whose password was verified: the next steps act for it only. */
+  const passwordsVerified = new Map<string, string>();
+  const verifiedAccount = async (uid: string) => {
+    const sub = passwordsVerified.get(uid);
+    const account = sub ? await accounts.findBySub(sub) : undefined;
+    return account && !account.disabled ? account : undefined;
+  };
+  /** The key offered at enrolment, until a code from it confirms the app has it. */
+  const enrolments = new Map<string, string>();
+  const isDemoAccount = (email: string) => options.demo?.emails.includes(email) === true;
+
+  /** An enrolled account gives its code; one that must have a second factor enrols at its first sign-in. */
+  const askSecondFactor = (req: IncomingMessage, res: ServerResponse, uid: string, account: LocalAccount, error?: string) => {
+    if (account.totpSecret) {
+      return sendHtml(res, error ? 401 : 200, codePage({ action: `/interaction/${uid}/code`, email: account.email, ...(error ? { error } : {}), ...(isDemoAccount(account.email) ? { demoCode: currentCode(account.totpSecret) } : {}) }));
+    }
+    if (!secondFactorRequired(account.groups)) return signedIn(req, res, uid, account, ['pwd']);
+    const secret = enrolments.get(uid) ?? newTotpSecret();
+    enrolments.set(uid, secret);
+    return sendHtml(res, error ? 401 : 200, enrolPage({ action: `/interaction/${uid}/enrol`, email: account.email, secret, qrSvg: enrolmentQrSvg(secret, account.email), ...(error ? { error } : {}) }));
+  };
+
+  const signedIn = (req: IncomingMessage, res: ServerResponse, uid: string, account: LocalAccount, amr = ['pwd', 'otp']) => {
+    passwordsVerified.delete(uid);
+    enrolments.delete(uid);
+    return provider.interactionFinished(req, res, { login: { accountId: account.sub, amr } }, { mergeWithLastSubmission: false });
+  };
+
+  const wrongCode = 'Невірний або прострочений код · Wrong or expired code.';
+
+  const verifyCode = async (req: IncomingMessage, res: ServerResponse, uid: string, form: URLSearchParams) => {
+    const account = await verifiedAccount(uid);
+    if (!account?.totpSecret) return renderSignIn(res, uid, 401, undefined, 'Увійдіть знову · Sign in again.');
+    if (!isValidCode(account.totpSecret, (form.get('code') ?? '').trim())) return askSecondFactor(req, res, uid, account, wrongCode);
+    return signedIn(req, res, uid, account);
+  };
+
+  const confirmEnrolment = async (req: IncomingMessage, res: ServerResponse, uid: string, form: URLSearchParams) => {
+    const account = await verifiedAccount(uid);
+    const secret = enrolments.get(uid);
+    if (!account || account.totpSecret || !secret) return renderSignIn(res, uid, 401, undefined, 'Увійдіть знову · Sign in again.');
+    if (!isValidCode(secret, (form.get('code') ?? '').trim())) return askSecondFactor(req, res, uid, account, wrongCode);
+    const enrolled = await accounts.update(account.sub, { totpSecret: secret });
+    return signedIn(req, res, uid, enrolled ?? account);
   };
 
   /** After a valid temporary password, within the same sign-in: the new password, by the pool's rules. */
-  const passwordChanges = new Map<string, string>();
   const chooseNewPassword = async (req: IncomingMessage, res: ServerResponse, uid: string, form: URLSearchParams) => {
-    const sub = passwordChanges.get(uid);
-    const account = sub ? await accounts.findBySub(sub) : undefined;
-    if (!account || account.disabled) return renderSignIn(res, uid, 401, undefined, 'Увійдіть знову · Sign in again.');
+    const account = await verifiedAccount(uid);
+    if (!account) return renderSignIn(res, uid, 401, undefined, 'Увійдіть знову · Sign in again.');
     const password = form.get('password') ?? '';
     const problems = passwordProblems(password);
     if (password !== form.get('confirm')) return sendHtml(res, 400, newPasswordPage({ action: `/interaction/${uid}/new-password`, email: account.email, error: 'Паролі не збігаються · The passwords differ.' }));
     if (problems.length > 0) return sendHtml(res, 400, newPasswordPage({ action: `/interaction/${uid}/new-password`, email: account.email, problems }));
-    await accounts.update(account.sub, { passwordHash: await hashPassword(password), temporaryPasswordExpiresAt: undefined });
-    passwordChanges.delete(uid);
-    return provider.interactionFinished(req, res, { login: { accountId: account.sub } }, { mergeWithLastSubmission: false });
+    const changed = await accounts.update(account.sub, { passwordHash: await hashPassword(password), temporaryPasswordExpiresAt: undefined });
+    return askSecondFactor(req, res, uid, changed ?? account);
   };
 
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', options.issuer).pathname;
-    const match = /^\/interaction\/([A-Za-z0-9_-]+)(?:\/(login|new-password))?$/.exec(path);
+    const match = /^\/interaction\/([A-Za-z0-9_-]+)(?:\/(login|new-password|code|enrol))?$/.exec(path);
     if (!match?.[1]) return void callback(req, res);
     interaction(req, res, match[1], match[2]).catch((error: unknown) => {
       const expired = error instanceof errors.SessionNotFound;

@@ -4,6 +4,7 @@ import type { TableContext } from '../../functions/data/client.js';
 import { organisationRepository } from '../../functions/organisations/repository.js';
 import type { Organisation } from '../../functions/organisations/schema.js';
 import { hashPassword, localAccountStore } from '../../functions/users/local-accounts.js';
+import { demoTotpSecret } from './totp.js';
 import { userRepository } from '../../functions/users/repository.js';
 import { newDraft } from '../../functions/memoranda/model.js';
 import { memorandumRepository } from '../../functions/memoranda/repository.js';
@@ -105,8 +106,11 @@ export const seedDemoData = async (ctx: TableContext, accountsFile: string): Pro
     if (await ignoreExisting(orgs.create({ ...organisation, version: 1, createdAt: seededAt, updatedAt: seededAt }))) created += 1;
   }
   for (const user of demoUsers) {
-    if (!(await accounts.findBySub(user.id))) {
-      await accounts.add({ sub: user.id, email: user.email, name: user.name, orgId: user.orgId, groups: [user.role], passwordHash: await hashPassword(demoPassword), disabled: false });
+    const existing = await accounts.findBySub(user.id);
+    // Demo data from before second factors: the demo accounts get the published demo key.
+    if (existing && !existing.totpSecret) await accounts.update(user.id, { totpSecret: demoTotpSecret });
+    if (!existing) {
+      await accounts.add({ sub: user.id, email: user.email, name: user.name, orgId: user.orgId, groups: [user.role], passwordHash: await hashPassword(demoPassword), totpSecret: demoTotpSecret, disabled: false });
       created += 1;
     }
     const profile = { id: user.id, orgId: user.orgId, name: user.name, position: user.position, email: user.email, role: user.role, status: 'active' as const, version: 1, createdAt: seededAt, updatedAt: seededAt };

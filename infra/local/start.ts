@@ -98,7 +98,7 @@ const main = async () => {
   say(`  Outbox:   ${stack.outboxDir} (emails the system would send; also at ${webOrigin}/dev/outbox)`);
   say(`  API docs: ${webOrigin}/api/openapi.json`);
   say('');
-  say(`Demo sign-ins (password: ${demoPassword}):`);
+  say(`Demo sign-ins (password: ${demoPassword}; the authenticator code is shown on the next page):`);
   for (const user of demoUsers) say(`  ${user.role.padEnd(12)} ${user.email.padEnd(28)} ${user.name}`);
   say('');
   say('Press Ctrl-C to stop.');

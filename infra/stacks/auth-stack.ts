@@ -52,7 +52,7 @@ export class AuthStack extends Stack {
     });
     Validations.of(this.userPool).acknowledge({
       id: 'AwsSolutions-COG2',
-      reason: 'MFA is offered (TOTP) and enforced by policy for coordinators; council officers in occupied-adjacent communities often lack a second device, so it cannot be required for all.',
+      reason: 'TOTP is offered to everyone and meant to be required for coordinators and admins only (functions/users/sign-in-policy.ts); council officers in front-line communities often lack a second device, so the pool cannot require it for all. The local provider enforces the per-role rule; on AWS its enforcement (the pre-token trigger withholding the API scope until a TOTP is enrolled) is still to come.',
     });
 
     const preToken = new ApiFunction(this, 'PreTokenGeneration', { entry: 'identity/pre-token-generation.ts', description: 'Adds the organisation to access tokens', retainLogs: keep, access: {} });

@@ -22,11 +22,12 @@ describe('coordinator journey', () => {
   });
   afterAll(async () => close());
 
-  it('signs in through the OpenID provider\'s page with the demo coordinator', async () => {
+  it('signs in through the OpenID provider\'s page with the demo coordinator, password and authenticator code', async () => {
     await page.goto(webUrl());
     await page.waitForURL(/\/interaction\//);
     await screenshot(page, '01-sign-in');
-    await signInAs(page, coordinator?.email ?? '');
+    // The demo coordinator's authenticator app is enrolled with the published demo key: its code is the second factor.
+    await signInAs(page, coordinator?.email ?? '', { screenshotCodePage: '01b-sign-in-code' });
     await expect(page.getByTestId('user-name').textContent()).resolves.toBe(coordinator?.name);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Вітаємо');
     await screenshot(page, '02-home-coordinator');

@@ -4,6 +4,8 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { demoPassword } from '../../infra/local/seed.js';
+import { currentCode } from '../../infra/local/totp.js';
+import { authenticatorKeyOf } from './oidc-login.js';
 
 /** Headless Chromium (see chromium.ts) with the flags that work offline on this machine. */
 /** A phone (iPhone 12–15 size) or the desktop width the journeys use. */
@@ -33,12 +35,19 @@ export const openBrowser = async (viewport = desktop): Promise<{ context: Browse
 
 export const webUrl = () => inject('webUrl');
 
-/** Signs in through the provider's page by picking a demo user, as a person would. */
-export const signInAs = async (page: Page, email: string) => {
+/**
+ * Signs in through the provider's page by picking a demo user, then types the
+ * code of the authenticator app (enrolled with the published demo key), as a person would.
+ */
+export const signInAs = async (page: Page, email: string, options: { screenshotCodePage?: string } = {}) => {
   await page.goto(webUrl());
   await page.waitForURL(/\/interaction\//);
   await page.locator(`[data-email="${email}"]`).click();
   await page.getByRole('button', { name: /Увійти/ }).click();
+  await page.getByLabel(/^Код/).waitFor();
+  if (options.screenshotCodePage) await screenshot(page, options.screenshotCodePage);
+  await page.getByLabel(/^Код/).fill(currentCode(authenticatorKeyOf(email)));
+  await page.getByRole('button', { name: /Підтвердити/ }).click();
   await page.waitForURL(`${webUrl()}/`);
   await page.getByTestId('user-name').waitFor();
   return demoPassword;

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { currentCode, demoTotpSecret } from '../../infra/local/totp.js';
 
 /**
  * Signs in through the local OpenID provider exactly as the SPA does
@@ -19,7 +20,15 @@ export interface SignInOptions {
   password: string;
   /** Chosen when the provider asks for a new password (the first sign-in with a temporary one). */
   newPassword?: string;
+  /** What to type as the second factor instead of the authenticator's current code (to see a wrong one refused). */
+  code?: string;
+  /** Sees each page the provider shows (e.g. the enrolment page). */
+  seen?: (page: string) => void;
 }
+
+/** The authenticator keys of the accounts this process enrolled (demo accounts use the published demo key). */
+const enrolledKeys = new Map<string, string>();
+export const authenticatorKeyOf = (email: string): string => enrolledKeys.get(email) ?? demoTotpSecret;
 
 export const signIn = async (options: SignInOptions): Promise<Tokens> => {
   const cookies = new Map<string, string>();
@@ -45,6 +54,24 @@ export const signIn = async (options: SignInOptions): Promise<Tokens> => {
     code_challenge: challenge, code_challenge_method: 'S256', state: randomBytes(8).toString('hex'),
   }).forEach(([name, value]) => authorize.searchParams.set(name, value));
 
+  /** The code page (an enrolled account) or the enrolment page (its first sign-in: the key is read off the page, as an app scans it). */
+  const secondFactor = async (response: Response, url: string): Promise<Response> => {
+    if (response.status !== 200) return response;
+    const page = await response.clone().text();
+    options.seen?.(page);
+    const offered = /data-secret="([A-Z2-7]+)"/.exec(page)?.[1];
+    const step = offered ? 'enrol' : page.includes('/code"') ? 'code' : undefined;
+    if (!step) return response;
+    const key = offered ?? authenticatorKeyOf(options.email);
+    const answer = await request(`${url}/${step}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ code: options.code ?? currentCode(key) }).toString(),
+    });
+    if (offered && answer.status !== 200 && answer.status < 400) enrolledKeys.set(options.email, offered);
+    return answer;
+  };
+
   let location = authorize.href;
   let signedIn = false;
   for (let step = 0; step < 12; step += 1) {
@@ -66,6 +93,7 @@ export const signIn = async (options: SignInOptions): Promise<Tokens> => {
           body: new URLSearchParams({ password: options.newPassword, confirm: options.newPassword }).toString(),
         });
       }
+      response = await secondFactor(response, url);
     }
     const next = response.headers.get('location');
     if (!next) throw new Error(`Sign-in stopped at ${url} with status ${response.status}: ${(await response.text()).slice(0, 300)}`);

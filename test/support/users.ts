@@ -30,8 +30,12 @@ export const invitationOf = async (userId: string): Promise<{ text: string; temp
   return { text: message.text, temporaryPassword };
 };
 
-export const signInWith = (email: string, password: string, newPassword?: string): Promise<Tokens> =>
-  signIn({ issuer: stack().issuer, clientId: webClientId, redirectUri: `${stack().webOrigin}/auth/callback`, scope: `openid profile email ${apiScope}`, email, password, ...(newPassword ? { newPassword } : {}) });
+/** `code`: what to type as the second factor instead of the app's code; `seen`: each page the provider showed. */
+export const signInWith = (email: string, password: string, newPassword?: string, code?: string, seen?: (page: string) => void): Promise<Tokens> =>
+  signIn({
+    issuer: stack().issuer, clientId: webClientId, redirectUri: `${stack().webOrigin}/auth/callback`, scope: `openid profile email ${apiScope}`, email, password,
+    ...(newPassword ? { newPassword } : {}), ...(code ? { code } : {}), ...(seen ? { seen } : {}),
+  });
 
 /** Invites, then signs in for the first time: the temporary password, then one's own. */
 export const invitedAndSignedIn = async (as: DemoUser, orgId: string, role: string, name?: string): Promise<InvitedUser & { tokens: Tokens }> => {
