@@ -12,9 +12,9 @@ import { claimOf, reminderEmails, reminderMessage, remindersDue, type Person, ty
 /**
  * The reminder run of the daily job. Reads every organisation's obligations
  * (one GSI1 Query each; no Scan), keeps those of memoranda in force, and emails
- * each person only the items not yet claimed for them today: a claim is a
- * conditional Put, so a second run the same day (or a concurrent one) sends
- * nothing twice. A failed email releases its claims so that a rerun retries.
+ * each person whose email is not yet claimed today: a claim is a conditional Put,
+ * so a second run the same day (or a concurrent one) sends nothing twice. A failed
+ * email releases its claim so that a rerun retries.
  */
 const claimDays = 3;
 
@@ -45,26 +45,16 @@ const peopleOf = async (ctx: TableContext, orgIds: string[]): Promise<Map<string
 
 const asPerson = (user: User): Person => ({ userId: user.id, email: user.email });
 
-/** Claims are independent conditional writes: this many at a time keeps a 10,000-item day within minutes. */
-const claimConcurrency = 25;
-
-/** Claims the items of one email that were not sent today; returns those it claimed, in order. */
-const claimNew = async (ctx: TableContext, email: ReminderEmail, today: string, expiresAt: number) => {
-  const claimOne = async (item: ReminderEmail['items'][number]) => {
-    const claim = claimOf(email, item, today);
-    try {
-      await ctx.client.send(new PutCommand({ TableName: ctx.table, Item: { ...keys.reminderClaim(claim.day, claim.userId, claim.item), entity: 'reminderClaim', expiresAt }, ConditionExpression: 'attribute_not_exists(PK)' }));
-      return [item];
-    } catch (error) {
-      if (!(error instanceof Error && error.name === 'ConditionalCheckFailedException')) throw error;
-      return [];
-    }
-  };
-  const claimed: ReminderEmail['items'] = [];
-  for (let at = 0; at < email.items.length; at += claimConcurrency) {
-    claimed.push(...(await Promise.all(email.items.slice(at, at + claimConcurrency).map(claimOne))).flat());
+/** Claims one email for today; false when a run (this one's twin, or an earlier one today) already did. */
+const claimEmail = async (ctx: TableContext, email: ReminderEmail, today: string, expiresAt: number): Promise<boolean> => {
+  const claim = claimOf(email, today);
+  try {
+    await ctx.client.send(new PutCommand({ TableName: ctx.table, Item: { ...keys.reminderClaim(claim.day, claim.userId, claim.item), entity: 'reminderClaim', items: email.items.length, expiresAt }, ConditionExpression: 'attribute_not_exists(PK)' }));
+    return true;
+  } catch (error) {
+    if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return false;
+    throw error;
   }
-  return claimed;
 };
 
 export const sendReminders = async (ctx: TableContext, mailer: Mailer, today: string, link: string): Promise<ReminderRun> => {
@@ -84,21 +74,20 @@ export const sendReminders = async (ctx: TableContext, mailer: Mailer, today: st
   const run: ReminderRun = { emails: 0, items: 0, alreadySent: 0, failed: 0 };
   const expiresAt = Math.floor(Date.parse(`${today}T00:00:00Z`) / 1000) + claimDays * 86_400;
   for (const email of emails) {
-    const claimed = await claimNew(ctx, email, today, expiresAt);
-    run.alreadySent += email.items.length - claimed.length;
-    if (claimed.length === 0) continue;
-    const message = reminderMessage({ ...email, items: claimed }, link);
+    if (!(await claimEmail(ctx, email, today, expiresAt))) {
+      run.alreadySent += email.items.length;
+      continue;
+    }
+    const message = reminderMessage(email, link);
     try {
       await mailer.send([{ to: email.recipient.email, ...message }]);
       run.emails += 1;
-      run.items += claimed.length;
+      run.items += email.items.length;
     } catch (error) {
       run.failed += 1;
-      logger.error('A reminder could not be sent; its claims are released for a rerun', { userId: email.recipient.userId, error: error instanceof Error ? error.name : 'unknown' });
-      for (const item of claimed) {
-        const claim = claimOf(email, item, today);
-        await ctx.client.send(new DeleteCommand({ TableName: ctx.table, Key: keys.reminderClaim(claim.day, claim.userId, claim.item) }));
-      }
+      logger.error('A reminder could not be sent; its claim is released for a rerun', { userId: email.recipient.userId, error: error instanceof Error ? error.name : 'unknown' });
+      const claim = claimOf(email, today);
+      await ctx.client.send(new DeleteCommand({ TableName: ctx.table, Key: keys.reminderClaim(claim.day, claim.userId, claim.item) }));
     }
   }
   return run;

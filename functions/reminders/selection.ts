@@ -62,11 +62,15 @@ export const reminderEmails = (items: ReminderItem[], officersOf: (orgId: string
   return [...groups.values()];
 };
 
-/** What makes a reminder "the same" within a day: one claim per recipient, email kind and item. */
-export const claimOf = (email: Pick<ReminderEmail, 'kind' | 'recipient'>, item: ReminderItem, today: string) => ({
+/**
+ * What makes a reminder email "the same" within a day: one claim per recipient and
+ * email kind, so that a rerun that day sends nothing twice. Per email, not per item:
+ * a coordinator's digest of 10,000 overdue items is one write, not 10,000.
+ */
+export const claimOf = (email: Pick<ReminderEmail, 'kind' | 'recipient'>, today: string) => ({
   day: today,
   userId: email.recipient.userId,
-  item: `${email.kind}#${item.kind}#${item.memorandumId}#${item.obligationId}#${item.dueDate}`,
+  item: email.kind,
 });
 
 const titleOf = (text: { uk?: string; en?: string }) => text.uk ?? text.en ?? '';

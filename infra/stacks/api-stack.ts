@@ -22,8 +22,8 @@ import { Operations } from '../constructs/operations.js';
 import { apiResourceServerId, apiScopeName } from './auth-stack.js';
 import { documentsBucketName } from './data-stack.js';
 
-/** Measured by `npm run bench`: 10,000 overdue obligations in force (20,000 reminder claims) took 45 s here on DynamoDB Local, +180 MB at the peak (README, "Operations"). */
-const dailyJobTimeout = Duration.minutes(5);
+/** Measured by `npm run bench` (README, "Operations"): the worst day, 10,000 overdue obligations in force, takes seconds here. */
+const dailyJobTimeout = Duration.minutes(2);
 
 /** Per second, across all callers: a PDF or an export takes a second or more of a function's time. */
 export const heavyRouteThrottle = { rateLimit: 5, burstLimit: 10 };
@@ -98,6 +98,8 @@ export class ApiStack extends Stack {
       function: new ApiFunction(this, `Module-${module}`, {
         entry: `${module}/handler.ts`, description: `Pakt ${module} module`, retainLogs: keep,
         access: moduleAccess[module], resources, edgeSecret: this.edgeSecret.secretValue.unsafeUnwrap(),
+        // The PDF renderers: the whole-programme report took +581 MB of RSS here (npm run bench); more memory is also more CPU.
+        ...(moduleAccess[module].fonts ? { memorySize: 1024 } : {}),
       }).function,
     }));
     const functions = new Map(moduleFunctions.map(({ module, function: fn }) => [module, new HttpLambdaIntegration(`${module}-integration`, fn)] as const));

@@ -190,13 +190,18 @@ try {
     dashboardScaling.push({ records, ...(await measure({ name: 'GET /api/programmes/{id}/dashboard (funder)', kind: 'detail', call: () => request('GET', `${programmePath}/dashboard`, funder) })) });
   }
   const pdfTimes: number[] = [];
+  // The exports function's memory need: this process's peak RSS while it renders (every container shares the process, so an upper bound).
+  const rssBefore = process.memoryUsage().rss;
+  let rssPeak = rssBefore;
+  const rssSampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 25);
   for (let i = 0; i < 3; i += 1) {
     const started = performance.now();
     const response = await fetch(`${stack.apiUrl}${programmePath}/report.pdf`, { headers: { authorization: `Bearer ${funder}`, [edgeHeaders.secret]: stack.edgeSecret } });
     await response.arrayBuffer();
     pdfTimes.push(performance.now() - started);
   }
-  const pdfAtLargest = { records: dashboardScaling.at(-1)?.records, medianMs: Number(median(pdfTimes).toFixed(0)) };
+  clearInterval(rssSampler);
+  const pdfAtLargest = { records: dashboardScaling.at(-1)?.records, medianMs: Number(median(pdfTimes).toFixed(0)), peakRssGrowthMb: Math.round((rssPeak - rssBefore) / 1024 / 1024) };
 
   // The council's commitments and the NGO's review queue grown from 10 to 1,000 items across memoranda: each stays one Query.
   const scaling = [];
@@ -231,7 +236,7 @@ try {
   for (const row of scaling) process.stdout.write(`${pad(row.route, 40)}${pad(row.items, 8)}${pad(row.dynamodbRequests, 9)}${pad(row.operations, 16)}${pad(row.readUnits, 6)}${row.medianMs}\n`);
   process.stdout.write(`\nFunder dashboard by programme size (activities + tallies)\n${pad('records', 10)}${pad('ddb req', 9)}${pad('ops', 24)}${pad('RCU', 6)}median ms\n`);
   for (const row of dashboardScaling) process.stdout.write(`${pad(row.records, 10)}${pad(row.dynamodbRequests, 9)}${pad(row.operations, 24)}${pad(row.readUnits, 6)}${row.medianMs}\n`);
-  process.stdout.write(`Progress report PDF of the whole programme at ${pdfAtLargest.records} records: median ${pdfAtLargest.medianMs} ms (3 runs)\n`);
+  process.stdout.write(`Progress report PDF of the whole programme at ${pdfAtLargest.records} records: median ${pdfAtLargest.medianMs} ms (3 runs), process RSS +${pdfAtLargest.peakRssGrowthMb} MB at its peak\n`);
   process.stdout.write(`\nDaily job, ${dailyJob.obligations} overdue obligations in force: ${dailyJob.seconds} s, ${dailyJob.reminders.emails} emails of ${dailyJob.reminders.items} items, process RSS +${dailyJob.peakRssGrowthMb} MB at its peak\n`);
   process.stdout.write(`\n${pad('bundle', 40)}${pad('KB (min)', 10)}${pad('cold import ms', 16)}vs SDK-only\n`);
   for (const bundle of bundles) {

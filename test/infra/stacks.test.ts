@@ -112,6 +112,8 @@ describe('the CDK app (dev stage)', () => {
     // One per module, plus the daily jobs.
     expect(functions).toHaveLength(moduleNames.length + 1);
     for (const fn of functions) expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' } });
+    const memoryOf = (name: string) => (functions.find((fn) => JSON.stringify(fn).includes(`"Pakt ${name} module"`))?.Properties as unknown as { MemorySize: number }).MemorySize;
+    expect([memoryOf('exports'), memoryOf('signing'), memoryOf('organisations')]).toEqual([1024, 1024, 512]);
     const modules = functions.filter((fn) => JSON.stringify(fn).includes('Pakt ') && !JSON.stringify(fn).includes('daily jobs'));
     expect(modules).toHaveLength(moduleNames.length);
     for (const fn of modules) expect(JSON.stringify(fn)).toMatch(/"EDGE_SECRET":\{"Fn::Join":\["",\["\{\{resolve:secretsmanager:/);
