@@ -98,7 +98,7 @@ export class ApiStack extends Stack {
       function: new ApiFunction(this, `Module-${module}`, {
         entry: `${module}/handler.ts`, description: `Pakt ${module} module`, retainLogs: keep,
         access: moduleAccess[module], resources, edgeSecret: this.edgeSecret.secretValue.unsafeUnwrap(),
-        // The PDF renderers: the whole-programme report took +581 MB of RSS here (npm run bench); more memory is also more CPU.
+        // The PDF renderers: the whole-programme report took +581–655 MB of RSS here (npm run bench); more memory is also more CPU.
         ...(moduleAccess[module].fonts ? { memorySize: 1024 } : {}),
       }).function,
     }));
