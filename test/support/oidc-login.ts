@@ -68,7 +68,8 @@ export const signIn = async (options: SignInOptions): Promise<Tokens> => {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ code: options.code ?? currentCode(key) }).toString(),
     });
-    if (offered && answer.status !== 200 && answer.status < 400) enrolledKeys.set(options.email, offered);
+    // A redirect means the provider accepted the code (a refusal answers 401 with the page again).
+    if (offered && answer.status >= 300 && answer.status < 400) enrolledKeys.set(options.email, offered);
     return answer;
   };
 
