@@ -24,9 +24,14 @@ export interface LocalAccount {
   temporaryPasswordExpiresAt?: string;
   /** When the account was last signed out everywhere (disabled): refresh tokens issued before are refused. */
   signedOutAt?: string;
-  /** The authenticator app's key (base32), once the second factor is enrolled. */
+  /** The authenticator app's key (base32), once a code from it was verified (Cognito: the software token is registered). */
   totpSecret?: string;
+  /** Whether sign-in asks for its code (Cognito: software-token MFA enabled as the user's preference). */
+  totpEnabled?: boolean;
 }
+
+/** As Cognito lists SOFTWARE_TOKEN_MFA among the user's MFA settings: registered and enabled. */
+export const secondFactorEnrolled = (account: Pick<LocalAccount, 'totpSecret' | 'totpEnabled'>): boolean => account.totpSecret !== undefined && account.totpEnabled === true;
 
 export const hashPassword = async (password: string): Promise<string> => {
   const salt = randomBytes(16);
@@ -48,7 +53,7 @@ export interface LocalAccountStore {
   findByEmail(email: string): Promise<LocalAccount | undefined>;
   /** Adds an account unless the email is taken; returns the stored account or undefined. */
   add(account: Omit<LocalAccount, 'sub' | 'createdAt'> & { sub?: string }): Promise<LocalAccount | undefined>;
-  update(sub: string, change: Partial<Pick<LocalAccount, 'disabled' | 'name' | 'groups' | 'passwordHash' | 'temporaryPasswordExpiresAt' | 'signedOutAt' | 'totpSecret'>>): Promise<LocalAccount | undefined>;
+  update(sub: string, change: Partial<Pick<LocalAccount, 'disabled' | 'name' | 'groups' | 'passwordHash' | 'temporaryPasswordExpiresAt' | 'signedOutAt' | 'totpSecret' | 'totpEnabled'>>): Promise<LocalAccount | undefined>;
   remove(sub: string): Promise<void>;
 }
 

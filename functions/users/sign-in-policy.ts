@@ -28,4 +28,21 @@ export const passwordProblems = (password: string): PasswordProblem[] => [
  */
 export const secondFactorRoles: readonly Role[] = ['coordinator', 'admin'];
 
-export const secondFactorRequired = (roles: readonly Role[]): boolean => roles.some((role) => secondFactorRoles.includes(role));
+/** From roles or from a token's groups (any other group names count for nothing). */
+export const secondFactorRequired = (roles: readonly string[]): boolean => roles.some((role) => (secondFactorRoles as readonly string[]).includes(role));
+
+/** The OAuth scope every API route requires (Cognito: resource server `pakt`, scope `api`). */
+export const apiScope = 'pakt/api';
+
+/** The scope of a person's own account operations at the identity provider (Cognito's name), e.g. enrolling an authenticator app. */
+export const ownAccountScope = 'aws.cognito.signin.user.admin';
+
+/**
+ * Whether a new access token is issued without the API scope: to someone who must
+ * have a second factor and has not enrolled one yet. Such a token still lets them
+ * enrol (own-account scope); once enrolled, the next token (a renewal or a new
+ * sign-in, which then asks for the code) opens the API. Cognito's pre-token trigger
+ * (functions/identity/pre-token-generation.ts) and the local provider both apply it.
+ */
+export const apiScopeWithheld = (roles: readonly string[], secondFactorEnrolled: boolean): boolean =>
+  !secondFactorEnrolled && secondFactorRequired(roles);

@@ -85,6 +85,8 @@ export const startApiServer = async (options: ApiServerOptions): Promise<Running
     let scopes: string[] = [];
     if (route.access !== 'public') {
       const verdict = await authorize(headers.authorization, [apiScope]);
+      // As API Gateway: a valid token without the route's scope is forbidden (403), any other failure unauthenticated (401).
+      if (!verdict.ok && verdict.reason === 'scope') return send(res, problemResponse(new AppError('forbidden', 'The access token does not carry the scope this route requires.').toProblem()));
       if (!verdict.ok) return send(res, problemResponse(new AppError('unauthenticated', 'A valid access token is required.').toProblem()));
       ({ claims, scopes } = verdict);
     }

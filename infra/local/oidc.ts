@@ -6,19 +6,21 @@ import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { claimNames } from '../../functions/core/actor.js';
 import { issuedNoLaterThan } from '../../functions/core/revocation.js';
-import { hashPassword, localAccountStore, verifyPassword, type LocalAccount, type LocalAccountStore } from '../../functions/users/local-accounts.js';
-import { accessTokenSeconds, passwordProblems, secondFactorRequired } from '../../functions/users/sign-in-policy.js';
+import { hashPassword, localAccountStore, secondFactorEnrolled, verifyPassword, type LocalAccount, type LocalAccountStore } from '../../functions/users/local-accounts.js';
+import { accessTokenSeconds, apiScope, apiScopeWithheld, ownAccountScope, passwordProblems } from '../../functions/users/sign-in-policy.js';
 import type { RunningService } from './dynamodb.js';
-import { codePage, enrolPage, htmlEscape, logoutPage, messagePage, newPasswordPage, signInPage, type DemoAccount } from './pages.js';
-import { currentCode, enrolmentQrSvg, isValidCode, newTotpSecret } from './totp.js';
+import { ownAccountApi, ownAccountPath } from './own-account-api.js';
+import { codePage, htmlEscape, logoutPage, messagePage, newPasswordPage, signInPage, type DemoAccount } from './pages.js';
+import { currentCode, isValidCode } from './totp.js';
 
 /**
  * The local OpenID Connect provider: the part Cognito plays on AWS. Access tokens
  * are RS256 JWTs with the claim names Cognito uses (`sub`, `cognito:groups`,
  * `custom:orgId`, `client_id`, `scope`), so the API verifies them the way the
- * API Gateway JWT authorizer does.
+ * API Gateway JWT authorizer does. Like Cognito with the pre-token trigger, it
+ * withholds the API scope from a coordinator or admin without a second factor.
  */
-export const apiScope = 'pakt/api';
+export { apiScope };
 export const apiResource = 'urn:pakt:api';
 export const webClientId = 'pakt-web';
 
@@ -111,7 +113,7 @@ const providerConfiguration = (options: OidcOptions, accounts: LocalAccountStore
       useGrantedResource: () => true,
       getResourceServerInfo: (_ctx, resourceIndicator) => {
         if (resourceIndicator !== apiResource) throw new errors.InvalidTarget();
-        return { scope: apiScope, audience: apiResource, accessTokenTTL: accessTokenSeconds, accessTokenFormat: 'jwt', jwt: { sign: { alg: 'RS256' } } };
+        return { scope: `${apiScope} ${ownAccountScope}`, audience: apiResource, accessTokenTTL: accessTokenSeconds, accessTokenFormat: 'jwt', jwt: { sign: { alg: 'RS256' } } };
       },
     },
   },
@@ -138,6 +140,17 @@ const providerConfiguration = (options: OidcOptions, accounts: LocalAccountStore
       }),
     };
   },
+  formats: {
+    customizers: {
+      // What Cognito's pre-token trigger does (functions/identity/pre-token-generation.ts), at every issue and renewal.
+      jwt: async (_ctx, token, jwt) => {
+        if (token.kind !== 'AccessToken' || !('accountId' in token) || typeof token.accountId !== 'string') return;
+        const account = await accounts.findBySub(token.accountId);
+        if (!account || !apiScopeWithheld(account.groups, secondFactorEnrolled(account))) return;
+        jwt.payload.scope = String(jwt.payload.scope ?? '').split(' ').filter((scope) => scope !== apiScope).join(' ');
+      },
+    },
+  },
   extraTokenClaims: async (_ctx: KoaContextWithOIDC, token) => {
     if (!('accountId' in token) || typeof token.accountId !== 'string') return undefined;
     const account = await accounts.findBySub(token.accountId);
@@ -147,8 +160,10 @@ const providerConfiguration = (options: OidcOptions, accounts: LocalAccountStore
 
 export const startOidcProvider = async (options: OidcOptions): Promise<RunningService> => {
   const accounts = localAccountStore(options.accountsFile);
-  const provider = new Provider(options.issuer, providerConfiguration(options, accounts, await loadSigningKey(options.keyFile)));
+  const signingKey = await loadSigningKey(options.keyFile);
+  const provider = new Provider(options.issuer, providerConfiguration(options, accounts, signingKey));
   const callback = provider.callback();
+  const ownAccount = ownAccountApi({ issuer: options.issuer, signingKey, accounts, webOrigins: options.webOrigins });
 
   const demoAccounts = async (): Promise<DemoAccount[]> => {
     if (!options.demo) return [];
@@ -183,7 +198,6 @@ export const startOidcProvider = async (options: OidcOptions): Promise<RunningSe
     const form = await readForm(req);
     if (action === 'new-password') return chooseNewPassword(req, res, uid, form);
     if (action === 'code') return verifyCode(req, res, uid, form);
-    if (action === 'enrol') return confirmEnrolment(req, res, uid, form);
     const email = (form.get('email') ?? '').trim().toLowerCase();
     const password = form.get('password') ?? '';
     const account = await accounts.findByEmail(email);
@@ -209,24 +223,19 @@ export const startOidcProvider = async (options: OidcOptions): Promise<RunningSe
     const account = sub ? await accounts.findBySub(sub) : undefined;
     return account && !account.disabled ? account : undefined;
   };
-  /** The key offered at enrolment, until a code from it confirms the app has it. */
-  const enrolments = new Map<string, string>();
   const isDemoAccount = (email: string) => options.demo?.emails.includes(email) === true;
 
-  /** An enrolled account gives its code; one that must have a second factor enrols at its first sign-in. */
+  /**
+   * An enrolled account gives its code, as in Cognito's managed login. One without (whoever must have
+   * a second factor gets a token without the API scope) enrols in the SPA, through the own-account API.
+   */
   const askSecondFactor = (req: IncomingMessage, res: ServerResponse, uid: string, account: LocalAccount, error?: string) => {
-    if (account.totpSecret) {
-      return sendHtml(res, error ? 401 : 200, codePage({ action: `/interaction/${uid}/code`, email: account.email, ...(error ? { error } : {}), ...(isDemoAccount(account.email) ? { demoCode: currentCode(account.totpSecret) } : {}) }));
-    }
-    if (!secondFactorRequired(account.groups)) return signedIn(req, res, uid, account, ['pwd']);
-    const secret = enrolments.get(uid) ?? newTotpSecret();
-    enrolments.set(uid, secret);
-    return sendHtml(res, error ? 401 : 200, enrolPage({ action: `/interaction/${uid}/enrol`, email: account.email, secret, qrSvg: enrolmentQrSvg(secret, account.email), ...(error ? { error } : {}) }));
+    if (!account.totpSecret || !secondFactorEnrolled(account)) return signedIn(req, res, uid, account, ['pwd']);
+    return sendHtml(res, error ? 401 : 200, codePage({ action: `/interaction/${uid}/code`, email: account.email, ...(error ? { error } : {}), ...(isDemoAccount(account.email) ? { demoCode: currentCode(account.totpSecret) } : {}) }));
   };
 
   const signedIn = (req: IncomingMessage, res: ServerResponse, uid: string, account: LocalAccount, amr = ['pwd', 'otp']) => {
     passwordsVerified.delete(uid);
-    enrolments.delete(uid);
     return provider.interactionFinished(req, res, { login: { accountId: account.sub, amr } }, { mergeWithLastSubmission: false });
   };
 
@@ -234,18 +243,9 @@ export const startOidcProvider = async (options: OidcOptions): Promise<RunningSe
 
   const verifyCode = async (req: IncomingMessage, res: ServerResponse, uid: string, form: URLSearchParams) => {
     const account = await verifiedAccount(uid);
-    if (!account?.totpSecret) return renderSignIn(res, uid, 401, undefined, 'Увійдіть знову · Sign in again.');
+    if (!account?.totpSecret || !secondFactorEnrolled(account)) return renderSignIn(res, uid, 401, undefined, 'Увійдіть знову · Sign in again.');
     if (!isValidCode(account.totpSecret, (form.get('code') ?? '').trim())) return askSecondFactor(req, res, uid, account, wrongCode);
     return signedIn(req, res, uid, account);
-  };
-
-  const confirmEnrolment = async (req: IncomingMessage, res: ServerResponse, uid: string, form: URLSearchParams) => {
-    const account = await verifiedAccount(uid);
-    const secret = enrolments.get(uid);
-    if (!account || account.totpSecret || !secret) return renderSignIn(res, uid, 401, undefined, 'Увійдіть знову · Sign in again.');
-    if (!isValidCode(secret, (form.get('code') ?? '').trim())) return askSecondFactor(req, res, uid, account, wrongCode);
-    const enrolled = await accounts.update(account.sub, { totpSecret: secret });
-    return signedIn(req, res, uid, enrolled ?? account);
   };
 
   /** After a valid temporary password, within the same sign-in: the new password, by the pool's rules. */
@@ -262,7 +262,13 @@ export const startOidcProvider = async (options: OidcOptions): Promise<RunningSe
 
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', options.issuer).pathname;
-    const match = /^\/interaction\/([A-Za-z0-9_-]+)(?:\/(login|new-password|code|enrol))?$/.exec(path);
+    if (path === ownAccountPath) {
+      return void ownAccount(req, res).catch((error: unknown) => {
+        res.writeHead(500, { 'content-type': 'application/x-amz-json-1.1' });
+        res.end(JSON.stringify({ __type: 'InternalErrorException', message: error instanceof Error ? error.message : 'unknown error' }));
+      });
+    }
+    const match = /^\/interaction\/([A-Za-z0-9_-]+)(?:\/(login|new-password|code))?$/.exec(path);
     if (!match?.[1]) return void callback(req, res);
     interaction(req, res, match[1], match[2]).catch((error: unknown) => {
       const expired = error instanceof errors.SessionNotFound;

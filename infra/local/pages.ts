@@ -17,7 +17,6 @@ label{display:block;font-weight:600;margin:16px 0 6px}
 input{width:100%;box-sizing:border-box;padding:10px 12px;font-size:1rem;border:1px solid #b8c2cc;border-radius:8px}
 input:focus{outline:3px solid #9cc3ea;border-color:var(--brand)}
 button{margin-top:22px;width:100%;padding:11px;font-size:1rem;font-weight:600;color:#fff;background:var(--brand);border:0;border-radius:8px;cursor:pointer}
-.qr svg{display:block;width:200px;height:200px;margin:12px auto}
 button.secondary{background:#e7edf3;color:#1d2733;margin-top:8px}
 .error{background:#fdecec;color:#8a1f1f;border-radius:8px;padding:10px 12px;margin-bottom:8px}
 .demo{margin-top:28px;border-top:1px solid #e3e7ec;padding-top:16px}
@@ -98,22 +97,6 @@ ${options.error ? `<div class="error" role="alert">${htmlEscape(options.error)}<
 <button type="submit">Підтвердити · Verify</button>
 </form>
 ${options.demoCode ? `<p class="demo-code"><small>Демо-обліковий запис: поточний код · Demo account: the current code is <strong data-demo-code>${htmlEscape(options.demoCode)}</strong></small></p>` : ''}`,
-  );
-
-/** First sign-in of an account without a second factor: scan the QR code (or type the key), then confirm with a code. */
-export const enrolPage = (options: { action: string; email: string; secret: string; qrSvg: string; error?: string }): string =>
-  layout(
-    'Pakt — другий фактор / second factor',
-    `<h1>Pakt</h1><p class="sub">Захистіть вхід другим фактором · Protect your sign-in with a second factor<br><small>${htmlEscape(options.email)}</small></p>
-${options.error ? `<div class="error" role="alert">${htmlEscape(options.error)}</div>` : ''}
-<p>1. Відскануйте код у застосунку автентифікації (Google Authenticator, Microsoft Authenticator, FreeOTP…) · Scan the code with an authenticator app</p>
-<div class="qr" role="img" aria-label="QR-код для застосунку автентифікації · QR code for the authenticator app">${options.qrSvg}</div>
-<p><small>Або введіть ключ вручну · Or type the key: <code data-secret="${htmlEscape(options.secret)}">${htmlEscape(options.secret.replace(/(.{4})/g, '$1 ').trim())}</code></small></p>
-<form method="post" action="${htmlEscape(options.action)}">
-<label for="code">2. Код із застосунку · The code from the app</label>
-<input id="code" name="code" inputmode="numeric" pattern="[0-9]{6}" maxlength="6" required autocomplete="one-time-code" autofocus>
-<button type="submit">Підтвердити і увійти · Verify and sign in</button>
-</form>`,
   );
 
 export const logoutPage = (form: string): string =>

@@ -3,7 +3,7 @@ import type { Role } from '../../functions/core/roles.js';
 import type { TableContext } from '../../functions/data/client.js';
 import { organisationRepository } from '../../functions/organisations/repository.js';
 import type { Organisation } from '../../functions/organisations/schema.js';
-import { hashPassword, localAccountStore } from '../../functions/users/local-accounts.js';
+import { hashPassword, localAccountStore, secondFactorEnrolled } from '../../functions/users/local-accounts.js';
 import { demoTotpSecret } from './totp.js';
 import { userRepository } from '../../functions/users/repository.js';
 import { newDraft } from '../../functions/memoranda/model.js';
@@ -108,9 +108,9 @@ export const seedDemoData = async (ctx: TableContext, accountsFile: string): Pro
   for (const user of demoUsers) {
     const existing = await accounts.findBySub(user.id);
     // Demo data from before second factors: the demo accounts get the published demo key.
-    if (existing && !existing.totpSecret) await accounts.update(user.id, { totpSecret: demoTotpSecret });
+    if (existing && !secondFactorEnrolled(existing)) await accounts.update(user.id, { totpSecret: demoTotpSecret, totpEnabled: true });
     if (!existing) {
-      await accounts.add({ sub: user.id, email: user.email, name: user.name, orgId: user.orgId, groups: [user.role], passwordHash: await hashPassword(demoPassword), totpSecret: demoTotpSecret, disabled: false });
+      await accounts.add({ sub: user.id, email: user.email, name: user.name, orgId: user.orgId, groups: [user.role], passwordHash: await hashPassword(demoPassword), totpSecret: demoTotpSecret, totpEnabled: true, disabled: false });
       created += 1;
     }
     const profile = { id: user.id, orgId: user.orgId, name: user.name, position: user.position, email: user.email, role: user.role, status: 'active' as const, version: 1, createdAt: seededAt, updatedAt: seededAt };

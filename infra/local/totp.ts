@@ -1,22 +1,17 @@
 import { Secret, TOTP } from 'otpauth';
-import { renderSVG } from 'uqr';
 
 /**
  * The local provider's second factor, as Cognito's software-token MFA works on
- * AWS: RFC 6238 codes (SHA-1, 6 digits, 30 s) from an authenticator app enrolled
- * by scanning an otpauth:// QR code. One step either side is accepted for clock drift.
+ * AWS: RFC 6238 codes (SHA-1, 6 digits, 30 s) from an authenticator app. One step either side is accepted for clock drift.
  */
-const totpOf = (secret: string, label = 'Pakt') =>
-  new TOTP({ issuer: 'Pakt', label, secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 });
+const totpOf = (secret: string) =>
+  new TOTP({ issuer: 'Pakt', label: 'Pakt', secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 });
 
 export const newTotpSecret = (): string => new Secret({ size: 20 }).base32;
 
 export const currentCode = (secret: string): string => totpOf(secret).generate();
 
 export const isValidCode = (secret: string, code: string): boolean => /^\d{6}$/.test(code) && totpOf(secret).validate({ token: code, window: 1 }) !== null;
-
-/** What an authenticator app scans: the otpauth:// URI as an SVG QR code. */
-export const enrolmentQrSvg = (secret: string, email: string): string => renderSVG(totpOf(secret, email).toString(), { border: 1 });
 
 /**
  * Published on purpose: the demo accounts are enrolled with this key, so that

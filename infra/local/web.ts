@@ -1,9 +1,11 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createServer as createViteServer } from 'vite';
+import { edgeHeaders } from '../../functions/core/viewer.js';
+import { ownAccountScope } from '../../functions/users/sign-in-policy.js';
 import type { RunningService } from './dynamodb.js';
 import { apiScope, webClientId } from './oidc.js';
-import { edgeHeaders } from '../../functions/core/viewer.js';
+import { ownAccountPath } from './own-account-api.js';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -14,12 +16,18 @@ const readOutbox = async (directory: string | undefined): Promise<unknown[]> => 
   return Promise.all(files.map(async (file) => ({ file, ...(JSON.parse(await readFile(join(directory, file), 'utf8')) as object) })));
 };
 
+/** The SPA's runtime /config.json on one machine (on AWS the web stack writes it). */
+export const localWebConfig = (issuer: string, options: { clientId?: string; devOutbox?: boolean } = {}) => ({
+  issuer, clientId: options.clientId ?? webClientId, scope: `openid profile email ${ownAccountScope} ${apiScope}`, apiBaseUrl: '/api',
+  directoryEndpoint: `${issuer}${ownAccountPath}`, ...(options.devOutbox ? { devOutbox: true } : {}),
+});
+
 /**
  * The SPA in Vite's dev server, with /api proxied to the local API and the runtime /config.json.
  * The proxy plays CloudFront's part for `/api`: it passes on the viewer's address with the edge secret.
  */
 export const startWebServer = async (options: { port: number; apiUrl: string; issuer: string; clientId?: string; outboxDir?: string; edgeSecret: string }): Promise<RunningService> => {
-  const webConfig = { issuer: options.issuer, clientId: options.clientId ?? webClientId, scope: `openid profile email ${apiScope}`, apiBaseUrl: '/api', ...(options.outboxDir ? { devOutbox: true } : {}) };
+  const webConfig = localWebConfig(options.issuer, { ...(options.clientId ? { clientId: options.clientId } : {}), devOutbox: options.outboxDir !== undefined });
   const vite = await createViteServer({
     configFile: join(root, 'web/vite.config.ts'),
     logLevel: 'warn',

@@ -15,11 +15,11 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { dailyJobAccess, moduleAccess, moduleNames, routes } from '../../functions/routes.js';
 import { isHeavy, routeKeyOf } from '../../functions/core/route.js';
+import { apiScope } from '../../functions/users/sign-in-policy.js';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { isProduction, type DeploymentConfig } from '../config.js';
 import { ApiFunction, type DeployedResources } from '../constructs/api-function.js';
 import { Operations } from '../constructs/operations.js';
-import { apiResourceServerId, apiScopeName } from './auth-stack.js';
 import { documentsBucketName } from './data-stack.js';
 
 /** Measured by `npm run bench` (README, "Operations"): the worst day, 10,000 overdue obligations in force, takes seconds here. */
@@ -111,7 +111,7 @@ export class ApiStack extends Stack {
         httpApi: this.api,
         routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
         integration,
-        ...(route.access === 'public' ? {} : { authorizer, authorizationScopes: [`${apiResourceServerId}/${apiScopeName}`] }),
+        ...(route.access === 'public' ? {} : { authorizer, authorizationScopes: [apiScope] }),
       });
       if (route.access === 'public') {
         Validations.of(httpRoute).acknowledge({ id: 'AwsSolutions-APIG4', reason: `${route.method} ${route.path} is public by design (route table access: public).` });

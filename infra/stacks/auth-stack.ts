@@ -3,15 +3,15 @@ import {
   AccountRecovery, CfnUserPoolGroup, ClientAttributes, FeaturePlan, LambdaVersion, Mfa, OAuthScope, ResourceServerScope,
   StandardThreatProtectionMode, StringAttribute, UserPool, type UserPoolClient, UserPoolClientIdentityProvider, UserPoolEmail, UserPoolOperation, UserPoolResourceServer,
 } from 'aws-cdk-lib/aws-cognito';
+import { Effect, type IRole, Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import { roles } from '../../functions/core/roles.js';
-import { accessTokenSeconds, passwordPolicy } from '../../functions/users/sign-in-policy.js';
+import { accessTokenSeconds, apiScope, passwordPolicy } from '../../functions/users/sign-in-policy.js';
 import { isProduction, type DeploymentConfig } from '../config.js';
 import { ApiFunction } from '../constructs/api-function.js';
 
-/** The scope every API route requires: ID tokens (no scope) are never accepted as access tokens. */
-export const apiResourceServerId = 'pakt';
-export const apiScopeName = 'api';
+/** The scope every API route requires (`pakt/api`): ID tokens (no scope) are never accepted as access tokens. */
+const [apiResourceServerId = '', apiScopeName = ''] = apiScope.split('/');
 
 /**
  * Sign-in: a Cognito user pool with one group per role and the organisation as
@@ -52,18 +52,23 @@ export class AuthStack extends Stack {
     });
     Validations.of(this.userPool).acknowledge({
       id: 'AwsSolutions-COG2',
-      reason: 'TOTP is offered to everyone and meant to be required for coordinators and admins only (functions/users/sign-in-policy.ts); council officers in front-line communities often lack a second device, so the pool cannot require it for all. The local provider enforces the per-role rule; on AWS its enforcement (the pre-token trigger withholding the API scope until a TOTP is enrolled) is still to come.',
+      reason: 'TOTP is offered to everyone and required of coordinators and admins only (functions/users/sign-in-policy.ts): council officers in front-line communities often lack a second device, so the pool cannot require it for all. The pre-token trigger withholds the API scope from a coordinator or admin until their TOTP is enrolled (functions/identity/pre-token-generation.ts).',
     });
 
-    const preToken = new ApiFunction(this, 'PreTokenGeneration', { entry: 'identity/pre-token-generation.ts', description: 'Adds the organisation to access tokens', retainLogs: keep, access: {} });
+    const preToken = new ApiFunction(this, 'PreTokenGeneration', { entry: 'identity/pre-token-generation.ts', description: 'Adds the organisation to access tokens; withholds the API scope until a required second factor is enrolled', retainLogs: keep, access: {} });
     this.userPool.addTrigger(UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, preToken.function, LambdaVersion.V2_0);
+    // Its own policy, not the function's default one: the function must exist before the pool (its trigger), this grant only after.
+    new Policy(this, 'PreTokenGenerationReadsMfa', {
+      roles: [preToken.function.role as IRole],
+      statements: [new PolicyStatement({ effect: Effect.ALLOW, actions: ['cognito-idp:AdminGetUser'], resources: [this.userPool.userPoolArn] })],
+    });
 
     for (const role of roles) {
       new CfnUserPoolGroup(this, `Group-${role}`, { userPoolId: this.userPool.userPoolId, groupName: role, description: `Pakt role ${role}` });
     }
 
-    const apiScope = new ResourceServerScope({ scopeName: apiScopeName, scopeDescription: 'Use the Pakt API' });
-    const resourceServer = new UserPoolResourceServer(this, 'ApiResourceServer', { userPool: this.userPool, identifier: apiResourceServerId, scopes: [apiScope] });
+    const apiScopeDefinition = new ResourceServerScope({ scopeName: apiScopeName, scopeDescription: 'Use the Pakt API' });
+    const resourceServer = new UserPoolResourceServer(this, 'ApiResourceServer', { userPool: this.userPool, identifier: apiResourceServerId, scopes: [apiScopeDefinition] });
 
     const domain = this.userPool.addDomain('HostedUi', { cognitoDomain: { domainPrefix: config.cognitoDomainPrefix } });
     this.hostedUiBaseUrl = domain.baseUrl();
@@ -75,7 +80,8 @@ export class AuthStack extends Stack {
       supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
       oAuth: {
         flows: { authorizationCodeGrant: true },
-        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE, OAuthScope.resourceServer(resourceServer, apiScope)],
+        // COGNITO_ADMIN: the person's own account operations, used by the SPA to enrol an authenticator app.
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE, OAuthScope.COGNITO_ADMIN, OAuthScope.resourceServer(resourceServer, apiScopeDefinition)],
         callbackUrls: config.webOrigins.map((origin) => `${origin}/auth/callback`),
         logoutUrls: config.webOrigins.map((origin) => `${origin}/`),
       },

@@ -4,6 +4,7 @@ import { CfnOutput, Duration, Fn, RemovalPolicy, Stack, type StackProps, Validat
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { edgeHeaders } from '../../functions/core/viewer.js';
+import { apiScope, ownAccountScope } from '../../functions/users/sign-in-policy.js';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   AllowedMethods, CachePolicy, Distribution, Function as CloudFrontFunction, FunctionCode, FunctionEventType, HeadersFrameOption,
@@ -16,7 +17,6 @@ import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
 import { isProduction, type DeploymentConfig } from '../config.js';
 import { acknowledgeFunctionFindings } from '../constructs/api-function.js';
-import { apiResourceServerId, apiScopeName } from './auth-stack.js';
 
 export interface WebStackDependencies {
   api: HttpApi;
@@ -118,7 +118,9 @@ export class WebStack extends Stack {
     const runtimeConfig = {
       issuer: deps.userPool.userPoolProviderUrl,
       clientId: deps.webClient.userPoolClientId,
-      scope: `openid profile email ${apiResourceServerId}/${apiScopeName}`,
+      scope: `openid profile email ${ownAccountScope} ${apiScope}`,
+      // Cognito's user API, where the SPA enrols a person's authenticator app.
+      directoryEndpoint: `https://cognito-idp.${this.region}.amazonaws.com/`,
       apiBaseUrl: '/api',
       logoutUrl: `${deps.hostedUiBaseUrl}/logout?logout_uri=${encodeURIComponent(`${webOrigin}/`)}`,
       revocationUrl: `${deps.hostedUiBaseUrl}/oauth2/revoke`,

@@ -8,7 +8,7 @@ import lighthouse from 'lighthouse';
 import puppeteer from 'puppeteer-core';
 import { build } from 'vite';
 import { edgeHeaders } from '../../functions/core/viewer.js';
-import { apiScope, webClientId } from '../../infra/local/oidc.js';
+import { localWebConfig } from '../../infra/local/web.js';
 import { demoProgrammeId, demoUsers } from '../../infra/local/seed.js';
 import type { startLocalStack } from '../../infra/local/stack.js';
 import { chromiumExecutable } from '../support/chromium.js';
@@ -33,7 +33,7 @@ const types: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/
 
 /** A static server for the build: hashed assets cached for a year and gzipped, everything else the SPA's index.html. */
 const serveBuild = async (outDir: string, stack: Awaited<ReturnType<typeof startLocalStack>>, port: number) => {
-  const config = JSON.stringify({ issuer: stack.issuer, clientId: webClientId, scope: `openid profile email ${apiScope}`, apiBaseUrl: '/api' });
+  const config = JSON.stringify(localWebConfig(stack.issuer));
   const proxy = (incoming: IncomingMessage, outgoing: ServerResponse) => {
     const target = new URL(incoming.url ?? '/', stack.apiUrl);
     const upstream = httpRequest(target, { method: incoming.method, headers: { ...incoming.headers, host: target.host, [edgeHeaders.secret]: stack.edgeSecret, [edgeHeaders.viewerAddress]: '127.0.0.1' } }, (response) => {

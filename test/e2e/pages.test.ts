@@ -14,9 +14,9 @@ const pagesOf: Record<DemoUser['role'], [string, string][]> = {
   coordinator: [
     ['home', '/'], ['memoranda', '/memoranda'], ['memorandum', `/memoranda/${demoMemorandumId}`], ['memorandum-editor', `/memoranda/${demoMemorandumId}/edit`],
     ['commitments', '/commitments'], ['programmes', '/programmes'], ['programme', `/programmes/${demoProgrammeId}`], ['programme-editor', `/programmes/${demoProgrammeId}/edit`],
-    ['reviews', '/reviews'], ['organisations', '/organisations'], ['organisation', `/organisations/${demoOrganisations.relativesNgo}`],
+    ['reviews', '/reviews'], ['organisations', '/organisations'], ['organisation', `/organisations/${demoOrganisations.relativesNgo}`], ['sign-in-security', '/account/second-factor'],
   ],
-  council: [['home', '/'], ['memoranda', '/memoranda'], ['memorandum', `/memoranda/${demoMemorandumId}`], ['commitments', '/commitments'], ['organisation', `/organisations/${demoOrganisations.molochanskCouncil}`]],
+  council: [['home', '/'], ['memoranda', '/memoranda'], ['memorandum', `/memoranda/${demoMemorandumId}`], ['commitments', '/commitments'], ['organisation', `/organisations/${demoOrganisations.molochanskCouncil}`], ['sign-in-security', '/account/second-factor']],
   funder: [['home', '/'], ['programmes', '/programmes'], ['programme', `/programmes/${demoProgrammeId}`], ['memoranda', '/memoranda']],
   admin: [['home', '/'], ['organisations', '/organisations'], ['organisation', `/organisations/${demoOrganisations.molochanskCouncil}`]],
 };

@@ -102,9 +102,17 @@ describe('the CDK app (dev stage)', () => {
     auth.hasResourceProperties('AWS::Cognito::UserPoolClient', {
       AllowedOAuthFlows: ['code'],
       GenerateSecret: false,
-      AllowedOAuthScopes: Match.arrayWith(['openid', Match.objectLike({ 'Fn::Join': Match.anyValue() })]),
+      // The own-account scope lets the SPA enrol an authenticator app (Cognito's user API); the name is the only attribute it may write.
+      AllowedOAuthScopes: Match.arrayWith(['openid', 'aws.cognito.signin.user.admin', Match.objectLike({ 'Fn::Join': Match.anyValue() })]),
       WriteAttributes: ['name'],
     });
+  });
+
+  it('offers TOTP to everyone and lets the pre-token trigger read, and only read, a user\'s MFA settings in this pool', () => {
+    auth.hasResourceProperties('AWS::Cognito::UserPool', { MfaConfiguration: 'OPTIONAL', EnabledMfas: ['SOFTWARE_TOKEN_MFA'] });
+    const policies = Object.values(auth.findResources('AWS::IAM::Policy')) as { Properties: { PolicyName: string; PolicyDocument: { Statement: { Action: unknown; Resource: unknown }[] } } }[];
+    const mfaReads = policies.flatMap((policy) => policy.Properties.PolicyDocument.Statement).filter((statement) => JSON.stringify(statement.Action).includes('cognito-idp'));
+    expect(mfaReads).toEqual([expect.objectContaining({ Action: 'cognito-idp:AdminGetUser', Resource: { 'Fn::GetAtt': [expect.stringMatching(/^Users/), 'Arn'] } })]);
   });
 
   it('deploys one Node.js 22 arm64 function per module, with tracing and bounded log retention', () => {

@@ -33,11 +33,9 @@ describe('token verification, as the API Gateway JWT authorizer does it', () => 
   it.each([
     ['no token at all', async () => undefined],
     ['garbage', async () => 'not-a-jwt'],
-    ['an ID token (no API scope)', async () => stack().tokens[coordinator.email]?.idToken],
     ['a token signed with another key', async () => mint({}, { key: 'foreign' })],
     ['an expired token', async () => mint({}, { expiresIn: Math.floor(Date.now() / 1000) - 60 })],
     ['a token from another issuer', async () => mint({}, { issuer: 'https://evil.example.org' })],
-    ['a token without the API scope', async () => mint({ scope: 'openid profile' })],
     ['a token for another client and audience', async () => mintOtherAudience()],
     ['a token without an organisation', async () => mint({ 'custom:orgId': undefined })],
   ])('refuses %s with 401 problem+json', async (_case, token) => {
@@ -46,6 +44,17 @@ describe('token verification, as the API Gateway JWT authorizer does it', () => 
     expect(response.status).toBe(401);
     expect(response.headers.get('content-type')).toContain('application/problem+json');
     expect(response.body.code).toBe('unauthenticated');
+  });
+
+  // As API Gateway's JWT authorizer: the token is valid, but not for this API.
+  it.each([
+    ['an ID token (no scope at all)', async () => stack().tokens[coordinator.email]?.idToken],
+    ['a token without the API scope', async () => mint({ scope: 'openid profile' })],
+  ])('refuses %s with 403 problem+json', async (_case, token) => {
+    const response = await call<{ status: number; code: string }>('GET', '/api/me', { token: (await token()) ?? '' });
+    expect(response.status).toBe(403);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    expect(response.body.code).toBe('forbidden');
   });
 
   it('leaves the public OpenAPI document open', async () => {

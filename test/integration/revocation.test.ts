@@ -113,11 +113,11 @@ describe('an invitation', () => {
     expect(invitation.text).toContain(new Date(expiresAt).toISOString().slice(0, 10));
 
     await expect(signInWith(colleague.email, invitation.temporaryPassword)).rejects.toThrow(/choose a new password/);
-    await expect(signInWith(colleague.email, invitation.temporaryPassword, 'short')).rejects.toThrow(/Sign-in stopped/);
-    const tokens = await signInWith(colleague.email, invitation.temporaryPassword, ownPassword);
+    await expect(signInWith(colleague.email, invitation.temporaryPassword, { newPassword: 'short' })).rejects.toThrow(/Sign-in stopped/);
+    const tokens = await signInWith(colleague.email, invitation.temporaryPassword, { newPassword: ownPassword });
     expect((await call('GET', '/api/me', { token: tokens.accessToken })).status).toBe(200);
 
-    await expect(signInWith(colleague.email, invitation.temporaryPassword, ownPassword)).rejects.toThrow(/Sign-in stopped/);
+    await expect(signInWith(colleague.email, invitation.temporaryPassword, { newPassword: ownPassword })).rejects.toThrow(/Sign-in stopped/);
     await expect(signInWith(colleague.email, ownPassword)).resolves.toHaveProperty('accessToken');
   });
 
@@ -125,6 +125,6 @@ describe('an invitation', () => {
     const colleague = await invite(coordinator, coordinator.orgId, 'council');
     const { temporaryPassword } = await invitationOf(colleague.id);
     await localAccountStore(stack().accountsFile).update(colleague.id, { temporaryPasswordExpiresAt: new Date(Date.now() - 1000).toISOString() });
-    await expect(signInWith(colleague.email, temporaryPassword, ownPassword)).rejects.toThrow(/Sign-in stopped.*401/s);
+    await expect(signInWith(colleague.email, temporaryPassword, { newPassword: ownPassword })).rejects.toThrow(/Sign-in stopped.*401/s);
   });
 });

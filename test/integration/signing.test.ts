@@ -89,7 +89,7 @@ describe('signing', () => {
 
   it('refuses a council officer who is not the named signatory', async () => {
     const colleague = await call<{ id: string; email: string }>('POST', `/api/organisations/${council.orgId}/users`, { as: demoUser('admin'), body: { name: 'Друга посадовиця', email: `second.${crypto.randomUUID().slice(0, 8)}@example.org`, role: 'council' } });
-    const tokens = await signInWith(colleague.body.email, (await invitationOf(colleague.body.id)).temporaryPassword, ownPassword);
+    const tokens = await signInWith(colleague.body.email, (await invitationOf(colleague.body.id)).temporaryPassword, { newPassword: ownPassword });
     const approved = (await createApprovedMemorandum()) as Memorandum;
     const response = await call<Problem>('POST', `/api/memoranda/${approved.id}/sign`, { token: tokens.accessToken, body: signBody(approved, 'Друга посадовиця'), headers: ifMatch(approved.version) });
     expect(response.status).toBe(403);

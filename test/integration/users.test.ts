@@ -37,7 +37,7 @@ describe('users', () => {
 
     const account = await localAccountStore(stack().accountsFile).findBySub(invited.body.id);
     expect(account).toMatchObject({ email: body.email, orgId: coordinator.orgId, groups: ['council'], disabled: false });
-    const tokens = await signInWith(body.email, (await invitationOf(invited.body.id)).temporaryPassword, ownPassword);
+    const tokens = await signInWith(body.email, (await invitationOf(invited.body.id)).temporaryPassword, { newPassword: ownPassword });
     const me = await call<{ userId: string; organisation: { id: string } }>('GET', '/api/me', { token: tokens.accessToken });
     expect(me.body).toMatchObject({ userId: invited.body.id, organisation: { id: coordinator.orgId } });
 
@@ -68,7 +68,7 @@ describe('users', () => {
   it('a disabled user can no longer sign in; re-enabled, they can', async () => {
     const body = invitation();
     const invited = await call<User>('POST', `/api/organisations/${coordinator.orgId}/users`, { as: coordinator, body });
-    await signInWith(body.email, (await invitationOf(invited.body.id)).temporaryPassword, ownPassword);
+    await signInWith(body.email, (await invitationOf(invited.body.id)).temporaryPassword, { newPassword: ownPassword });
 
     const disabled = await call<User>('PUT', `/api/users/${invited.body.id}/status`, { as: coordinator, body: { status: 'disabled' }, headers: { 'if-match': '"1"' } });
     expect(disabled.body).toMatchObject({ status: 'disabled', version: 2 });

@@ -57,5 +57,5 @@ export const signInAs = async (page: Page, email: string, options: { screenshotC
 export const screenshot = async (page: Page, name: string, options: { fullPage?: boolean } = {}) => {
   const folder = resolve(import.meta.dirname, '../../screenshots');
   await mkdir(folder, { recursive: true });
-  await page.screenshot({ path: join(folder, `${name}.png`), fullPage: options.fullPage ?? true });
+  await page.screenshot({ path: join(folder, `${name}.png`), fullPage: options.fullPage ?? true, animations: 'disabled' });
 };

@@ -22,13 +22,48 @@ export interface SignInOptions {
   newPassword?: string;
   /** What to type as the second factor instead of the authenticator's current code (to see a wrong one refused). */
   code?: string;
-  /** Sees each page the provider shows (e.g. the enrolment page). */
+  /** Sees each page the provider shows (e.g. the code page). */
   seen?: (page: string) => void;
 }
 
 /** The authenticator keys of the accounts this process enrolled (demo accounts use the published demo key). */
 const enrolledKeys = new Map<string, string>();
 export const authenticatorKeyOf = (email: string): string => enrolledKeys.get(email) ?? demoTotpSecret;
+
+/** The scopes a JWT access token carries. */
+export const scopesOf = (accessToken: string): string[] => {
+  const payload = JSON.parse(Buffer.from(accessToken.split('.')[1] ?? '', 'base64url').toString('utf8')) as { scope?: unknown };
+  return typeof payload.scope === 'string' ? payload.scope.split(' ') : [];
+};
+
+/** One call of the provider's own-account API (Cognito's user API, as the SPA calls it). */
+export const ownAccountCall = async (endpoint: string, operation: string, input: Record<string, unknown>): Promise<{ status: number; body: Record<string, unknown> }> => {
+  const response = await fetch(endpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `AWSCognitoIdentityProviderService.${operation}` },
+    body: JSON.stringify(input),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+};
+
+/**
+ * Enrols an authenticator app as the SPA's enrolment screen does: the provider offers a key,
+ * a code from the app confirms it, and the app becomes required at sign-in.
+ */
+export const enrolAuthenticator = async (endpoint: string, email: string, accessToken: string): Promise<string> => {
+  const offered = await ownAccountCall(endpoint, 'AssociateSoftwareToken', { AccessToken: accessToken });
+  const key = offered.body.SecretCode;
+  if (offered.status !== 200 || typeof key !== 'string') throw new Error(`AssociateSoftwareToken: ${offered.status} ${JSON.stringify(offered.body)}`);
+  const verified = await ownAccountCall(endpoint, 'VerifySoftwareToken', { AccessToken: accessToken, UserCode: currentCode(key), FriendlyDeviceName: 'Pakt' });
+  if (verified.status !== 200) throw new Error(`VerifySoftwareToken: ${verified.status} ${JSON.stringify(verified.body)}`);
+  const preferred = await ownAccountCall(endpoint, 'SetUserMFAPreference', { AccessToken: accessToken, SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } });
+  if (preferred.status !== 200) throw new Error(`SetUserMFAPreference: ${preferred.status} ${JSON.stringify(preferred.body)}`);
+  enrolledKeys.set(email, key);
+  return key;
+};
+
+/** For a browser test that enrolled through the SPA: the key it read off the screen. */
+export const rememberAuthenticatorKey = (email: string, key: string): void => void enrolledKeys.set(email, key);
 
 export const signIn = async (options: SignInOptions): Promise<Tokens> => {
   const cookies = new Map<string, string>();
@@ -54,23 +89,17 @@ export const signIn = async (options: SignInOptions): Promise<Tokens> => {
     code_challenge: challenge, code_challenge_method: 'S256', state: randomBytes(8).toString('hex'),
   }).forEach(([name, value]) => authorize.searchParams.set(name, value));
 
-  /** The code page (an enrolled account) or the enrolment page (its first sign-in: the key is read off the page, as an app scans it). */
+  /** The code page of an enrolled account: the authenticator app's current code (or the one given, to see it refused). */
   const secondFactor = async (response: Response, url: string): Promise<Response> => {
     if (response.status !== 200) return response;
     const page = await response.clone().text();
     options.seen?.(page);
-    const offered = /data-secret="([A-Z2-7]+)"/.exec(page)?.[1];
-    const step = offered ? 'enrol' : page.includes('/code"') ? 'code' : undefined;
-    if (!step) return response;
-    const key = offered ?? authenticatorKeyOf(options.email);
-    const answer = await request(`${url}/${step}`, {
+    if (!page.includes('/code"')) return response;
+    return request(`${url}/code`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ code: options.code ?? currentCode(key) }).toString(),
+      body: new URLSearchParams({ code: options.code ?? currentCode(authenticatorKeyOf(options.email)) }).toString(),
     });
-    // A redirect means the provider accepted the code (a refusal answers 401 with the page again).
-    if (offered && answer.status >= 300 && answer.status < 400) enrolledKeys.set(options.email, offered);
-    return answer;
   };
 
   let location = authorize.href;
@@ -114,12 +143,16 @@ export const signIn = async (options: SignInOptions): Promise<Tokens> => {
 };
 
 /** Asks the provider for fresh tokens with a refresh token, as the SPA's silent renewal does. */
-export const refresh = async (options: { issuer: string; clientId: string; refreshToken: string }): Promise<{ status: number; accessToken?: string; error?: string }> => {
+export const refresh = async (options: { issuer: string; clientId: string; refreshToken: string }): Promise<{ status: number; accessToken?: string; refreshToken?: string; error?: string }> => {
   const response = await fetch(`${options.issuer}/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: options.refreshToken, client_id: options.clientId }).toString(),
   });
-  const body = (await response.json()) as { access_token?: string; error?: string };
-  return { status: response.status, ...(body.access_token ? { accessToken: body.access_token } : {}), ...(body.error ? { error: body.error } : {}) };
+  const body = (await response.json()) as { access_token?: string; refresh_token?: string; error?: string };
+  return {
+    status: response.status, ...(body.access_token ? { accessToken: body.access_token } : {}),
+    // The local provider rotates refresh tokens (Cognito may too): the next renewal uses this one.
+    ...(body.refresh_token ? { refreshToken: body.refresh_token } : {}), ...(body.error ? { error: body.error } : {}),
+  };
 };

@@ -1,9 +1,11 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { ownAccountScope } from '../../functions/users/sign-in-policy.js';
 import { apiScope, webClientId } from '../../infra/local/oidc.js';
+import { ownAccountPath } from '../../infra/local/own-account-api.js';
 import type { DemoUser } from '../../infra/local/seed.js';
 import { call, stack } from './api.js';
-import { signIn, type Tokens } from './oidc-login.js';
+import { enrolAuthenticator, refresh, scopesOf, signIn, type Tokens } from './oidc-login.js';
 
 /** Invited users, signed in through the local provider as the invitation email tells them to. */
 export interface InvitedUser {
@@ -30,16 +32,38 @@ export const invitationOf = async (userId: string): Promise<{ text: string; temp
   return { text: message.text, temporaryPassword };
 };
 
-/** `code`: what to type as the second factor instead of the app's code; `seen`: each page the provider showed. */
-export const signInWith = (email: string, password: string, newPassword?: string, code?: string, seen?: (page: string) => void): Promise<Tokens> =>
-  signIn({
-    issuer: stack().issuer, clientId: webClientId, redirectUri: `${stack().webOrigin}/auth/callback`, scope: `openid profile email ${apiScope}`, email, password,
-    ...(newPassword ? { newPassword } : {}), ...(code ? { code } : {}), ...(seen ? { seen } : {}),
-  });
+export interface SignInSteps {
+  /** Chosen at the first sign-in, when the provider asks to replace the temporary password. */
+  newPassword?: string;
+  /** What to type as the second factor instead of the app's code. */
+  code?: string;
+  /** Sees each page the provider showed. */
+  seen?: (page: string) => void;
+  /**
+   * A token without the API scope (a coordinator or admin without a second factor) is, by default,
+   * followed as the SPA follows it: the authenticator app is enrolled and the token renewed.
+   */
+  enrolWhenAsked?: boolean;
+}
 
-/** Invites, then signs in for the first time: the temporary password, then one's own. */
+export const ownAccountEndpoint = () => `${stack().issuer}${ownAccountPath}`;
+
+/** Signs in as the SPA does (with the own-account scope). */
+export const signInWith = async (email: string, password: string, steps: SignInSteps = {}): Promise<Tokens> => {
+  const tokens = await signIn({
+    issuer: stack().issuer, clientId: webClientId, redirectUri: `${stack().webOrigin}/auth/callback`, scope: `openid profile email ${ownAccountScope} ${apiScope}`, email, password,
+    ...(steps.newPassword ? { newPassword: steps.newPassword } : {}), ...(steps.code ? { code: steps.code } : {}), ...(steps.seen ? { seen: steps.seen } : {}),
+  });
+  if (steps.enrolWhenAsked === false || scopesOf(tokens.accessToken).includes(apiScope)) return tokens;
+  await enrolAuthenticator(ownAccountEndpoint(), email, tokens.accessToken);
+  const renewed = await refresh({ issuer: stack().issuer, clientId: webClientId, refreshToken: tokens.refreshToken ?? '' });
+  if (!renewed.accessToken) throw new Error(`Renewal after the enrolment failed: ${renewed.status} ${renewed.error ?? ''}`);
+  return { ...tokens, accessToken: renewed.accessToken, ...(renewed.refreshToken ? { refreshToken: renewed.refreshToken } : {}) };
+};
+
+/** Invites, then signs in for the first time: the temporary password, then one's own (and the second factor where it is required). */
 export const invitedAndSignedIn = async (as: DemoUser, orgId: string, role: string, name?: string): Promise<InvitedUser & { tokens: Tokens }> => {
   const user = await invite(as, orgId, role, name);
   const { temporaryPassword } = await invitationOf(user.id);
-  return { ...user, tokens: await signInWith(user.email, temporaryPassword, ownPassword) };
+  return { ...user, tokens: await signInWith(user.email, temporaryPassword, { newPassword: ownPassword }) };
 };

@@ -38,6 +38,7 @@ export const createAppRouter = () => {
       { path: '/programmes/:programmeId/edit', name: 'programme-edit', component: () => import('./views/ProgrammeEditorView.vue'), props: true, meta: { roles: coordinators } },
       { path: '/reviews', name: 'reviews', component: () => import('./views/ReviewsView.vue'), meta: { roles: coordinators } },
       { path: '/commitments', name: 'commitments', component: () => import('./views/CommitmentsView.vue'), meta: { roles: ['coordinator', 'council'] } },
+      { path: '/account/second-factor', name: 'second-factor', component: () => import('./views/SecondFactorView.vue') },
       { path: '/dev/outbox', name: 'dev-outbox', component: () => import('./views/DevOutboxView.vue'), meta: { local: true } },
       { path: '/auth/callback', name: 'auth-callback', component: () => import('./views/AuthCallbackView.vue'), meta: { public: true } },
       { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
@@ -52,6 +53,8 @@ export const createAppRouter = () => {
       await auth.signIn(to.fullPath);
       return false;
     }
+    // Someone who must have a second factor and has none yet holds a token for nothing but enrolling one.
+    if (!(await auth.opensApi())) return to.name === 'second-factor' ? true : { name: 'second-factor', query: { returnTo: to.fullPath } };
     const session = useSessionStore();
     if (!session.me) {
       // The screen's code downloads while the profile loads (the router would fetch it only after this guard).

@@ -1,4 +1,5 @@
 import type { UserManager } from 'oidc-client-ts';
+import { apiScope } from '../../../functions/users/sign-in-policy';
 import type { WebConfig } from '../config';
 
 /**
@@ -14,6 +15,15 @@ import type { WebConfig } from '../config';
 export interface AuthSession {
   isSignedIn(): Promise<boolean>;
   accessToken(): Promise<string | undefined>;
+  /**
+   * Whether the access token opens the API: the identity provider withholds its scope
+   * from someone who must have a second factor and has not enrolled one yet.
+   */
+  opensApi(): Promise<boolean>;
+  /** The signed-in person's email, from the ID token. */
+  email(): Promise<string | undefined>;
+  /** Fresh tokens with the refresh token (after an enrolment: now with the API scope). */
+  renew(): Promise<void>;
   signIn(returnTo: string): Promise<void>;
   completeSignIn(): Promise<string>;
   signOut(): Promise<void>;
@@ -23,7 +33,18 @@ export interface AuthSession {
 interface StoredUser {
   access_token?: unknown;
   expires_at?: unknown;
+  profile?: { email?: unknown };
 }
+
+/** The scopes a JWT access token carries (its signature is the API's business, not the page's). */
+export const scopesOf = (token: string | undefined): string[] => {
+  try {
+    const payload = JSON.parse(atob((token ?? '').split('.')[1]?.replace(/-/g, '+').replace(/_/g, '/') ?? '')) as { scope?: unknown };
+    return typeof payload.scope === 'string' ? payload.scope.split(' ') : [];
+  } catch {
+    return [];
+  }
+};
 
 // A token this close to its end is left to the client, which renews it.
 const renewalMarginSeconds = 30;
@@ -33,14 +54,17 @@ export const createAuthSession = (config: WebConfig): AuthSession => {
   const oidc = () => (client ??= import('./oidc').then(({ createUserManager }) => createUserManager(config)));
   const storageKey = `oidc.user:${config.issuer}:${config.clientId}`;
 
-  const storedToken = (): string | undefined => {
+  const storedUser = (): StoredUser | null => {
     try {
-      const user = JSON.parse(window.sessionStorage.getItem(storageKey) ?? 'null') as StoredUser | null;
-      const live = typeof user?.access_token === 'string' && typeof user.expires_at === 'number' && user.expires_at - renewalMarginSeconds > Date.now() / 1000;
-      return live ? (user.access_token as string) : undefined;
+      return JSON.parse(window.sessionStorage.getItem(storageKey) ?? 'null') as StoredUser | null;
     } catch {
-      return undefined;
+      return null;
     }
+  };
+  const storedToken = (): string | undefined => {
+    const user = storedUser();
+    const live = typeof user?.access_token === 'string' && typeof user.expires_at === 'number' && user.expires_at - renewalMarginSeconds > Date.now() / 1000;
+    return live ? (user.access_token as string) : undefined;
   };
   const liveUser = async () => {
     const user = await (await oidc()).getUser();
@@ -58,6 +82,12 @@ export const createAuthSession = (config: WebConfig): AuthSession => {
   return {
     isSignedIn: async () => (await accessToken()) !== undefined,
     accessToken,
+    opensApi: async () => scopesOf(await accessToken()).includes(apiScope),
+    email: async () => {
+      const email = storedUser()?.profile?.email ?? (await liveUser())?.profile.email;
+      return typeof email === 'string' ? email : undefined;
+    },
+    renew: async () => void (await (await oidc()).signinSilent()),
     signIn: async (returnTo) => (await oidc()).signinRedirect({ state: { returnTo } }),
     async completeSignIn() {
       const user = await (await oidc()).signinRedirectCallback();

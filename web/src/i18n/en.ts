@@ -1,7 +1,7 @@
 /** The English catalogue. Precompiled at build time: keep it a plain default export (index.ts checks it against uk.ts). */
 export default {
   app: { name: 'Pakt', tagline: 'Memoranda, obligations and assistance programmes', skipToContent: 'Skip to content' },
-  nav: { programmes: 'Programmes', reviews: 'Reviews', commitments: 'My commitments', memoranda: 'Memoranda', home: 'Home', organisations: 'Organisations', myOrganisation: 'My organisation', signOut: 'Sign out', language: 'Language', outbox: 'Outbox (dev)', mainMenu: 'Main menu', menu: 'Menu' },
+  nav: { signInSecurity: 'Sign-in security', programmes: 'Programmes', reviews: 'Reviews', commitments: 'My commitments', memoranda: 'Memoranda', home: 'Home', organisations: 'Organisations', myOrganisation: 'My organisation', signOut: 'Sign out', language: 'Language', outbox: 'Outbox (dev)', mainMenu: 'Main menu', menu: 'Menu' },
   roles: { admin: 'Administrator', coordinator: 'Coordinator', council: 'Council officer', funder: 'Funder' },
   orgTypes: { ngo: 'NGO', council: 'City council', funder: 'Funder', government: 'Government body', other: 'Other' },
   common: {
@@ -58,6 +58,25 @@ export default {
     statuses: { active: 'Active', disabled: 'Disabled' }, disable: 'Disable', enable: 'Enable',
     invited: 'Invitation sent to {email}.', disabled: 'The user’s access is disabled.', enabled: 'The user’s access is restored.',
     inviteHint: 'They will receive an email with a temporary password.',
+  },
+  secondFactor: {
+    title: 'Signing in with a second factor',
+    requiredIntro: 'Coordinators and administrators sign in to Pakt with a code from an authenticator app, so that nobody opens case records knowing only your password. Set it up to continue.',
+    optionalIntro: 'Protect your sign-in with a code from an authenticator app on your phone: your password alone will then not be enough to sign in as you.',
+    enrolled: 'Your sign-in is protected by an authenticator app: Pakt asks for its code at every sign-in.',
+    done: 'Done. From now on Pakt asks for the app\'s code at every sign-in.',
+    start: 'Set it up',
+    step1: 'Install an authenticator app on your phone, such as Google Authenticator, Microsoft Authenticator or FreeOTP.',
+    step2: 'Scan the QR code with the app, or type the key.',
+    qrAlt: 'QR code for the authenticator app',
+    key: 'Key',
+    step3: 'The code the app shows',
+    codeHint: '6 digits; the code changes every 30 seconds.',
+    codeInvalid: 'Enter the 6 digits from the app.',
+    wrongCode: 'That code did not match. Check that your phone\'s clock is right and enter a fresh code.',
+    confirm: 'Confirm',
+    continue: 'Continue',
+    failed: 'The second factor could not be set up. Try again.',
   },
   auth: { signingIn: 'Signing in…', redirecting: 'Taking you to the sign-in page…' },
   memoranda: {

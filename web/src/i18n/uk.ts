@@ -1,7 +1,7 @@
 /** The Ukrainian catalogue (the reference: en.ts must have the same keys). Precompiled at build time: keep it a plain default export. */
 export default {
   app: { name: 'Pakt', tagline: 'Меморандуми, зобов’язання та програми допомоги', skipToContent: 'Перейти до змісту' },
-  nav: { programmes: 'Програми', reviews: 'Розгляд звітів', commitments: 'Мої зобов’язання', memoranda: 'Меморандуми', home: 'Головна', organisations: 'Організації', myOrganisation: 'Моя організація', signOut: 'Вийти', language: 'Мова', outbox: 'Пошта (dev)', mainMenu: 'Головне меню', menu: 'Меню' },
+  nav: { signInSecurity: 'Безпека входу', programmes: 'Програми', reviews: 'Розгляд звітів', commitments: 'Мої зобов’язання', memoranda: 'Меморандуми', home: 'Головна', organisations: 'Організації', myOrganisation: 'Моя організація', signOut: 'Вийти', language: 'Мова', outbox: 'Пошта (dev)', mainMenu: 'Головне меню', menu: 'Меню' },
   roles: { admin: 'Адміністратор', coordinator: 'Координатор', council: 'Представник ради', funder: 'Донор' },
   orgTypes: { ngo: 'Громадська організація', council: 'Міська рада', funder: 'Донор', government: 'Орган влади', other: 'Інше' },
   common: {
@@ -58,6 +58,25 @@ export default {
     statuses: { active: 'Активний', disabled: 'Вимкнений' }, disable: 'Вимкнути', enable: 'Увімкнути',
     invited: 'Запрошення надіслано на {email}.', disabled: 'Доступ користувача вимкнено.', enabled: 'Доступ користувача відновлено.',
     inviteHint: 'Людина отримає лист із тимчасовим паролем.',
+  },
+  secondFactor: {
+    title: 'Вхід із другим фактором',
+    requiredIntro: 'Координатори та адміністратори входять до Pakt із кодом із застосунку автентифікації: так ніхто не відкриє справи, знаючи лише ваш пароль. Налаштуйте його, щоб продовжити.',
+    optionalIntro: 'Захистіть свій вхід кодом із застосунку автентифікації на телефоні: тоді самого пароля не вистачить, щоб увійти під вашим іменем.',
+    enrolled: 'Ваш вхід захищено застосунком автентифікації: під час кожного входу Pakt просить код із нього.',
+    done: 'Готово. Відтепер під час кожного входу Pakt проситиме код із застосунку.',
+    start: 'Налаштувати',
+    step1: 'Установіть на телефон застосунок автентифікації, наприклад Google Authenticator, Microsoft Authenticator або FreeOTP.',
+    step2: 'Відскануйте QR-код у застосунку або введіть ключ вручну.',
+    qrAlt: 'QR-код для застосунку автентифікації',
+    key: 'Ключ',
+    step3: 'Код, який показує застосунок',
+    codeHint: '6 цифр; код змінюється кожні 30 секунд.',
+    codeInvalid: 'Введіть 6 цифр із застосунку.',
+    wrongCode: 'Код не підійшов. Перевірте, що час на телефоні правильний, і введіть свіжий код.',
+    confirm: 'Підтвердити',
+    continue: 'Продовжити',
+    failed: 'Не вдалося налаштувати другий фактор. Спробуйте ще раз.',
   },
   auth: { signingIn: 'Вхід…', redirecting: 'Переходимо до сторінки входу…' },
   memoranda: {
