@@ -48,6 +48,7 @@ export const scopesOf = (token: string | undefined): string[] => {
 
 // A token this close to its end is left to the client, which renews it.
 const renewalMarginSeconds = 30;
+const clientStartBeforeExpirySeconds = 180;
 
 export const createAuthSession = (config: WebConfig): AuthSession => {
   let client: Promise<UserManager> | undefined;
@@ -72,11 +73,11 @@ export const createAuthSession = (config: WebConfig): AuthSession => {
   };
   const accessToken = async () => storedToken() ?? (await liveUser())?.access_token;
 
-  // A signed-in tab starts the client once the page is idle, so that it renews the token before it ends.
-  if (storedToken()) {
-    const start = () => void oidc();
-    if ('requestIdleCallback' in window) window.requestIdleCallback(start, { timeout: 5000 });
-    else setTimeout(start, 1000);
+  // A signed-in tab starts the client a few minutes before the token ends (it renews a minute before),
+  // not while the first screen is drawn: on a phone its 68 KB are a long task of their own.
+  const stored = storedUser();
+  if (storedToken() && typeof stored?.expires_at === 'number') {
+    setTimeout(() => void oidc(), Math.max(0, (stored.expires_at - clientStartBeforeExpirySeconds) * 1000 - Date.now()));
   }
 
   return {

@@ -7,4 +7,7 @@ import { BarController, BarElement, CategoryScale, Chart, Legend, LineController
  */
 Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip);
 
+// No animation: bars growing for a second are a second of main-thread work on a phone, and motion some people are better without.
+Chart.defaults.animation = false;
+
 export { Chart };
