@@ -409,6 +409,11 @@ describe('programme journey', () => {
 
   it('plans a seminar in the calendar and records assistance; the dashboard counts them', async () => {
     await coordinatorPage.getByTestId('tab-calendar').click();
+    // The tabs follow the arrow keys, as the ARIA tabs pattern has them.
+    await coordinatorPage.getByTestId('tab-calendar').press('ArrowRight');
+    await coordinatorPage.locator('[data-testid="tab-assistance"][aria-selected="true"]:focus').waitFor();
+    await coordinatorPage.getByTestId('tab-assistance').press('ArrowLeft');
+    await coordinatorPage.locator('[data-testid="tab-calendar"][aria-selected="true"]:focus').waitFor();
     await coordinatorPage.getByTestId('activity-add').click();
     await coordinatorPage.locator('#activity-title-uk').fill('Семінар для мережі активістів');
     await coordinatorPage.locator('#activity-date').fill('2026-11-20');
@@ -488,8 +493,11 @@ describe('programme journey', () => {
     await funderPage.goto(`${webUrl()}/programmes`);
     await funderPage.getByTestId('programmes-table').getByText('Започаткування руху правової солідарності').click();
     await funderPage.getByTestId('programme-dashboard').waitFor();
-    // Every chart is drawn: activities by month, assistance over time, and one per indicator with actuals (three in the demo).
+    // Every chart is drawn once scrolled to: activities by month, assistance over time, and one per indicator with actuals (three in the demo).
+    const charts = funderPage.locator('[data-testid="programme-dashboard"] canvas');
+    for (let index = 0; index < (await charts.count()); index += 1) await charts.nth(index).scrollIntoViewIfNeeded();
     await funderPage.waitForFunction(() => document.querySelectorAll('[data-testid="programme-dashboard"] canvas[style*="display: block"]').length === 5);
+    await funderPage.evaluate(() => window.scrollTo(0, 0));
     await expect(funderPage.getByTestId('activities-held').textContent()).resolves.toBe('4');
     await funderPage.getByTestId('suppression-note').waitFor();
     await expect(funderPage.getByTestId('suppression-note').textContent()).resolves.toContain('меншу за 5');

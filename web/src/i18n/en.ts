@@ -153,7 +153,7 @@ export default {
     timeline: 'Reports over time', unsaved: 'You have unsaved changes.',
   },
   programmes: {
-    lead: 'Lead implementer', leadIs: 'Lead implementer: {lead}', leadOnly: 'Who implements or funds the programme is changed by its lead implementer ({lead}).',
+    sections: 'Programme sections', lead: 'Lead implementer', leadIs: 'Lead implementer: {lead}', leadOnly: 'Who implements or funds the programme is changed by its lead implementer ({lead}).',
     leave: 'Leave the programme', leaveHint: 'Your organisation will no longer implement «{programme}» and will lose access to it. Continue?', left: 'Your organisation left the programme.',
     title: 'Programmes', new: 'New programme', empty: 'No programmes yet.', emptyHint: 'Create a programme to plan activities and report progress to funders.',
     roles: { implementer: 'Implementing', funder: 'Funded' }, period: 'Period', from: 'From', to: 'To', edit: 'Edit programme', created: 'Programme created.', saved: 'Programme saved.',
