@@ -70,10 +70,10 @@ const bilingual = (part: keyof typeof memorandumCase, index: number) => ({ uk: m
 
 /** How the council's public and educational events are counted (the case text names them; the figures are the demo's). */
 const councilIndicators: Record<string, MemorandumContent['obligations'][number]['indicators']> = {
-  c2: [{ id: 'events', name: { uk: 'Пресконференції та публічні заходи', en: 'Press conferences and public events' }, unit: 'events', baseline: 0, target: 8 }],
+  c2: [{ id: 'events', name: { uk: 'Пресконференції та публічні заходи', en: 'Press conferences and public events' }, unit: 'заходів', baseline: 0, target: 8 }],
   c4: [
-    { id: 'events', name: { uk: 'Освітні заходи', en: 'Educational events' }, unit: 'events', baseline: 0, target: 6 },
-    { id: 'participants', name: { uk: 'Учасники освітніх заходів', en: 'Participants in educational events' }, unit: 'people', baseline: 0, target: 150 },
+    { id: 'events', name: { uk: 'Освітні заходи', en: 'Educational events' }, unit: 'заходів', baseline: 0, target: 6 },
+    { id: 'participants', name: { uk: 'Учасники освітніх заходів', en: 'Participants in educational events' }, unit: 'осіб', baseline: 0, target: 150 },
   ],
 };
 
@@ -136,10 +136,10 @@ export const caseProgrammeContent = (parties: { implementingOrgIds: string[]; fu
   outcomes: [
     {
       id: 'movement', title: { uk: 'Міжнародний рух правової солідарності започатковано', en: 'An international movement of legal solidarity is started' },
-      indicators: [{ id: 'countries', name: { uk: 'Країни з активною мережею', en: 'Countries with an active network' }, unit: 'countries', baseline: 0, target: 8, frequency: 'quarterly' }],
+      indicators: [{ id: 'countries', name: { uk: 'Країни з активною мережею', en: 'Countries with an active network' }, unit: 'країн', baseline: 0, target: 8, frequency: 'quarterly' }],
       outputs: [
-        { id: 'strategy', title: { uk: 'Стратегія інформаційної кампанії', en: 'Information campaign strategy' }, indicators: [{ id: 'publications', name: { uk: 'Публікації кампанії', en: 'Campaign publications' }, unit: 'publications', baseline: 0, target: 60, frequency: 'quarterly' }] },
-        { id: 'network', title: { uk: 'Мережа активістів навчена', en: 'Network of activists trained' }, indicators: [{ id: 'trained', name: { uk: 'Навчені активісти', en: 'Activists trained' }, unit: 'people', baseline: 0, target: 200, frequency: 'quarterly' }] },
+        { id: 'strategy', title: { uk: 'Стратегія інформаційної кампанії', en: 'Information campaign strategy' }, indicators: [{ id: 'publications', name: { uk: 'Публікації кампанії', en: 'Campaign publications' }, unit: 'публікацій', baseline: 0, target: 60, frequency: 'quarterly' }] },
+        { id: 'network', title: { uk: 'Мережа активістів навчена', en: 'Network of activists trained' }, indicators: [{ id: 'trained', name: { uk: 'Навчені активісти', en: 'Activists trained' }, unit: 'осіб', baseline: 0, target: 200, frequency: 'quarterly' }] },
       ],
     },
   ],

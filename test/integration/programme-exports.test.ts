@@ -29,7 +29,7 @@ describe('programme exports', () => {
     expect(indicators.type).toContain('text/csv');
     expect(indicators.disposition).toMatch(/^attachment; filename="programme-[0-9A-Z]{26}-indicators.csv"; filename\*=UTF-8''programme-[0-9A-Z]{26}-indicators.csv$/);
     expect(indicators.text.startsWith('\uFEFFРезультат / Result,')).toBe(true);
-    expect(indicators.text).toContain(',trained,Навчені активісти,Activists trained,people,0,200,quarterly,2026-Q1,24,команда програми / programme team\r\n');
+    expect(indicators.text).toContain(',trained,Навчені активісти,Activists trained,осіб,0,200,quarterly,2026-Q1,24,команда програми / programme team\r\n');
 
     const exact = await download(`${base}/exports/assistance.csv`, coordinator);
     expect(exact.text).toContain('2026-03,psychological,online,3,2\r\n');
