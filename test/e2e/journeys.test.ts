@@ -138,7 +138,7 @@ describe('memorandum journey', () => {
     await coordinatorPage.getByTestId('memorandum-save').click();
     await coordinatorPage.getByTestId('memorandum-title').waitFor();
     await coordinatorPage.getByTestId('memorandum-submit').click();
-    await coordinatorPage.getByRole('button', { name: 'Надіслати на погодження' }).last().click();
+    await confirmIn(coordinatorPage, 'Надіслати на погодження');
     await coordinatorPage.getByTestId('memorandum-status').filter({ hasText: 'На погодженні' }).waitFor();
   });
 
@@ -161,7 +161,7 @@ describe('memorandum journey', () => {
     await coordinatorPage.getByTestId('revision-diff').getByText('Спільні дії задля звільнення').waitFor();
     await screenshot(coordinatorPage, '08-memorandum-diff');
     await coordinatorPage.getByTestId('memorandum-submit').click();
-    await coordinatorPage.getByRole('button', { name: 'Надіслати на погодження' }).last().click();
+    await confirmIn(coordinatorPage, 'Надіслати на погодження');
     await coordinatorPage.getByTestId('memorandum-status').filter({ hasText: 'На погодженні' }).waitFor();
   });
 
