@@ -56,11 +56,12 @@ export const handler = moduleHandler('memoranda', {
   },
 
   async submitMemorandum({ actor, params, ifMatch }) {
-    return transition({ actor, memorandumId: params.memorandumId, ifMatch, action: 'submit' }, async (memorandum) => {
+    return transition({ actor, memorandumId: params.memorandumId, ifMatch, action: 'submit' }, async (memorandum, _next, event) => {
       const problems = submissionProblems(memorandum.content);
       if (problems.length > 0) throw invalid(problems, 'Each party needs a named approver and signatory before submitting.');
       // People may have been disabled since the draft was saved.
-      return { directory: await resolveDirectory(memorandum.content, 'content'), reviewRevision: memorandum.revision };
+      // From its first submission on, the other parties see it (and keep seeing it when it is returned to a draft).
+      return { directory: await resolveDirectory(memorandum.content, 'content'), reviewRevision: memorandum.revision, sharedAt: memorandum.sharedAt ?? event.at };
     });
   },
 

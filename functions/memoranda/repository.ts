@@ -15,7 +15,7 @@ import { fromOrganisationItem } from '../organisations/repository.js';
 import type { Organisation } from '../organisations/schema.js';
 import type { User } from '../users/schema.js';
 import type { Attachment, AuditEvent, Memorandum, MemorandumContent, MemorandumStatus, MemorandumSummary, PendingStep } from './schema.js';
-import { stillToAct } from './workflow.js';
+import { stillToAct, visibleTo } from './workflow.js';
 
 /** A memorandum as stored: the head, plus the chain head that the next event links to. */
 export interface StoredMemorandum extends Memorandum {
@@ -109,7 +109,8 @@ export const memorandumRepository = (ctx: TableContext): MemorandumRepository =>
         onConditionFailed: (stored) =>
           expectedVersion === undefined ? new AppError('already_exists', 'This memorandum already exists.') : stored ? new AppError('stale_version', 'The memorandum changed since you read it. Reload it and try again.') : notFound('The memorandum'),
       },
-      ...content.parties.map((party) => ({
+      // Each party that sees it has its entry (its list, its access to the revisions); an unsubmitted draft, only the drafter.
+      ...content.parties.filter((party) => visibleTo(party.orgId, head)).map((party) => ({
         item: {
           Put: {
             TableName: ctx.table,

@@ -163,6 +163,8 @@ export const Memorandum = z.object({
   revision: z.number(),
   /** The revision frozen for review (in_review and after). */
   reviewRevision: z.optional(z.number()),
+  /** Its first submission: until then only the drafting organisation sees it. */
+  sharedAt: z.optional(isoTimestamp),
   parties: z.array(PartyState),
   version: z.number(),
   createdAt: isoTimestamp,

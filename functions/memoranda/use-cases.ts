@@ -11,7 +11,7 @@ import { logger } from '../core/logger.js';
 import { configuredMailer } from '../notifications/mailer.js';
 import { noticesFor } from './notifications.js';
 import type { AuditEvent, Directory, Memorandum, MemorandumContent } from './schema.js';
-import { decide, participantOf, type MemorandumAction, type Participant, type WorkflowState } from './workflow.js';
+import { decide, participantOf, visibleTo, type MemorandumAction, type Participant, type WorkflowState } from './workflow.js';
 
 /**
  * The steps every memorandum operation shares, over a repository: visibility
@@ -40,12 +40,10 @@ const anchorsOf = (memorandum: StoredMemorandum): ChainAnchor[] => {
 };
 
 export const memorandumUseCases = (memoranda: MemorandumRepository, options: { digests?: DigestReader } = {}) => {
-  const isParty = (actor: Actor, memorandum: Memorandum): boolean => memorandum.content.parties.some((party) => party.orgId === actor.orgId);
-
-  /** Loads a memorandum the caller is party to; anyone else learns nothing (404). */
+  /** Loads a memorandum the caller's organisation sees; anyone else learns nothing (404). */
   const loadVisible = async (actor: Actor, memorandumId: string) => {
     const loaded = await memoranda.load(memorandumId);
-    if (!loaded || !isParty(actor, loaded.memorandum)) throw notFound('The memorandum');
+    if (!loaded || !visibleTo(actor.orgId, loaded.memorandum)) throw notFound('The memorandum');
     return loaded;
   };
 

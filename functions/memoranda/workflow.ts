@@ -108,6 +108,16 @@ export const stillToAct = (memorandum: Pick<Memorandum, 'content' | 'status' | '
   return [];
 };
 
+/**
+ * Which parties see the memorandum: before its first submission a draft is the
+ * drafting organisation's own work (a template copied, names tried out), so the
+ * other parties neither list nor read it, and it makes no organisation a partner.
+ */
+export const sharedWithParties = (memorandum: Pick<Memorandum, 'status' | 'sharedAt'>): boolean => memorandum.status !== 'draft' || memorandum.sharedAt !== undefined;
+
+export const visibleTo = (orgId: string, memorandum: Pick<Memorandum, 'status' | 'sharedAt' | 'draftingOrgId' | 'content'>): boolean =>
+  orgId === memorandum.draftingOrgId || (sharedWithParties(memorandum) && memorandum.content.parties.some((party) => party.orgId === orgId));
+
 /** How the caller relates to the memorandum, from the stored record alone. */
 export const participantOf = (actor: Actor, memorandum: Pick<Memorandum, 'draftingOrgId' | 'content'>): Participant => {
   const ownParty = memorandum.content.parties.find((party) => party.orgId === actor.orgId);

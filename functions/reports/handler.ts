@@ -7,6 +7,7 @@ import { AppError, invalid, notFound } from '../core/errors.js';
 import { moduleHandler } from '../core/handler.js';
 import { tableContext } from '../data/client.js';
 import { memorandumRepository } from '../memoranda/repository.js';
+import { visibleTo } from '../memoranda/workflow.js';
 import { pageLimit } from '../core/schemas.js';
 import { acceptedObligation, progressDelta } from './acceptance.js';
 import { reportGraceDays } from './grace.js';
@@ -40,11 +41,10 @@ const guard = (actor: Actor, report: StoredReport, action: ReportAction, ifMatch
   return decision;
 };
 
-/** The organisation's obligations in an active memorandum it is party to (the memorandum's one Query). */
-
+/** The organisation's obligations in a memorandum it sees (the memorandum's one Query). */
 const ownedObligations = async (actor: Actor, memorandumId: string) => {
   const loaded = await memoranda.load(memorandumId);
-  if (!loaded || !loaded.memorandum.content.parties.some((party) => party.orgId === actor.orgId)) throw notFound('The memorandum');
+  if (!loaded || !visibleTo(actor.orgId, loaded.memorandum)) throw notFound('The memorandum');
   return { memorandum: loaded.memorandum, owned: loaded.obligations.filter((obligation) => obligation.ownerOrgId === actor.orgId), reports: loaded.reports };
 };
 

@@ -156,7 +156,8 @@ const memorandumFor = async (route: AppRoute, scope: Scope): Promise<{ id: strin
     const submitted = await call<{ version: number }>('POST', `/api/memoranda/${active.id}/reports/${report.body.id}/submit`, { as: demoUser('council'), headers: { 'if-match': `"${report.body.version}"` } });
     return { id: active.id, version: submitted.body.version, reportId: report.body.id };
   }
-  const needsReview = ['withdrawMemorandum', 'approveMemorandum', 'returnMemorandum'].includes(route.operation);
+  // The other parties see a memorandum once it was submitted (an unsubmitted draft is the drafter's alone).
+  const needsReview = ['withdrawMemorandum', 'approveMemorandum', 'returnMemorandum', 'getMemorandum', 'listRevisions', 'diffRevisions', 'verifyAuditTrail'].includes(route.operation);
   const content = caseContent();
   content.parties.push({ orgId: demoOrganisations.funder, role: { en: 'Funder' }, approverUserId: demoUser('funder').id, signatoryUserId: demoUser('funder').id });
   const created = await call<{ id: string; version: number }>('POST', '/api/memoranda', { as: demoUser('coordinator'), body: { content } });

@@ -189,6 +189,29 @@ describe('memoranda: the source case from draft to approval', () => {
     expect(list.body.items.map((item) => item.id)).not.toContain(other.id);
   });
 
+  it('is the drafting organisation\'s alone until it is first submitted, and stays shared when returned', async () => {
+    const template = await createCaseMemorandum();
+    const copy = await call<Memorandum>('POST', '/api/memoranda', { as: coordinator, body: { templateId: template.id } });
+    const councilSees = async (id: string) => {
+      const [read, revisions, audit, list] = await Promise.all([
+        call('GET', `/api/memoranda/${id}`, { as: council }),
+        call('GET', `/api/memoranda/${id}/revisions`, { as: council }),
+        call('GET', `/api/memoranda/${id}/audit/verify`, { as: council }),
+        call<{ items: { id: string }[] }>('GET', '/api/memoranda?limit=100', { as: council }),
+      ]);
+      return { read: read.status, revisions: revisions.status, audit: audit.status, listed: list.body.items.some((item) => item.id === id) };
+    };
+    for (const id of [template.id, copy.body.id]) expect(await councilSees(id)).toEqual({ read: 404, revisions: 404, audit: 404, listed: false });
+    expect((await call('GET', `/api/memoranda/${copy.body.id}`, { as: coordinator })).status).toBe(200);
+
+    const submitted = await call<Memorandum>('POST', `/api/memoranda/${copy.body.id}/submit`, { as: coordinator, headers: ifMatch(copy.body.version) });
+    expect(submitted.status).toBe(200);
+    expect(await councilSees(copy.body.id)).toEqual({ read: 200, revisions: 200, audit: 200, listed: true });
+    const returned = await call<Memorandum>('POST', `/api/memoranda/${copy.body.id}/return`, { as: council, body: { comment: 'Уточніть строки.' }, headers: ifMatch(submitted.body.version) });
+    expect(returned.body.status).toBe('draft');
+    expect(await councilSees(copy.body.id)).toEqual({ read: 200, revisions: 200, audit: 200, listed: true });
+  });
+
   it('lists my organisation\'s memoranda, latest first, filtered by status', async () => {
     const inReview = await createCaseMemorandum({ submit: true });
     const inReviewList = await call<{ items: { id: string; status: string }[] }>('GET', '/api/memoranda?status=in_review&limit=100', { as: council });
@@ -198,7 +221,7 @@ describe('memoranda: the source case from draft to approval', () => {
 
   it('names a revision that does not exist', async () => {
     const draft = await createCaseMemorandum();
-    const response = await call<Problem>('GET', `/api/memoranda/${draft.id}/diff?from=1&to=9`, { as: council });
+    const response = await call<Problem>('GET', `/api/memoranda/${draft.id}/diff?from=1&to=9`, { as: coordinator });
     expect(response.status).toBe(400);
     expect(response.body.errors?.map((error) => error.path)).toEqual(['query.to']);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { memorandumStatuses, type MemorandumStatus } from '../../functions/memoranda/schema.js';
-import { decide, memorandumActions, type MemorandumAction, type Participant, type WorkflowState } from '../../functions/memoranda/workflow.js';
+import { decide, memorandumActions, visibleTo, type MemorandumAction, type Participant, type WorkflowState } from '../../functions/memoranda/workflow.js';
 
 const participants: Record<string, Participant> = {
   draftingCoordinator: { draftingCoordinator: true },
@@ -78,5 +78,23 @@ describe('memorandum workflow: the rules behind the table', () => {
     const state: WorkflowState = { ...stateIn('draft'), parties: [{ orgId: 'A', approval: 'returned' }, { orgId: 'B', approval: 'approved' }] };
     const decision = decide(state, 'submit', participants.draftingCoordinator ?? { draftingCoordinator: false });
     expect(decision.allowed && decision.next.parties.map((party) => party.approval)).toEqual(['pending', 'pending']);
+  });
+});
+
+describe('memorandum visibility', () => {
+  const ngo = 'NGO';
+  const council = 'COUNCIL';
+  const memorandum = (status: MemorandumStatus, sharedAt?: string) => ({
+    status, draftingOrgId: ngo, content: { parties: [{ orgId: ngo }, { orgId: council }] } as Parameters<typeof visibleTo>[1]['content'], ...(sharedAt ? { sharedAt } : {}),
+  });
+
+  it('keeps an unsubmitted draft to its drafting organisation', () => {
+    expect([visibleTo(ngo, memorandum('draft')), visibleTo(council, memorandum('draft'))]).toEqual([true, false]);
+  });
+
+  it('shows it to every party from its first submission on, also when returned to a draft', () => {
+    expect(visibleTo(council, memorandum('in_review'))).toBe(true);
+    expect(visibleTo(council, memorandum('draft', '2026-12-02T08:00:00.000Z'))).toBe(true);
+    expect(visibleTo('OTHER', memorandum('active'))).toBe(false);
   });
 });
