@@ -1,5 +1,6 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Memorandum, Signature } from './schema.js';
+import type { recurrences } from './vocabulary.js';
 
 /**
  * The two documents of a memorandum as pdfmake definitions (pure; rendering and
@@ -39,6 +40,54 @@ const grouped = (hash: string): string => hash.match(/.{1,16}/g)?.join(' ') ?? h
 const numbered = (items: { id: string; text: Text }[]): Content =>
   items.length === 0 ? { text: '—' } : { ol: items.map((item) => ({ stack: both(item.text), margin: [0, 0, 0, 4] })) };
 
+const recurrenceNames: Record<(typeof recurrences)[number], string> = {
+  once: 'одноразово / once', monthly: 'щомісяця / monthly', quarterly: 'щокварталу / quarterly', yearly: 'щороку / yearly',
+};
+
+const bilingualLine = (text: Text): string => [text.uk, text.en].filter((part) => part && part.length > 0).join(' / ');
+
+/**
+ * A party's obligations with every term the tracked records act on — due date,
+ * recurrence, category, indicators with unit, baseline and target — so that the
+ * signed text and what Pakt tracks (overdue, reminders, reports) say the same.
+ */
+const obligationsTable = (obligations: Memorandum['content']['obligations']): Content =>
+  obligations.length === 0
+    ? { text: '—' }
+    : {
+        table: {
+          headerRows: 1,
+          dontBreakRows: true,
+          widths: [16, '*', 130],
+          body: [
+            [{ text: '№', style: 'tableHeader' }, { text: 'Зобов’язання / Obligation', style: 'tableHeader' }, { text: 'Умови / Terms', style: 'tableHeader' }],
+            ...obligations.map((obligation, index) => [
+              `${index + 1}.`,
+              {
+                stack: [
+                  ...both(obligation.text),
+                  ...(obligation.indicators ?? []).map((indicator): Content => ({
+                    text: [{ text: 'Показник / Indicator: ', bold: true }, `${bilingualLine(indicator.name)}; ${indicator.unit}: базове значення / baseline ${indicator.baseline}, ціль / target ${indicator.target}`],
+                    fontSize: 9,
+                    margin: [0, 3, 0, 0],
+                  })),
+                ],
+              },
+              {
+                fontSize: 9,
+                stack: [
+                  `Строк / Due: ${obligation.dueDate ?? '—'}`,
+                  `Періодичність / Recurrence: ${obligation.recurrence ? recurrenceNames[obligation.recurrence] : '—'}`,
+                  ...(obligation.category ? [`Категорія / Category: ${obligation.category}`] : []),
+                  ...(obligation.indicators?.length ? [`Показники / Indicators: ${obligation.indicators.length}`] : []),
+                ],
+              },
+            ]),
+          ],
+        },
+        layout: 'lightHorizontalLines',
+      };
+
 export const finalDocument = (memorandum: Memorandum, renderedAt: string): TDocumentDefinitions => {
   const { content } = memorandum;
   return {
@@ -69,7 +118,7 @@ export const finalDocument = (memorandum: Memorandum, renderedAt: string): TDocu
       { text: 'Зобов’язання сторін / Obligations of the parties', style: 'heading' },
       ...content.parties.flatMap((party): Content[] => [
         { text: orgLine(memorandum, party.orgId), style: 'subheading' },
-        numbered(content.obligations.filter((obligation) => obligation.partyOrgId === party.orgId)),
+        obligationsTable(content.obligations.filter((obligation) => obligation.partyOrgId === party.orgId)),
       ]),
       { text: 'Підписи сторін / Signatures', style: 'heading', pageBreak: 'before' },
       ...content.parties.map((party): Content => {

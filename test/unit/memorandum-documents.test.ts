@@ -13,9 +13,20 @@ import { pdfFonts, pdfText, renderPdfPages } from '../support/pdf.js';
 const ngo = '01J00000000000000000000001';
 const council = '01J00000000000000000000002';
 
+/** The case's obligations, each with its own due date (one-off for the last) and a category: terms the text must state. */
+const withTerms = (content: Memorandum['content']): Memorandum['content'] => ({
+  ...content,
+  obligations: content.obligations.map((obligation, index, all) => ({
+    ...obligation,
+    dueDate: `2026-${String(index + 2).padStart(2, '0')}-${index % 2 === 0 ? '28' : '15'}`,
+    ...(index === all.length - 1 ? { recurrence: 'once' as const } : {}),
+    ...(index % 3 === 0 ? { category: `Інформування ${index + 1}` } : {}),
+  })),
+});
+
 const memorandum: Memorandum = {
   id: '01J00000000000000000000201', status: 'signed', draftingOrgId: ngo, revision: 2, reviewRevision: 2, version: 9, createdAt: '2026-01-15T09:00:00.000Z', updatedAt: '2026-02-01T09:00:00.000Z',
-  content: caseMemorandumContent({ ngoOrgId: ngo, councilOrgId: council, ngoSignatory: 'u1', councilSignatory: 'u2' }),
+  content: withTerms(caseMemorandumContent({ ngoOrgId: ngo, councilOrgId: council, ngoSignatory: 'u1', councilSignatory: 'u2' })),
   directory: {
     organisations: { [ngo]: { uk: 'ГО «Асоціація родичів політв’язнів Кремля»', en: 'NGO Association of Relatives of Political Prisoners of the Kremlin' }, [council]: { uk: 'Молочанська міська рада Запорізької області', en: 'Molochansk City Council' } },
     people: { u1: { name: 'Олена Коваль', position: 'Програмна координаторка', orgId: ngo }, u2: { name: 'Ігор Петренко', position: 'Секретар міської ради', orgId: council } },
@@ -27,8 +38,8 @@ const signatures = [
   { orgId: ngo, userId: 'u1', fullName: 'Олена Коваль', position: 'Програмна координаторка', at: '2026-02-01T09:00:00.000Z', documentHash: 'a'.repeat(64), sourceIp: '198.51.100.4', userAgent: 'Mozilla/5.0' },
 ];
 
-const textOf = async (bytes: Uint8Array, name: string): Promise<string> => {
-  await renderPdfPages(bytes, `pdf-${name}`, { pages: 1 });
+const textOf = async (bytes: Uint8Array, name: string, pages = 1): Promise<string> => {
+  await renderPdfPages(bytes, `pdf-${name}`, { pages });
   return pdfText(bytes).replace(/\s+/g, ' ');
 };
 
@@ -39,7 +50,8 @@ describe('memorandum PDFs', () => {
 
   beforeAll(async () => {
     const final = await renderPdf(finalDocument(memorandum, '2026-01-31T10:00:00.000Z'));
-    finalText = await textOf(final, 'memorandum-final');
+    // Page 3 holds the obligations' terms.
+    finalText = await textOf(final, 'memorandum-final', 3);
     certificateText = await textOf(await renderPdf(certificateDocument(memorandum, signatures, 'a'.repeat(64), 'b'.repeat(64), '2026-02-01T09:00:00.000Z')), 'memorandum-certificate');
     fonts = pdfFonts(final);
   });
@@ -60,6 +72,21 @@ describe('memorandum PDFs', () => {
       expect(finalText).toContain(item.slice(0, 40).replace(/\s+/g, ' '));
     }
     expect(finalText).toContain('Ігор Петренко, Секретар міської ради');
+  });
+
+  it('the final text states each obligation\'s terms: due date, recurrence, category and each indicator\'s unit, baseline and target', () => {
+    const { obligations } = memorandum.content;
+    expect(obligations.length).toBe(9);
+    for (const obligation of obligations) {
+      expect(finalText).toContain(`Строк / Due: ${obligation.dueDate ?? 'missing'}`);
+      if (obligation.category) expect(finalText).toContain(`Категорія / Category: ${obligation.category}`);
+      for (const indicator of obligation.indicators ?? []) {
+        expect(finalText).toContain(`${indicator.name.uk ?? 'missing'} / ${indicator.name.en ?? 'missing'}; ${indicator.unit}: базове значення / baseline ${indicator.baseline}, ціль / target ${indicator.target}`);
+      }
+    }
+    expect(finalText.match(/Періодичність \/ Recurrence: щокварталу \/ quarterly/g)).toHaveLength(8);
+    expect(finalText).toContain('Періодичність / Recurrence: одноразово / once');
+    expect(obligations.flatMap((obligation) => obligation.indicators ?? [])).toHaveLength(3);
   });
 
   it('the certificate names signers, times, the document hash and the audit-chain head', () => {
