@@ -17,6 +17,7 @@ import { activityCsv, assistanceCsv, indicatorCsv } from './tables.js';
 import { calendarFeed } from './ics.js';
 import { iatiActivityXml } from './iati.js';
 import { contentDisposition } from '../files/disposition.js';
+import { dateIn, today as todayIn } from '../core/calendar.js';
 
 /**
  * Files for funders and coordinators: CSV tables, the IATI activity XML, and the
@@ -39,7 +40,7 @@ const fileName = (programme: StoredProgramme, file: string) => `programme-${prog
 
 const build = async (actor: Actor, programmeId: string, file: 'indicators.csv' | 'activities.csv' | 'assistance.csv' | 'iati.xml') => {
   const { programme, role } = await loadVisibleProgramme(programmes, actor, programmeId);
-  const today = isoNow().slice(0, 10);
+  const today = todayIn();
   switch (file) {
     case 'indicators.csv':
       return { programme, type: 'text/csv; charset=utf-8', body: indicatorCsv(programme.content, await actualsOf(programme)) };
@@ -73,7 +74,7 @@ export const handler = moduleHandler('exports', {
     // The whole calendar: a funder's attendance per activity is hidden over the programme's whole list, as in every file.
     const [figures, calendar, names, { parties, sources }] = await Promise.all([records.figures(programme.id), records.calendar(programme.id, {}), organisationsOf(programme), linkedFigures(programmes, programme)]);
     const now = isoNow();
-    const dashboard = dashboardOf({ programme, role, figures, parties, sources, today: now.slice(0, 10), range });
+    const dashboard = dashboardOf({ programme, role, figures, parties, sources, today: dateIn(now), range });
     const attendance = attendanceCells(calendar, role === 'funder', dashboard.suppressionThreshold);
     const pdf = await renderPdf(reportDocument({
       dashboard, range, attendance, activities: calendar.filter((activity) => activity.date >= range.start && activity.date <= range.end), implementingOrgIds: programme.content.implementingOrgIds, funderOrgIds: programme.content.funderOrgIds, generatedAt: now,

@@ -1,4 +1,4 @@
-import { addDays } from '../core/clock.js';
+import { addDays } from '../core/calendar.js';
 
 /**
  * An iCalendar feed (RFC 5545) of a programme's activities (pure): text

@@ -7,7 +7,7 @@ import type { DocumentStore } from '../files/document-store.js';
 import { sha256Hex } from '../files/document-store.js';
 import { digestBytes, digestKeys, type DigestPayload } from '../memoranda/digest.js';
 import type { DigestSigner } from '../memoranda/digest-signer.js';
-import { addDays } from '../core/clock.js';
+import { addDays } from '../core/calendar.js';
 
 /**
  * The daily job's digest of audit chains (see memoranda/digest.ts): for each finished day

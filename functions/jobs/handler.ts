@@ -11,6 +11,7 @@ import { activateDueMemoranda, incompletenessOf } from './daily.js';
 import { writeDueDigests } from './digest.js';
 import { documentStore } from '../files/document-store.js';
 import { configuredDigestSigner } from '../memoranda/digest-signer.js';
+import { dateIn } from '../core/calendar.js';
 
 /**
  * The Lambda EventBridge Scheduler invokes once a day: memoranda whose term has
@@ -18,12 +19,14 @@ import { configuredDigestSigner } from '../memoranda/digest-signer.js';
  * then the signed digest of the audit chains that moved on the days since the last.
  */
 export const runDailyJobs = async (now: Date = new Date()) => {
-  const today = now.toISOString().slice(0, 10);
+  // The day in Kyiv: the job runs shortly after midnight there, when UTC still says yesterday.
+  const today = dateIn(now);
   const activation = await activateDueMemoranda(memorandumRepository(tableContext()), today);
   const reminders = await sendReminders(tableContext(), configuredMailer(), today, `${optionalEnv('WEB_URL') ?? ''}/commitments`);
   const signer = configuredDigestSigner();
   if (!signer) throw new Error('Set DIGEST_KMS_KEY_ID (KMS) or DIGEST_SIGNING_KEY_FILE (local key) to sign the daily audit digest.');
-  const digests = await writeDueDigests(tableContext(), documentStore(), signer, today, now.toISOString());
+  // Digests seal UTC days (the days the audit marks are kept under), whatever the memoranda's time zone.
+  const digests = await writeDueDigests(tableContext(), documentStore(), signer, now.toISOString().slice(0, 10), now.toISOString());
   logger.info('Daily jobs done', { today, activated: activation.activated.length, failed: activation.failed.length, reminders, digests: digests.map(({ day, memoranda }) => ({ day, memoranda })) });
   return { today, ...activation, reminders, digests };
 };

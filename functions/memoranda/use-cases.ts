@@ -12,6 +12,7 @@ import { configuredMailer } from '../notifications/mailer.js';
 import { noticesFor } from './notifications.js';
 import type { AuditEvent, Directory, Memorandum, MemorandumContent } from './schema.js';
 import { decide, participantOf, visibleTo, type MemorandumAction, type Participant, type WorkflowState } from './workflow.js';
+import { dateIn } from '../core/calendar.js';
 
 /**
  * The steps every memorandum operation shares, over a repository: visibility
@@ -109,7 +110,7 @@ export const memorandumUseCases = (memoranda: MemorandumRepository, options: { d
     let next = decision.next;
     const newEvents = [event];
     // A memorandum whose term has already started is in force from its last signature.
-    if (next.status === 'signed' && memorandum.content.term.start <= now.slice(0, 10)) {
+    if (next.status === 'signed' && memorandum.content.term.start <= dateIn(now)) {
       const activation = decide(next, 'activate', systemParticipant);
       if (activation.allowed) {
         next = activation.next;

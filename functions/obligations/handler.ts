@@ -4,6 +4,7 @@ import { tableContext } from '../data/client.js';
 import { asCommitment } from './model.js';
 import { reportGraceDays } from '../reports/grace.js';
 import { obligationRepository } from './repository.js';
+import { today as todayIn } from '../core/calendar.js';
 
 const obligations = obligationRepository(tableContext());
 
@@ -17,13 +18,13 @@ export const handler = moduleHandler('obligations', {
       ...(query.memorandumId ? { memorandumId: query.memorandumId } : {}),
       ...(query.dueBefore ? { dueBefore: query.dueBefore } : {}),
     });
-    const today = new Date().toISOString().slice(0, 10);
+    const today = todayIn();
     return { body: { items: page.items.map((obligation) => asCommitment(obligation, today, reportGraceDays)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) } };
   },
 
   /** What the drafting organisation's partners (and itself) owe on its memoranda: the relationship is the token's organisation as drafter. */
   async listPartnerCommitments({ actor, query }) {
-    const today = new Date().toISOString().slice(0, 10);
+    const today = todayIn();
     const page = await obligations.listOpenDrafted(actor.orgId, { limit: pageLimit(query.limit), dueBefore: today, ...(query.cursor ? { cursor: query.cursor } : {}) });
     const items = page.items.map((obligation) => asCommitment(obligation, today, reportGraceDays)).filter((commitment) => query.overdue !== 'true' || commitment.overdue);
     return { body: { items, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) } };

@@ -1,20 +1,12 @@
 import type { MemorandumContent } from '../memoranda/schema.js';
 import type { Commitment, TrackedObligation } from './schema.js';
-import { addDays } from '../core/clock.js';
+import { addDays, addMonths, dateIn, endOfCalendarPeriod } from '../core/calendar.js';
 
 /**
  * Pure date rules for commitments. Dates are YYYY-MM-DD strings; "today" is
  * passed in so that the rules are testable with any clock.
  */
 const monthsOf = { monthly: 1, quarterly: 3, yearly: 12 } as const;
-
-const addMonths = (date: string, months: number): string => {
-  const [year = 0, month = 1, day = 1] = date.split('-').map(Number);
-  const target = new Date(Date.UTC(year, month - 1 + months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(day, lastDay));
-  return target.toISOString().slice(0, 10);
-};
 
 const isRecurring = (recurrence: TrackedObligation['recurrence']): recurrence is keyof typeof monthsOf => recurrence !== undefined && recurrence !== 'once';
 
@@ -54,13 +46,6 @@ export const isOverdue = (obligation: Pick<TrackedObligation, 'dueDate' | 'recur
   return isRecurring(obligation.recurrence) ? (obligation.reportedThrough ?? '') < passed : true;
 };
 
-/** The last day of the calendar month, quarter or year (`months` 1, 3, 12) that holds `date`. */
-const calendarPeriodEnd = (date: string, months: number): string => {
-  const [year = 0, month = 1] = date.split('-').map(Number);
-  const lastMonth = Math.floor((month - 1) / months) * months + months;
-  return new Date(Date.UTC(year, lastMonth, 0)).toISOString().slice(0, 10);
-};
-
 /**
  * The period the next report on an obligation is due for: its first occurrence that no
  * accepted report covers, once it may be reported (it ends by today plus the grace days).
@@ -75,13 +60,13 @@ export const periodToReport = (obligation: Pick<TrackedObligation, 'dueDate' | '
   const latest = addDays(today, graceDays);
   if (!dueDate) {
     if (!isRecurring(recurrence)) return undefined;
-    const from = reportedThrough ? addDays(reportedThrough, 1) : obligation.createdAt.slice(0, 10);
-    const end = calendarPeriodEnd(from, monthsOf[recurrence]);
+    const from = reportedThrough ? addDays(reportedThrough, 1) : dateIn(obligation.createdAt);
+    const end = endOfCalendarPeriod(from, monthsOf[recurrence]);
     return end > latest ? undefined : { start: from, end };
   }
   if (!isRecurring(recurrence)) {
     if ((reportedThrough ?? '') >= dueDate || dueDate > latest) return undefined;
-    const signed = obligation.createdAt.slice(0, 10);
+    const signed = dateIn(obligation.createdAt);
     return { start: signed < dueDate ? signed : dueDate, end: dueDate };
   }
   let step = 0;

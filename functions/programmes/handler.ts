@@ -19,6 +19,7 @@ import { frequencyOf, liesWithin } from './periods.js';
 import { recordsRepository, withoutKeys, type StoredMember } from './records.js';
 import { materialKey } from './document-keys.js';
 import { materialsPerActivity, parseTallyId, type Activity, type ActivityInput, type CaseRecord, type IndicatorActual, type Member, type Programme, type ProgrammeContent, type Tally } from './schema.js';
+import { today as todayIn } from '../core/calendar.js';
 
 const programmes = programmeRepository(tableContext());
 const records = recordsRepository(tableContext());
@@ -121,7 +122,7 @@ export const handler = moduleHandler('programmes', {
     const page = await programmes.listForOrganisation(actor.orgId, pageLimit(query.limit), query.cursor);
     // Each listed programme's figures, in one BatchGet for the page.
     const figures = await programmes.getMany(page.items.map((item) => keys.programmeFigures(item.id)));
-    const today = isoNow().slice(0, 10);
+    const today = todayIn();
     const items = page.items.map((item) => ({ ...item, health: healthOf(item.period, (figures.get(keyString(keys.programmeFigures(item.id))) ?? {}) as Record<string, number>, today) }));
     return { body: { ...page, items } };
   },
@@ -285,7 +286,7 @@ export const handler = moduleHandler('programmes', {
     // The figures are read beside the head and shown only once the head says the caller may see them.
     const [{ programme, role }, figures] = await Promise.all([loadProgramme(actor, params.programmeId), records.figures(params.programmeId)]);
     const { parties, sources } = await linkedFigures(programmes, programme);
-    return { body: dashboardOf({ programme, role, figures, parties, sources, today: isoNow().slice(0, 10) }) };
+    return { body: dashboardOf({ programme, role, figures, parties, sources, today: todayIn() }) };
   },
 
   async listNetwork({ actor, params }) {

@@ -1,6 +1,6 @@
 import { isOverdue, lastPassedDueDate, nextDueDate } from '../obligations/model.js';
 import type { TrackedObligation } from '../obligations/schema.js';
-import { addDays } from '../core/clock.js';
+import { addDays } from '../core/calendar.js';
 
 /**
  * Who is reminded of what on a given day (pure; `today` is injected). Council

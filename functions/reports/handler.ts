@@ -16,6 +16,7 @@ import { evidenceKey } from './document-keys.js';
 import { reportRepository, type StoredReport } from './repository.js';
 import type { Report } from './schema.js';
 import { decideReport, type ReportAction } from './workflow.js';
+import { today as todayIn } from '../core/calendar.js';
 
 const memoranda = memorandumRepository(tableContext());
 const reports = reportRepository(tableContext());
@@ -54,7 +55,7 @@ export const handler = moduleHandler('reports', {
     if (memorandum.status !== 'active') throw new AppError('invalid_transition', 'Reports are made on memoranda in force.');
     if (owned.length === 0) throw new AppError('invalid_transition', 'Your organisation has no obligations in this memorandum to report on.');
     const problems = periodProblems(body.period, {
-      today: isoNow().slice(0, 10), graceDays: reportGraceDays, term: memorandum.content.term,
+      today: todayIn(), graceDays: reportGraceDays, term: memorandum.content.term,
       others: reportsOnIt.filter((report) => report.orgId === actor.orgId),
     });
     if (problems.length > 0) throw invalid(problems);

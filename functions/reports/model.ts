@@ -1,7 +1,7 @@
 import type { FieldProblem } from '../core/errors.js';
 import type { TrackedObligation } from '../obligations/schema.js';
 import { evidencePerEntry, type Evidence, type Report, type ReportEntry, type ReportEntryInput, type ReportStep, type ReportSummary } from './schema.js';
-import { addDays } from '../core/clock.js';
+import { addDays } from '../core/calendar.js';
 
 /** Pure rules for report content. */
 

@@ -68,8 +68,8 @@ describe('progress reports', () => {
   });
 
   it('are made only on memoranda in force, within their term, and stay within the two organisations', async () => {
-    const draft = await createCaseMemorandum();
-    expect((await call<Problem>('POST', `/api/memoranda/${draft.id}/reports`, { as: council, body: { period } })).status).toBe(409);
+    const inReview = await createCaseMemorandum({ submit: true });
+    expect((await call<Problem>('POST', `/api/memoranda/${inReview.id}/reports`, { as: council, body: { period } })).status).toBe(409);
     const active = await createActiveMemorandum();
     const early = await call<Problem>('POST', `/api/memoranda/${active.id}/reports`, { as: council, body: { period: { start: '2025-12-01', end: '2025-12-31' } } });
     expect(early.body.errors?.map((error) => error.path)).toEqual(['body.period.start']);

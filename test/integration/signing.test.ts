@@ -10,6 +10,7 @@ import { activateDueMemoranda } from '../../functions/jobs/daily.js';
 import { memorandumRepository } from '../../functions/memoranda/repository.js';
 import { invitationOf, ownPassword, signInWith } from '../support/users.js';
 import { caseContent, createApprovedMemorandum, createCaseMemorandum, samplePdf, uploadSignedFile } from '../support/memoranda.js';
+import { addDays, today } from '../../functions/core/calendar.js';
 
 const coordinator = demoUser('coordinator');
 const council = demoUser('council');
@@ -174,7 +175,8 @@ describe('a storage fault while rendering the final PDF', () => {
 
 describe('memoranda whose term starts later', () => {
   it('stay signed until the daily job brings them into force on their start date, once', async () => {
-    const tomorrow = new Date(Date.now() + 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+    // Dates in Kyiv, as the API decides coming into force.
+    const tomorrow = addDays(today(), 1);
     const content = caseContent();
     content.term.start = tomorrow;
     const created = await call<Memorandum>('POST', '/api/memoranda', { as: coordinator, body: { content } });
@@ -186,7 +188,7 @@ describe('memoranda whose term starts later', () => {
     expect(signed.body.status).toBe('signed');
 
     const repository = memorandumRepository({ table: stack().tableName, client: table().client });
-    expect((await activateDueMemoranda(repository, new Date().toISOString().slice(0, 10))).activated).not.toContain(created.body.id);
+    expect((await activateDueMemoranda(repository, today())).activated).not.toContain(created.body.id);
     const onStart = await activateDueMemoranda(repository, tomorrow);
     expect(onStart.activated).toContain(created.body.id);
     expect((await activateDueMemoranda(repository, tomorrow)).activated).not.toContain(created.body.id);
@@ -229,8 +231,8 @@ describe('externally signed files', () => {
   });
 
   it('can only come from a party\'s named signatory once the final text exists', async () => {
-    const draft = await createCaseMemorandum();
-    const early = await call<Problem>('POST', `/api/memoranda/${draft.id}/attachments/uploads`, { as: council, body: { filename: 'a.pdf', contentType: 'application/pdf', size: 10 } });
+    const inReview = await createCaseMemorandum({ submit: true });
+    const early = await call<Problem>('POST', `/api/memoranda/${inReview.id}/attachments/uploads`, { as: council, body: { filename: 'a.pdf', contentType: 'application/pdf', size: 10 } });
     expect(early.status).toBe(409);
     const approved = await createApprovedMemorandum();
     const byOther = await call<Problem>('POST', `/api/memoranda/${approved.id}/attachments/uploads`, { as: 'resource.center@pakt.local', body: { filename: 'a.pdf', contentType: 'application/pdf', size: 10 } });

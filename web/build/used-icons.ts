@@ -17,9 +17,12 @@ const sourceFiles = async (directory: string): Promise<string[]> => {
   return nested.flat().filter((file) => /\.(vue|ts)$/.test(file));
 };
 
+/** PrimeIcons' modifier classes (kept with the base rules), not icons. */
+const modifiers = new Set(['pi-spin', 'pi-fw']);
+
 export const iconsUsedIn = async (sourceDirectory: string): Promise<Set<string>> => {
   const texts = await Promise.all((await sourceFiles(sourceDirectory)).map((file) => readFile(file, 'utf8')));
-  return new Set(texts.flatMap((text) => text.match(iconNamePattern) ?? []));
+  return new Set(texts.flatMap((text) => text.match(iconNamePattern) ?? []).filter((name) => !modifiers.has(name)));
 };
 
 /** Drops each `.pi-<name>:before { … }` rule whose name is not used. */

@@ -1,3 +1,4 @@
+import { today as todayInKyiv } from '../../../functions/core/calendar.js';
 import type { MemorandumContent } from '../../../functions/memoranda/schema';
 
 /**
@@ -38,7 +39,7 @@ export const bilingual = (value: BilingualField): { uk?: string; en?: string } =
 
 export const emptyDraft = (ownOrgId: string): Draft => ({
   title: { uk: '', en: '' },
-  start: new Date().toISOString().slice(0, 10),
+  start: todayInKyiv(),
   end: '',
   openEnded: true,
   parties: [

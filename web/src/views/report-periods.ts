@@ -1,3 +1,4 @@
+import { addDays, addMonths, endOfCalendarPeriod } from '../../../functions/core/calendar.js';
 /**
  * The periods a report can be started for, offered instead of two free dates:
  * first the periods the organisation's obligations are due for (from the API's
@@ -16,15 +17,12 @@ export interface PeriodChoice extends Period {
 const monthsOf = { monthly: 1, quarterly: 3, yearly: 12 } as const;
 const unitOf = { monthly: 'month', quarterly: 'quarter', yearly: 'year' } as const;
 
-const iso = (date: Date) => date.toISOString().slice(0, 10);
-
 /** The last `count` calendar periods of `months` months that ended before `today`, latest first. */
-const completedPeriods = (months: number, today: string, count: number): Period[] => {
-  const [year = 0, month = 1] = today.split('-').map(Number);
-  const currentStartMonth = Math.floor((month - 1) / months) * months;
+const completedPeriods = (months: 1 | 3 | 12, today: string, count: number): Period[] => {
+  const current = endOfCalendarPeriod(today, months);
   return Array.from({ length: count }, (_, index) => {
-    const startMonth = currentStartMonth - months * (index + 1);
-    return { start: iso(new Date(Date.UTC(year, startMonth, 1))), end: iso(new Date(Date.UTC(year, startMonth + months, 0))) };
+    const end = addMonths(current, -months * (index + 1));
+    return { start: addDays(addMonths(end, -months), 1), end };
   });
 };
 

@@ -1,0 +1,70 @@
+import { systemClock, type Clock } from './clock.js';
+
+/**
+ * Calendar dates (YYYY-MM-DD strings), the one place that knows how they move.
+ *
+ * Due dates, reminders, coming into force and report periods are days in the
+ * memorandum's time zone, not in UTC: at 01:30 in Kyiv it is already tomorrow
+ * there while UTC still says today. Arithmetic on the strings themselves is
+ * done in UTC, where no daylight-saving change can move a day. Pure and without
+ * I/O, so that the API, the jobs and the SPA share it.
+ */
+export type CalendarDate = string;
+
+/** Where the parties of the seeded memoranda, and Pakt's users so far, live. */
+export const defaultTimeZone = 'Europe/Kyiv';
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const formatterFor = (timeZone: string): Intl.DateTimeFormat => {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+};
+
+/** The date an instant falls on in a time zone. */
+export const dateIn = (instant: Date | string, timeZone: string = defaultTimeZone): CalendarDate => {
+  const parts = formatterFor(timeZone).formatToParts(typeof instant === 'string' ? new Date(instant) : instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((candidate) => candidate.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+};
+
+/** Today in a time zone (by default the memoranda's). */
+export const today = (clock: Clock = systemClock, timeZone: string = defaultTimeZone): CalendarDate => dateIn(clock.now(), timeZone);
+
+const parts = (date: CalendarDate): [number, number, number] => {
+  const [year = 0, month = 1, day = 1] = date.split('-').map(Number);
+  return [year, month, day];
+};
+const format = (instant: Date): CalendarDate => instant.toISOString().slice(0, 10);
+
+/** A date `days` later (or earlier). */
+export const addDays = (date: CalendarDate, days: number): CalendarDate => format(new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000));
+
+/** The last day of the month that holds `date`. */
+export const endOfMonth = (date: CalendarDate): CalendarDate => {
+  const [year, month] = parts(date);
+  return format(new Date(Date.UTC(year, month, 0)));
+};
+
+/**
+ * The same day `months` later, kept inside shorter months (01-31 + 1 → 02-28/29);
+ * a month's last day stays the last day (09-30 + 3 → 12-31), as "quarterly from
+ * the end of September" means to the people who wrote it.
+ */
+export const addMonths = (date: CalendarDate, months: number): CalendarDate => {
+  const [year, month, day] = parts(date);
+  const firstOfTarget = format(new Date(Date.UTC(year, month - 1 + months, 1)));
+  const lastOfTarget = endOfMonth(firstOfTarget);
+  if (date === endOfMonth(date)) return lastOfTarget;
+  return `${firstOfTarget.slice(0, 8)}${String(Math.min(day, parts(lastOfTarget)[2])).padStart(2, '0')}`;
+};
+
+/** The last day of the calendar month, quarter or year (`months` 1, 3, 12) that holds `date`. */
+export const endOfCalendarPeriod = (date: CalendarDate, months: 1 | 3 | 12): CalendarDate => {
+  const [year, month] = parts(date);
+  const lastMonth = Math.floor((month - 1) / months) * months + months;
+  return format(new Date(Date.UTC(year, lastMonth, 0)));
+};
