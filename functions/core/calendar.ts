@@ -68,3 +68,40 @@ export const endOfCalendarPeriod = (date: CalendarDate, months: 1 | 3 | 12): Cal
   const lastMonth = Math.floor((month - 1) / months) * months + months;
   return format(new Date(Date.UTC(year, lastMonth, 0)));
 };
+
+/** Whether `timeZone` is an IANA time zone this runtime knows (e.g. Europe/Kyiv). */
+export const isTimeZone = (timeZone: string): boolean => {
+  if (!/^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+){0,2}$/.test(timeZone) && timeZone !== 'UTC') return false;
+  try {
+    formatterFor(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+/** How far the zone's wall clock is ahead of UTC at an instant, in milliseconds. */
+const offsetAt = (instant: number, timeZone: string): number => {
+  let formatter = offsetFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    offsetFormatters.set(timeZone, formatter);
+  }
+  const values = Object.fromEntries(formatter.formatToParts(new Date(instant)).map((part) => [part.type, Number(part.value)]));
+  const wall = Date.UTC(values.year ?? 0, (values.month ?? 1) - 1, values.day ?? 1, values.hour ?? 0, values.minute ?? 0, values.second ?? 0);
+  return wall - Math.floor(instant / 1000) * 1000;
+};
+
+/**
+ * The instant a wall-clock time (HH:MM) on a date means in a time zone: 18:30 on
+ * 2026-12-10 in Kyiv is 16:30 UTC. A time skipped by a daylight-saving change
+ * moves forward, as clocks do.
+ */
+export const instantOf = (date: CalendarDate, time: string, timeZone: string = defaultTimeZone): Date => {
+  const [year, month, day] = parts(date);
+  const [hour = 0, minute = 0] = time.split(':').map(Number);
+  const wall = Date.UTC(year, month - 1, day, hour, minute);
+  const first = wall - offsetAt(wall, timeZone);
+  return new Date(wall - offsetAt(first, timeZone));
+};

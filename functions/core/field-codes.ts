@@ -26,6 +26,7 @@ export const fieldMessageTemplates = {
   date: 'Must be a date, e.g. {example}.',
   month: 'Must be a month, e.g. {example}.',
   time: 'Must be a time, e.g. {example}.',
+  time_zone: 'Must be a time zone, e.g. {example}.',
   indicator_period: 'Must be a period: a month (2026-03), a quarter (2026-Q1) or a year (2026).',
   country: 'Must be a two-letter country code, e.g. {example}.',
   currency: 'Must be an ISO 4217 currency code, e.g. {example}.',

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { isTimeZone } from './calendar.js';
 
 /** Building blocks shared by module schemas. */
 
@@ -35,6 +36,9 @@ export const bilingual = (max: number) =>
   );
 
 export const isoDate = z.iso.date('Must be a date, e.g. 2026-12-31.');
+
+/** An IANA time zone; where a record has none, it is in `defaultTimeZone` (Europe/Kyiv). */
+export const timeZone = z.string().check(z.maxLength(64), z.refine(isTimeZone, 'Must be a time zone, e.g. Europe/Kyiv.'));
 
 /** Ids of items inside a record (obligations, indicators, budget lines): short and URL-safe. */
 export const itemId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,40}$/, 'Must be 1 to 40 letters, digits, _ or -.'));

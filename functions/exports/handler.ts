@@ -96,7 +96,7 @@ export const handler = moduleHandler('exports', {
       host,
       events: events.map((activity) => ({
         id: activity.id, version: activity.version, title: title(activity.title), date: activity.date, status: activity.status, updatedAt: activity.updatedAt,
-        ...(activity.startTime ? { startTime: activity.startTime } : {}), ...(activity.endTime ? { endTime: activity.endTime } : {}),
+        ...(activity.startTime ? { startTime: activity.startTime } : {}), ...(activity.endTime ? { endTime: activity.endTime } : {}), ...(activity.timeZone ? { timeZone: activity.timeZone } : {}),
         ...(activity.place.online ? (activity.place.url ? { url: activity.place.url, location: 'Online' } : { location: 'Online' }) : { location: [activity.place.venue, activity.place.city, activity.place.country].filter(Boolean).join(', ') }),
       })),
     });

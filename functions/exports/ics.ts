@@ -1,10 +1,12 @@
-import { addDays } from '../core/calendar.js';
+import { addDays, defaultTimeZone, instantOf } from '../core/calendar.js';
 
 /**
  * An iCalendar feed (RFC 5545) of a programme's activities (pure): text
  * escaped (backslash, semicolon, comma, line breaks), lines folded at 75 octets
  * without splitting a UTF-8 character, CRLF line ends. Activities without a time
- * are all-day events; times are the organiser's local time (floating).
+ * are all-day events; timed ones are written in UTC, converted from the wall-clock
+ * time in the activity's zone, so that every calendar shows them at the right hour
+ * wherever its reader is (a 18:30 seminar in Kyiv is 17:30 in Berlin).
  */
 export interface CalendarEvent {
   id: string;
@@ -13,6 +15,8 @@ export interface CalendarEvent {
   date: string;
   startTime?: string;
   endTime?: string;
+  /** The zone of `startTime` and `endTime`; Europe/Kyiv when absent. */
+  timeZone?: string;
   location?: string;
   url?: string;
   description?: string;
@@ -46,11 +50,12 @@ export const foldLine = (line: string): string => {
 const compactDate = (date: string) => date.replaceAll('-', '');
 const stamp = (iso: string) => `${iso.replace(/[-:]/g, '').slice(0, 15)}Z`;
 
+const utc = (event: CalendarEvent, time: string) => stamp(instantOf(event.date, time, event.timeZone ?? defaultTimeZone).toISOString());
+
 const eventLines = (event: CalendarEvent, host: string): string[] => {
-  const timed = event.startTime !== undefined;
-  const start = timed ? `DTSTART:${compactDate(event.date)}T${event.startTime?.replace(':', '')}00` : `DTSTART;VALUE=DATE:${compactDate(event.date)}`;
-  const end = timed
-    ? event.endTime ? [`DTEND:${compactDate(event.date)}T${event.endTime.replace(':', '')}00`] : []
+  const start = event.startTime ? `DTSTART:${utc(event, event.startTime)}` : `DTSTART;VALUE=DATE:${compactDate(event.date)}`;
+  const end = event.startTime
+    ? event.endTime ? [`DTEND:${utc(event, event.endTime)}`] : []
     : [`DTEND;VALUE=DATE:${compactDate(addDays(event.date, 1))}`];
   return [
     'BEGIN:VEVENT',

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { participantChangesPerRequest, activityTypes, activityStatuses, assistanceTypes, assistanceChannels, genders, ageBands, participationStatuses, exportFiles, memberKinds, groupKinds, consentScopes } from './vocabulary.js';
-import { bilingual, isoDate, isoTimestamp, itemId, pageQuery, text, ulid } from '../core/schemas.js';
+import { bilingual, isoDate, isoTimestamp, itemId, pageQuery, text, timeZone, ulid } from '../core/schemas.js';
 import { StoredFile } from '../files/schema.js';
 import { frequencies, periodPattern } from './periods.js';
 
@@ -130,6 +130,8 @@ export const ActivityInput = z.strictObject({
   date: isoDate,
   startTime: z.optional(time),
   endTime: z.optional(time),
+  /** The zone its times are in (default Europe/Kyiv): a calendar in Berlin shows a 18:30 Kyiv seminar at 17:30. */
+  timeZone: z.optional(timeZone),
   place: Place,
   organiserOrgId: ulid,
   audience: z.optional(bilingual(300)),

@@ -78,6 +78,15 @@ describe('programme exports', () => {
     expect(feed.type).toContain('text/calendar');
     expect(feed.text).toContain(`UID:${heldId}@`);
     expect(feed.text.match(/BEGIN:VEVENT/g)).toHaveLength(3);
+    // Times in the activity's zone (Kyiv unless it says otherwise) reach calendars as UTC; a zone that does not exist is named.
+    const base = `/api/programmes/${programme.id}`;
+    await call('POST', `${base}/activities`, { as: coordinator, body: seminar({ date: '2026-06-10', startTime: '18:30', endTime: '20:00', title: { uk: 'Брифінг у Києві' } }) });
+    await call('POST', `${base}/activities`, { as: coordinator, body: seminar({ date: '2026-06-11', startTime: '09:00', timeZone: 'Europe/Berlin', title: { en: 'Briefing in Berlin' } }) });
+    const unknownZone = await call<{ errors: { path: string; code: string }[] }>('POST', `${base}/activities`, { as: coordinator, body: seminar({ startTime: '09:00', timeZone: 'Europe/Atlantis' }) });
+    expect(unknownZone.body.errors.map(({ path, code }) => [path, code])).toEqual([['body.timeZone', 'time_zone']]);
+    const timed = (await download(`/api/calendar/${programme.id}/${programme.calendarToken}`, null)).text;
+    expect(timed).toContain('DTSTART:20260610T153000Z\r\nDTEND:20260610T170000Z');
+    expect(timed).toContain('DTSTART:20260611T070000Z');
     const wrong = await download(`/api/calendar/${programme.id}/${'x'.repeat(32)}`, null);
     expect(wrong.status).toBe(404);
     expect(wrong.text).not.toContain('VCALENDAR');
