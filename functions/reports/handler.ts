@@ -11,7 +11,7 @@ import { visibleTo } from '../memoranda/workflow.js';
 import { pageLimit } from '../core/schemas.js';
 import { acceptedObligation, progressDelta } from './acceptance.js';
 import { reportGraceDays } from './grace.js';
-import { addEvidence, withStep, applyEntries, entriesFor, entryProblems, evidenceProblem, findEvidence, periodProblems, removeEvidence, reportIdOf, reportSizeProblem, saysSomething } from './model.js';
+import { addEvidence, withStep, applyEntries, competingReports, completionPeriod, completionProblems, entriesFor, entryProblems, evidenceProblem, findEvidence, periodProblems, removeEvidence, reportIdOf, reportSizeProblem, submissionProblems } from './model.js';
 import { evidenceKey } from './document-keys.js';
 import { reportRepository, type StoredReport } from './repository.js';
 import type { Report } from './schema.js';
@@ -54,16 +54,21 @@ export const handler = moduleHandler('reports', {
     const { memorandum, owned, reports: reportsOnIt } = await ownedObligations(actor, params.memorandumId);
     if (memorandum.status !== 'active') throw new AppError('invalid_transition', 'Reports are made on memoranda in force.');
     if (owned.length === 0) throw new AppError('invalid_transition', 'Your organisation has no obligations in this memorandum to report on.');
-    const problems = periodProblems(body.period, {
-      today: todayIn(), graceDays: reportGraceDays, term: memorandum.content.term,
-      others: reportsOnIt.filter((report) => report.orgId === actor.orgId),
-    });
+    const { completes } = body;
+    const today = todayIn();
+    const reportedOn = completes ? owned.filter((obligation) => obligation.obligationId === completes) : owned;
+    const completionIssues = completes ? completionProblems(completes, owned) : [];
+    if (completionIssues.length > 0) throw invalid(completionIssues);
+    const [completed] = reportedOn;
+    const period = body.period ?? (completed ? completionPeriod(completed, memorandum.content.term, today) : undefined);
+    if (!period) throw invalid([{ path: 'body.period', message: 'Required.' }]);
+    const problems = periodProblems(period, { today, graceDays: reportGraceDays, term: memorandum.content.term, others: competingReports(reportsOnIt, actor.orgId, completes) });
     if (problems.length > 0) throw invalid(problems);
     const now = isoNow();
     const report: StoredReport = {
-      id: reportIdOf(body.period, actor.orgId), memorandumId: memorandum.id, orgId: actor.orgId, draftingOrgId: memorandum.draftingOrgId,
+      id: reportIdOf(period, actor.orgId, completes), memorandumId: memorandum.id, orgId: actor.orgId, draftingOrgId: memorandum.draftingOrgId,
       memorandumTitle: memorandum.content.title, ...(memorandum.directory.organisations[actor.orgId] ? { orgName: memorandum.directory.organisations[actor.orgId] } : {}),
-      period: body.period, status: 'draft', entries: entriesFor(owned), version: 1, createdAt: now, updatedAt: now,
+      period, ...(completes ? { completes } : {}), status: 'draft', entries: entriesFor(reportedOn), version: 1, createdAt: now, updatedAt: now,
     };
     const result = { body: publicView(report), version: 1, location: `/api/memoranda/${memorandum.id}/reports/${report.id}` };
     await reports.create(report, idempotency ? [idempotency.record(result)] : []);
@@ -79,7 +84,8 @@ export const handler = moduleHandler('reports', {
     const report = await loadVisible(actor, params.memorandumId, params.reportId);
     guard(actor, report, 'edit', ifMatch);
     const { owned } = await ownedObligations(actor, params.memorandumId);
-    const problems = entryProblems(body.entries, owned);
+    // A completion report is about its one obligation only.
+    const problems = entryProblems(body.entries, report.completes ? owned.filter((obligation) => obligation.obligationId === report.completes) : owned);
     if (problems.length > 0) throw invalid(problems);
     const next: StoredReport = { ...report, entries: applyEntries(report, body.entries), version: report.version + 1, updatedAt: isoNow() };
     const tooLarge = reportSizeProblem(next);
@@ -182,8 +188,8 @@ export const handler = moduleHandler('reports', {
   async submitReport({ actor, params, ifMatch }) {
     const report = await loadVisible(actor, params.memorandumId, params.reportId);
     const decision = guard(actor, report, 'submit', ifMatch);
-    // A report says something: progress, a narrative, an indicator actual or evidence on at least one entry.
-    if (!report.entries.some(saysSomething)) throw invalid([{ path: 'entries', message: 'The report says nothing yet: give progress, a narrative, an indicator actual or evidence for at least one obligation.' }]);
+    const problems = submissionProblems(report);
+    if (problems.length > 0) throw invalid(problems);
     const now = isoNow();
     const next: StoredReport = { ...report, status: decision.next, submittedAt: now, history: withStep(report, { action: 'submitted', at: now, by: actor.userId }), version: report.version + 1, updatedAt: now };
     await reports.update(next, report.version);

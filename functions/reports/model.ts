@@ -1,11 +1,46 @@
 import type { FieldProblem } from '../core/errors.js';
 import type { TrackedObligation } from '../obligations/schema.js';
 import { evidencePerEntry, type Evidence, type Report, type ReportEntry, type ReportEntryInput, type ReportStep, type ReportSummary } from './schema.js';
-import { addDays } from '../core/calendar.js';
+import { addDays, dateIn } from '../core/calendar.js';
 
 /** Pure rules for report content. */
 
-export const reportIdOf = (period: { start: string; end: string }, orgId: string): string => `${period.start}_${period.end}_${orgId}`;
+export const reportIdOf = (period: { start: string; end: string }, orgId: string, completes?: string): string => `${period.start}_${period.end}_${orgId}${completes ? `~${completes}` : ''}`;
+
+/** A one-off obligation is reported as done once (a completion report); a recurring one, per period. */
+export const isOneOff = (obligation: Pick<TrackedObligation, 'recurrence'>): boolean => obligation.recurrence === undefined || obligation.recurrence === 'once';
+
+/** Whether the organisation may report `obligationId` as done on its own. */
+export const completionProblems = (obligationId: string, owned: TrackedObligation[]): FieldProblem[] => {
+  const obligation = owned.find((candidate) => candidate.obligationId === obligationId);
+  if (!obligation) return [{ path: 'body.completes', message: 'Not an obligation of your organisation in this memorandum.' }];
+  if (!isOneOff(obligation)) return [{ path: 'body.completes', message: 'A recurring obligation is reported per period, not as done once.' }];
+  if (obligation.status === 'done' || obligation.status === 'cancelled') return [{ path: 'body.completes', message: 'This obligation is already done or cancelled.' }];
+  return [];
+};
+
+/** A completion report's period unless the organisation names one: from the obligation's signing (within the term) to today. */
+export const completionPeriod = (obligation: Pick<TrackedObligation, 'createdAt'>, term: { start: string }, today: string): { start: string; end: string } => {
+  const signed = dateIn(obligation.createdAt);
+  const start = signed < term.start ? term.start : signed;
+  return { start: start > today ? today : start, end: today };
+};
+
+/**
+ * The reports a new one must not overlap: a periodic report, the organisation's other
+ * periodic reports; a completion report, the other completion reports of its obligation.
+ */
+export const competingReports = <R extends Pick<Report, 'orgId' | 'completes'>>(reports: R[], orgId: string, completes: string | undefined): R[] =>
+  reports.filter((report) => report.orgId === orgId && report.completes === completes);
+
+/** What submitting needs beyond saying something: a completion report says its obligation is done. */
+export const submissionProblems = (report: Pick<Report, 'completes' | 'entries'>): FieldProblem[] => {
+  if (!report.entries.some(saysSomething)) return [{ path: 'entries', message: 'The report says nothing yet: give progress, a narrative, an indicator actual or evidence for at least one obligation.' }];
+  if (report.completes && !report.entries.some((entry) => entry.obligationId === report.completes && entry.status === 'done')) {
+    return [{ path: 'entries', message: 'A completion report says the obligation is done: set its status to done.' }];
+  }
+  return [];
+};
 
 /** A new report lists every obligation the organisation owns in the memorandum, as they stand. */
 export const entriesFor = (obligations: TrackedObligation[]): ReportEntry[] =>
@@ -94,7 +129,7 @@ export const withStep = (report: Report, step: ReportStep): ReportStep[] => [...
 
 /** What everyone with access to the memorandum may know of a report: whose, for when, and where it stands. */
 export const summaryOf = (report: Report): ReportSummary => ({
-  id: report.id, orgId: report.orgId, period: report.period, status: report.status,
+  id: report.id, orgId: report.orgId, period: report.period, status: report.status, ...(report.completes ? { completes: report.completes } : {}),
   ...(report.submittedAt ? { submittedAt: report.submittedAt } : {}),
   ...(report.reviewedAt ? { reviewedAt: report.reviewedAt } : {}),
 });

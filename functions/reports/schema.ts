@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { isoTimestamp, text, ulid, userId } from '../core/schemas.js';
+import { isoTimestamp, itemId, text, ulid, userId } from '../core/schemas.js';
 import { DocumentConfirm, DocumentUploadRequest, StoredFile } from '../files/schema.js';
 import { obligationStatuses } from '../obligations/schema.js';
 import { reportStatuses } from './workflow.js';
@@ -12,11 +12,16 @@ export const Period = z.strictObject({ start: isoDate, end: isoDate }).check(
   z.refine((period) => period.start <= period.end, { message: 'The period must not end before it starts.', path: ['end'] }),
 );
 
-/** `<start>_<end>_<orgId>`: readable, unique per organisation and period, safe in a URL. */
-export const reportIdPattern = /^\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}_[0-9A-HJKMNP-TV-Z]{26}$/;
+/**
+ * `<start>_<end>_<orgId>`, and for a completion report `~<obligationId>` after it:
+ * readable, unique per organisation and period (and obligation), safe in a URL.
+ */
+export const reportIdPattern = /^\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}_[0-9A-HJKMNP-TV-Z]{26}(?:~[A-Za-z0-9_-]{1,40})?$/;
 export const ReportParams = z.strictObject({ memorandumId: ulid, reportId: z.string().check(z.regex(reportIdPattern, 'Must be a report id.')) });
 
 export const IndicatorActual = z.strictObject({ indicatorId: z.string().check(z.minLength(1), z.maxLength(40)), value: z.number().check(z.gte(0, 'Must be 0 or more.')) });
+
+const obligationId = z.string().check(z.minLength(1), z.maxLength(40));
 
 export const ReportEntryInput = z.strictObject({
   obligationId: z.string().check(z.minLength(1), z.maxLength(40)),
@@ -26,7 +31,14 @@ export const ReportEntryInput = z.strictObject({
   indicatorActuals: z.optional(z.array(IndicatorActual).check(z.maxLength(20))),
 });
 
-export const ReportCreate = z.strictObject({ period: Period });
+/**
+ * A periodic report covers all of the organisation's obligations for a period; a
+ * completion report (`completes`) says one one-off obligation is done, whenever it
+ * is, outside the periodic rhythm: its period runs (unless given) from the signing to today.
+ */
+export const ReportCreate = z.strictObject({ period: z.optional(Period), completes: z.optional(itemId) }).check(
+  z.refine((body) => body.period !== undefined || body.completes !== undefined, { message: 'Required.', path: ['period'] }),
+);
 export const ReportSave = z.strictObject({ entries: z.array(ReportEntryInput).check(z.maxLength(70)) });
 
 export const ReturnReport = z.strictObject({
@@ -35,8 +47,6 @@ export const ReturnReport = z.strictObject({
 }).check(z.refine((body) => body.comment !== undefined || (body.entryComments ?? []).length > 0, { message: 'Say what needs to change: a comment or comments on entries.', path: ['comment'] }));
 
 export const evidencePerEntry = 10;
-
-const obligationId = z.string().check(z.minLength(1), z.maxLength(40));
 
 export const EvidenceUploadRequest = z.strictObject({ obligationId, ...DocumentUploadRequest.def.shape });
 export const EvidenceConfirm = z.strictObject({ obligationId, ...DocumentConfirm.def.shape });
@@ -74,6 +84,8 @@ export const Report = z.object({
   memorandumTitle: z.optional(z.object({ uk: z.optional(z.string()), en: z.optional(z.string()) })),
   orgName: z.optional(z.object({ uk: z.string(), en: z.string() })),
   period: z.object({ start: z.string(), end: z.string() }),
+  /** A completion report: the one-off obligation it says is done (its only entry). */
+  completes: z.optional(z.string()),
   status: z.enum(reportStatuses),
   entries: z.array(ReportEntry),
   version: z.number(),
@@ -89,6 +101,7 @@ export const ReportSummary = z.object({
   id: z.string(),
   orgId: ulid,
   period: z.object({ start: z.string(), end: z.string() }),
+  completes: z.optional(z.string()),
   status: z.enum(reportStatuses),
   submittedAt: z.optional(isoTimestamp),
   reviewedAt: z.optional(isoTimestamp),

@@ -4,8 +4,9 @@ import { keys } from '../../functions/data/keys.js';
 import { fromObligationItem } from '../../functions/obligations/repository.js';
 import { recount } from '../../functions/reports/acceptance.js';
 import { call, demoUser, table, uniqueKey } from '../support/api.js';
-import { createActiveMemorandum, createCaseMemorandum, samplePdf } from '../support/memoranda.js';
+import { caseContent, createActiveMemorandum, createCaseMemorandum, samplePdf } from '../support/memoranda.js';
 import { uploadEvidence, type ReportBody } from '../support/reports.js';
+import { today } from '../../functions/core/calendar.js';
 
 const council = demoUser('council');
 const coordinator = demoUser('coordinator');
@@ -19,6 +20,9 @@ interface Report {
 interface Problem {
   code: string;
   errors?: { path: string }[];
+}
+interface CodedProblem {
+  errors: { path: string; code: string }[];
 }
 
 const period = { start: '2026-01-15', end: '2026-03-31' };
@@ -202,5 +206,69 @@ describe('reviewing progress reports', () => {
     expect(own.status).toBe(403);
     const empty = await call<Problem>('POST', `/api/memoranda/${active.id}/reports/${submitted.body.id}/return`, { as: coordinator, headers: ifMatch(submitted.body.version), body: {} });
     expect(empty.body.errors?.map((error) => error.path)).toEqual(['body.comment']);
+  });
+});
+
+describe('completion reports of one-off obligations', () => {
+  /** The case memorandum with the council's fifth obligation one-off and due at the end of the year. */
+  const withOneOff = () => {
+    const content = caseContent();
+    content.obligations = content.obligations.map((obligation) => (obligation.id === 'c5' ? { ...obligation, recurrence: 'once' as const, dueDate: '2026-12-31' } : obligation));
+    return content;
+  };
+
+  it('report a one-off obligation as done before it is due, beside the periodic reports, reviewed like any other', async () => {
+    const active = await createActiveMemorandum(withOneOff());
+    const base = `/api/memoranda/${active.id}/reports`;
+    // A quarterly report already covers the spring: the completion report may overlap it.
+    const quarterly = await call<Report>('POST', base, { as: council, body: { period } });
+    const quarterlyFilled = await call<Report>('PUT', `${base}/${quarterly.body.id}`, { as: council, headers: ifMatch(1), body: { entries: [{ obligationId: 'c1', status: 'in_progress', percentComplete: 30 }] } });
+    await call('POST', `${base}/${quarterly.body.id}/submit`, { as: council, headers: ifMatch(quarterlyFilled.body.version) });
+
+    const completion = await call<Report & { completes?: string }>('POST', base, { as: council, body: { period: { start: '2026-01-15', end: '2026-05-20' }, completes: 'c5' } });
+    expect(completion.status).toBe(201);
+    expect(completion.body.id).toBe(`2026-01-15_2026-05-20_${council.orgId}~c5`);
+    expect(completion.body.completes).toBe('c5');
+    expect(completion.body.entries.map((entry) => entry.obligationId)).toEqual(['c5']);
+    const reportPath = `${base}/${completion.body.id}`;
+
+    const otherEntry = await call<Problem>('PUT', reportPath, { as: council, headers: ifMatch(1), body: { entries: [{ obligationId: 'c1', status: 'done', percentComplete: 100 }] } });
+    expect(otherEntry.body.errors?.map((error) => error.path)).toEqual(['body.entries.0.obligationId']);
+    const inProgress = await call<Report>('PUT', reportPath, { as: council, headers: ifMatch(1), body: { entries: [{ obligationId: 'c5', status: 'in_progress', percentComplete: 90 }] } });
+    const notDone = await call<CodedProblem>('POST', `${reportPath}/submit`, { as: council, headers: ifMatch(inProgress.body.version) });
+    expect(notDone.body.errors.map(({ path, code }) => [path, code])).toEqual([['entries', 'completion_not_done']]);
+    const done = await call<Report>('PUT', reportPath, { as: council, headers: ifMatch(inProgress.body.version), body: { entries: [{ obligationId: 'c5', status: 'done', percentComplete: 100, narrative: 'Документування завершено, звіт передано.' }] } });
+    const submitted = await call<Report>('POST', `${reportPath}/submit`, { as: council, headers: ifMatch(done.body.version) });
+    expect(submitted.body.status).toBe('submitted');
+
+    const accepted = await call<Report>('POST', `${reportPath}/accept`, { as: coordinator, headers: ifMatch(submitted.body.version) });
+    expect(accepted.body.status).toBe('accepted');
+    const view = await call<{ obligations: { obligationId: string; status: string }[]; reportTimeline: { id: string; completes?: string }[] }>('GET', `/api/memoranda/${active.id}`, { as: council });
+    expect(view.body.obligations.find((obligation) => obligation.obligationId === 'c5')?.status).toBe('done');
+    expect(view.body.reportTimeline.find((report) => report.id === completion.body.id)?.completes).toBe('c5');
+
+    // Done is done: no second completion report.
+    const again = await call<CodedProblem>('POST', base, { as: council, body: { period: { start: '2026-05-21', end: '2026-05-25' }, completes: 'c5' } });
+    expect(again.body.errors.map(({ path, code }) => [path, code])).toEqual([['body.completes', 'obligation_closed']]);
+  });
+
+  it('are refused for recurring obligations and for obligations of another party', async () => {
+    const active = await createActiveMemorandum(withOneOff());
+    const base = `/api/memoranda/${active.id}/reports`;
+    const recurring = await call<CodedProblem>('POST', base, { as: council, body: { period, completes: 'c1' } });
+    expect(recurring.body.errors.map(({ path, code }) => [path, code])).toEqual([['body.completes', 'recurring_reported_per_period']]);
+    const notOwn = await call<CodedProblem>('POST', base, { as: council, body: { period, completes: 'n1' } });
+    expect(notOwn.body.errors.map(({ path, code }) => [path, code])).toEqual([['body.completes', 'not_own_obligation']]);
+    const neither = await call<CodedProblem>('POST', base, { as: council, body: {} });
+    expect(neither.body.errors.map(({ path, code }) => [path, code])).toEqual([['body.period', 'required']]);
+  });
+
+  it('run from the signing to today unless the organisation names the period', async () => {
+    const active = await createActiveMemorandum(withOneOff());
+    const created = await call<Report & { period: { start: string; end: string } }>('POST', `/api/memoranda/${active.id}/reports`, { as: council, body: { completes: 'c5' } });
+    expect(created.status).toBe(201);
+    // The case memorandum's term started on 2026-01-15, before the signing today.
+    expect(created.body.period).toEqual({ start: today(), end: today() });
+    expect(created.body.id).toBe(`${today()}_${today()}_${council.orgId}~c5`);
   });
 });

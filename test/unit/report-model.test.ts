@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summaryOf, addEvidence, applyEntries, entriesFor, entryProblems, evidenceProblem, findEvidence, periodProblems, removeEvidence, reportIdOf, reportSizeProblem, saysSomething } from '../../functions/reports/model.js';
+import { summaryOf, addEvidence, applyEntries, competingReports, completionPeriod, completionProblems, entriesFor, entryProblems, evidenceProblem, findEvidence, periodProblems, removeEvidence, reportIdOf, reportSizeProblem, saysSomething, submissionProblems } from '../../functions/reports/model.js';
 import type { TrackedObligation } from '../../functions/obligations/schema.js';
 import { evidencePerEntry, type Evidence, type Report } from '../../functions/reports/schema.js';
 
@@ -104,5 +104,43 @@ describe('a report that says something', () => {
     ['evidence', { ...empty, evidence: [{ id: 'E1', filename: 'a.pdf', contentType: 'application/pdf', size: 1, sha256: 'x', uploadedAt: 'x', uploadedBy: 'u' }] }, true],
   ])('%s → %s', (_case, entry, says) => {
     expect(saysSomething(entry)).toBe(says);
+  });
+});
+
+describe('completion reports', () => {
+  const oneOff = { ...obligation('c5'), recurrence: 'once' as const, createdAt: '2026-02-01T21:30:00.000Z' };
+  const quarterly = { ...obligation('c1'), recurrence: 'quarterly' as const };
+
+  it('are identified by period, organisation and the obligation they complete', () => {
+    expect(reportIdOf({ start: '2026-01-15', end: '2026-05-20' }, 'ORG', 'c5')).toBe('2026-01-15_2026-05-20_ORG~c5');
+  });
+
+  it('are for the organisation\'s own one-off obligations that are still open', () => {
+    expect(completionProblems('c5', [oneOff, quarterly])).toEqual([]);
+    expect(completionProblems('c5', [{ ...oneOff, recurrence: undefined }])).toEqual([]);
+    expect(completionProblems('c1', [oneOff, quarterly]).map((problem) => problem.message)).toEqual(['A recurring obligation is reported per period, not as done once.']);
+    expect(completionProblems('n1', [oneOff]).map((problem) => problem.path)).toEqual(['body.completes']);
+    expect(completionProblems('c5', [{ ...oneOff, status: 'done' }]).map((problem) => problem.message)).toEqual(['This obligation is already done or cancelled.']);
+  });
+
+  it('run from the signing day in Kyiv (within the term) to today', () => {
+    // 21:30 UTC on 1 February is 23:30 in Kyiv, still the 1st there; 22:30 UTC is already the 2nd.
+    expect(completionPeriod(oneOff, { start: '2026-01-15' }, '2026-05-20')).toEqual({ start: '2026-02-01', end: '2026-05-20' });
+    expect(completionPeriod({ createdAt: '2026-02-01T22:30:00.000Z' }, { start: '2026-01-15' }, '2026-05-20')).toEqual({ start: '2026-02-02', end: '2026-05-20' });
+    expect(completionPeriod(oneOff, { start: '2026-03-01' }, '2026-05-20')).toEqual({ start: '2026-03-01', end: '2026-05-20' });
+  });
+
+  it('overlap only completion reports of the same obligation, and periodic reports only periodic ones', () => {
+    const reports = [{ orgId: 'ORG', id: 'periodic' }, { orgId: 'ORG', id: 'done-c5', completes: 'c5' }, { orgId: 'OTHER', id: 'theirs' }, { orgId: 'ORG', id: 'done-c6', completes: 'c6' }];
+    expect(competingReports(reports, 'ORG', undefined).map((report) => report.id)).toEqual(['periodic']);
+    expect(competingReports(reports, 'ORG', 'c5').map((report) => report.id)).toEqual(['done-c5']);
+  });
+
+  it('are submitted only saying the obligation is done', () => {
+    const entry = { obligationId: 'c5', status: 'in_progress' as const, percentComplete: 90, indicatorActuals: [] };
+    expect(submissionProblems({ completes: 'c5', entries: [entry] }).map((problem) => problem.message)).toEqual(['A completion report says the obligation is done: set its status to done.']);
+    expect(submissionProblems({ completes: 'c5', entries: [{ ...entry, status: 'done', percentComplete: 100 }] })).toEqual([]);
+    expect(submissionProblems({ entries: [entry] })).toEqual([]);
+    expect(submissionProblems({ entries: [{ ...entry, status: 'not_started', percentComplete: 0 }] }).map((problem) => problem.path)).toEqual(['entries']);
   });
 });

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import type { DownloadLink, UploadForm } from '../../../functions/files/schema';
 import type { Report, ReportEntryInput } from '../../../functions/reports/schema';
+import { ApiError } from '../api/client';
 import { postToPresignedForm } from '../api/upload';
 import { services } from '../services';
 
@@ -11,6 +12,21 @@ export const useReportsStore = defineStore('reports', () => {
   const path = (memorandumId: string, reportId?: string) => `/memoranda/${encodeURIComponent(memorandumId)}/reports${reportId ? `/${encodeURIComponent(reportId)}` : ''}`;
 
   const start = async (memorandumId: string, period: { start: string; end: string }) => (await services().api.send<Report>('POST', path(memorandumId), { period }, { idempotent: true })).body;
+  /**
+   * A completion report of a one-off obligation (the API sets its period: signing to
+   * today), or the one the organisation already started and has not had accepted.
+   */
+  const startCompletion = async (memorandumId: string, obligationId: string): Promise<Report> => {
+    try {
+      return (await services().api.send<Report>('POST', path(memorandumId), { completes: obligationId }, { idempotent: true })).body;
+    } catch (caught) {
+      if (!(caught instanceof ApiError) || caught.code !== 'already_exists') throw caught;
+      const open = (await services().api.get<{ items: Report[] }>('/reports?limit=100')).body.items;
+      const started = open.find((report) => report.memorandumId === memorandumId && report.completes === obligationId);
+      if (!started) throw caught;
+      return started;
+    }
+  };
   const fetchOne = async (memorandumId: string, reportId: string) => services().api.get<Report>(path(memorandumId, reportId));
   const save = async (memorandumId: string, reportId: string, entries: EntryChange[], etag: string) => services().api.send<Report>('PUT', path(memorandumId, reportId), { entries }, { ifMatch: etag });
   const act = async (memorandumId: string, reportId: string, action: 'submit' | 'accept' | 'return', etag: string, body: object = {}) =>
@@ -31,5 +47,5 @@ export const useReportsStore = defineStore('reports', () => {
   const evidenceLink = async (memorandumId: string, reportId: string, evidenceId: string) => (await services().api.get<DownloadLink>(`${path(memorandumId, reportId)}/evidence/${evidenceId}`)).body;
   const removeEvidence = async (memorandumId: string, reportId: string, evidenceId: string, etag: string) => services().api.send<Report>('DELETE', `${path(memorandumId, reportId)}/evidence/${evidenceId}`, undefined, { ifMatch: etag });
 
-  return { start, fetchOne, save, act, queue, attachEvidence, evidenceLink, removeEvidence };
+  return { start, startCompletion, fetchOne, save, act, queue, attachEvidence, evidenceLink, removeEvidence };
 });
