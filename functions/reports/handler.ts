@@ -11,7 +11,7 @@ import { visibleTo } from '../memoranda/workflow.js';
 import { pageLimit } from '../core/schemas.js';
 import { acceptedObligation, progressDelta } from './acceptance.js';
 import { reportGraceDays } from './grace.js';
-import { addEvidence, withStep, applyEntries, competingReports, completionPeriod, completionProblems, entriesFor, entryProblems, evidenceProblem, findEvidence, periodProblems, removeEvidence, reportIdOf, reportSizeProblem, submissionProblems } from './model.js';
+import { addEvidence, withStep, applyEntries, competingReports, completionEntries, completionPeriod, completionProblems, entriesFor, entryProblems, evidenceProblem, findEvidence, periodProblems, removeEvidence, reportIdOf, reportSizeProblem, submissionProblems } from './model.js';
 import { evidenceKey } from './document-keys.js';
 import { reportRepository, type StoredReport } from './repository.js';
 import type { Report } from './schema.js';
@@ -68,7 +68,7 @@ export const handler = moduleHandler('reports', {
     const report: StoredReport = {
       id: reportIdOf(period, actor.orgId, completes), memorandumId: memorandum.id, orgId: actor.orgId, draftingOrgId: memorandum.draftingOrgId,
       memorandumTitle: memorandum.content.title, ...(memorandum.directory.organisations[actor.orgId] ? { orgName: memorandum.directory.organisations[actor.orgId] } : {}),
-      period, ...(completes ? { completes } : {}), status: 'draft', entries: entriesFor(reportedOn), version: 1, createdAt: now, updatedAt: now,
+      period, ...(completes ? { completes } : {}), status: 'draft', entries: completes ? completionEntries(reportedOn) : entriesFor(owned), version: 1, createdAt: now, updatedAt: now,
     };
     const result = { body: publicView(report), version: 1, location: `/api/memoranda/${memorandum.id}/reports/${report.id}` };
     await reports.create(report, idempotency ? [idempotency.record(result)] : []);

@@ -46,6 +46,10 @@ export const submissionProblems = (report: Pick<Report, 'completes' | 'entries'>
 export const entriesFor = (obligations: TrackedObligation[]): ReportEntry[] =>
   obligations.map((obligation) => ({ obligationId: obligation.obligationId, status: obligation.status, percentComplete: obligation.percentComplete, indicatorActuals: [] }));
 
+/** A completion report starts saying what it is for: its obligation done, in full. */
+export const completionEntries = (obligations: TrackedObligation[]): ReportEntry[] =>
+  entriesFor(obligations).map((entry) => ({ ...entry, status: 'done', percentComplete: 100 }));
+
 /** Entries may only be about the organisation's own obligations and their indicators; each at most once. */
 export const entryProblems = (entries: ReportEntryInput[], owned: TrackedObligation[]): FieldProblem[] => {
   const byId = new Map(owned.map((obligation) => [obligation.obligationId, obligation]));

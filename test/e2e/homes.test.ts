@@ -107,6 +107,17 @@ describe.each([['phone', phone], ['desktop', desktop]] as const)('homes at %s wi
         await page.waitForURL(/\/reports\//);
         await page.getByTestId('report-status').waitFor();
       });
+
+      it('reports its one-off obligation as done from the commitments, in a completion report of its own', async () => {
+        await page.goto(`${webUrl()}/commitments`);
+        await page.getByTestId(`report-done-c1`).first().click();
+        await page.waitForURL(/~c1$/);
+        await page.getByTestId('report-status').waitFor();
+        expect(await textOf(page.locator('main h1').first())).toContain('про виконання зобов’язання');
+        await page.waitForLoadState('networkidle');
+        expect(await seriousViolations(page)).toEqual([]);
+        await screenshot(page, `completion-report-${width}`, { fullPage: false });
+      });
     }
 
     if (role === 'coordinator') {

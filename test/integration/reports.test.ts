@@ -229,7 +229,7 @@ describe('completion reports of one-off obligations', () => {
     expect(completion.status).toBe(201);
     expect(completion.body.id).toBe(`2026-01-15_2026-05-20_${council.orgId}~c5`);
     expect(completion.body.completes).toBe('c5');
-    expect(completion.body.entries.map((entry) => entry.obligationId)).toEqual(['c5']);
+    expect(completion.body.entries.map(({ obligationId, status, percentComplete }) => [obligationId, status, percentComplete])).toEqual([['c5', 'done', 100]]);
     const reportPath = `${base}/${completion.body.id}`;
 
     const otherEntry = await call<Problem>('PUT', reportPath, { as: council, headers: ifMatch(1), body: { entries: [{ obligationId: 'c1', status: 'done', percentComplete: 100 }] } });
