@@ -4,8 +4,9 @@ import { systemClock, type Clock } from './clock.js';
  * Calendar dates (YYYY-MM-DD strings), the one place that knows how they move.
  *
  * Due dates, reminders, coming into force and report periods are days in the
- * memorandum's time zone, not in UTC: at 01:30 in Kyiv it is already tomorrow
- * there while UTC still says today. Arithmetic on the strings themselves is
+ * parties' time zone (Europe/Kyiv: memoranda do not name one of their own yet),
+ * not in UTC: at 01:30 in Kyiv it is already tomorrow there while UTC still
+ * says today. Arithmetic on the strings themselves is
  * done in UTC, where no daylight-saving change can move a day. Pure and without
  * I/O, so that the API, the jobs and the SPA share it.
  */

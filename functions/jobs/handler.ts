@@ -19,7 +19,7 @@ import { dateIn } from '../core/calendar.js';
  * then the signed digest of the audit chains that moved on the days since the last.
  */
 export const runDailyJobs = async (now: Date = new Date()) => {
-  // The day in Kyiv: the job runs shortly after midnight there, when UTC still says yesterday.
+  // The day in Kyiv, where the memoranda's dates are, whatever hour the job runs.
   const today = dateIn(now);
   const activation = await activateDueMemoranda(memorandumRepository(tableContext()), today);
   const reminders = await sendReminders(tableContext(), configuredMailer(), today, `${optionalEnv('WEB_URL') ?? ''}/commitments`);
