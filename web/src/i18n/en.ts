@@ -139,7 +139,7 @@ export default {
     units: { month: 'calendar month', quarter: 'calendar quarter', year: 'calendar year' },
     title: 'Progress reports', start: 'New report', period: 'Reporting period', from: 'From', to: 'To', none: 'No reports yet.', open: 'Open',
     statuses: { draft: 'Draft', submitted: 'Submitted', accepted: 'Accepted', returned: 'Returned' },
-    report: 'Report of {org} for {start} — {end}', completion: 'Completion report — {org}', narrative: 'What was done, obstacles', percent: 'Done, %', status: 'Obligation status',
+    report: 'Report of {org} for {start} — {end}', completion: 'Completion report — {org}', completionShort: 'obligation done', narrative: 'What was done, obstacles', percent: 'Done, %', status: 'Obligation status',
     save: 'Save', submit: 'Submit for review', accept: 'Accept', return: 'Return with comments', comment: 'Overall comment',
     entryComment: 'Comment on this entry', reviewComment: 'Reviewer’s comment', saved: 'Report saved.', submitted: 'Report submitted.', accepted: 'Report accepted.', returned: 'Report returned.',
     queue: 'Reports to review', queueEmpty: 'No reports to review.',

@@ -139,7 +139,7 @@ export default {
     units: { month: 'календарний місяць', quarter: 'календарний квартал', year: 'календарний рік' },
     title: 'Звіти про виконання', start: 'Новий звіт', period: 'Звітний період', from: 'З', to: 'По', none: 'Звітів ще немає.', open: 'Відкрити',
     statuses: { draft: 'Чернетка', submitted: 'Подано', accepted: 'Прийнято', returned: 'Повернуто' },
-    report: 'Звіт {org} за {start} — {end}', completion: 'Звіт про виконання зобов’язання — {org}', narrative: 'Що зроблено, перешкоди', percent: 'Виконано, %', status: 'Стан зобов’язання',
+    report: 'Звіт {org} за {start} — {end}', completion: 'Звіт про виконання зобов’язання — {org}', completionShort: 'виконання зобов’язання', narrative: 'Що зроблено, перешкоди', percent: 'Виконано, %', status: 'Стан зобов’язання',
     save: 'Зберегти', submit: 'Подати на розгляд', accept: 'Прийняти', return: 'Повернути з коментарями', comment: 'Загальний коментар',
     entryComment: 'Коментар до цього пункту', reviewComment: 'Коментар рецензента', saved: 'Звіт збережено.', submitted: 'Звіт подано.', accepted: 'Звіт прийнято.', returned: 'Звіт повернуто.',
     queue: 'Звіти на розгляд', queueEmpty: 'Немає звітів на розгляд.',
