@@ -110,7 +110,13 @@ describe.each([['phone', phone], ['desktop', desktop]] as const)('homes at %s wi
 
       it('reports its one-off obligation as done from the commitments, in a completion report of its own', async () => {
         await page.goto(`${webUrl()}/commitments`);
-        await page.getByTestId(`report-done-c1`).first().click();
+        const reportDone = page.getByTestId('report-done-c1').first();
+        await reportDone.waitFor();
+        await page.waitForLoadState('networkidle');
+        expect(await seriousViolations(page)).toEqual([]);
+        await reportDone.scrollIntoViewIfNeeded();
+        await screenshot(page, `commitments-one-off-${width}`, { fullPage: false });
+        await reportDone.click();
         await page.waitForURL(/~c1$/);
         await page.getByTestId('report-status').waitFor();
         expect(await textOf(page.locator('main h1').first())).toContain('про виконання зобов’язання');
