@@ -421,9 +421,6 @@ describe('programme journey', () => {
     await coordinatorPage.locator('#activity-start').fill('10:00');
     await coordinatorPage.locator('#activity-country').fill('EE');
     await coordinatorPage.locator('#activity-city').fill('Таллінн');
-    // Held in Tallinn: its times are Tallinn's.
-    await coordinatorPage.locator('#activity-time-zone').selectOption('Europe/Tallinn');
-    await screenshot(coordinatorPage, '22b-activity-dialog');
     await coordinatorPage.getByTestId('activity-save').click();
     await coordinatorPage.getByTestId('calendar-grid').getByText('Семінар для мережі активістів').waitFor();
     await screenshot(coordinatorPage, '23-programme-calendar');
