@@ -6,6 +6,7 @@ import { Organisation, OrganisationInput, OrganisationPage, OrganisationParams, 
 import {
   AuditVerification, DiffQuery, MemorandumCreate, MemorandumDraft, MemorandumListQuery, MemorandumPage, MemorandumParams, MemorandumView,
   Attachment, AttachmentConfirm, AttachmentParams, AttachmentUpload, AttachmentUploadRequest, EndRequest, Memorandum, NoBody, ReturnRequest, RevisionDiff, RevisionList, SignRequest, DocumentParams, DocumentLink,
+  AmendmentDocumentParams, AmendmentDraft, AmendmentParams, AmendmentStart,
 } from './memoranda/schema.js';
 import { CommitmentPage, CommitmentsQuery, PartnerCommitmentsQuery } from './obligations/schema.js';
 import { DocumentConfirm, DocumentUploadRequest, DownloadLink, UploadForm } from './files/schema.js';
@@ -164,6 +165,46 @@ export const routes = [
     method: 'GET', path: '/api/memoranda/{memorandumId}/audit/verify', module: 'signing', operation: 'verifyAuditTrail',
     summary: 'Recompute the audit hash chain, hold it against the heads recorded on the memorandum, its certificate and the signed daily digest, and report the first event that does not hold', access: ['admin', 'coordinator', 'council', 'funder'],
     params: MemorandumParams, response: AuditVerification, successStatus: 200, resource: 'memorandum', heavy: true,
+  }),
+  defineRoute({
+    method: 'POST', path: '/api/memoranda/{memorandumId}/amendments', module: 'memoranda', operation: 'startAmendment',
+    summary: 'Start an amendment (supplementary agreement) to a memorandum in force: a draft of the amended text', access: ['coordinator'],
+    params: MemorandumParams, body: AmendmentStart, response: Memorandum, successStatus: 201, idempotent: true, resource: 'memorandum',
+  }),
+  defineRoute({
+    method: 'PUT', path: '/api/memoranda/{memorandumId}/amendments/{number}', module: 'memoranda', operation: 'saveAmendment',
+    summary: 'Save the amended text as a new revision', access: ['coordinator'],
+    params: AmendmentParams, body: AmendmentDraft, response: Memorandum, successStatus: 200, requiresIfMatch: true, resource: 'memorandum',
+  }),
+  defineRoute({
+    method: 'POST', path: '/api/memoranda/{memorandumId}/amendments/{number}/submit', module: 'memoranda', operation: 'submitAmendment',
+    summary: 'Freeze the amended text and ask every party of it (and any party leaving) to approve it', access: ['coordinator'],
+    params: AmendmentParams, body: NoBody, response: Memorandum, successStatus: 200, requiresIfMatch: true, resource: 'memorandum',
+  }),
+  defineRoute({
+    method: 'POST', path: '/api/memoranda/{memorandumId}/amendments/{number}/return', module: 'memoranda', operation: 'returnAmendment',
+    summary: 'Return the amendment to draft with a comment', access: ['coordinator', 'council'],
+    params: AmendmentParams, body: ReturnRequest, response: Memorandum, successStatus: 200, requiresIfMatch: true, resource: 'memorandum',
+  }),
+  defineRoute({
+    method: 'POST', path: '/api/memoranda/{memorandumId}/amendments/{number}/abandon', module: 'memoranda', operation: 'abandonAmendment',
+    summary: 'Abandon an amendment nobody has signed yet (the memorandum stays as it is)', access: ['coordinator'],
+    params: AmendmentParams, body: EndRequest, response: Memorandum, successStatus: 200, requiresIfMatch: true, resource: 'memorandum',
+  }),
+  defineRoute({
+    method: 'POST', path: '/api/memoranda/{memorandumId}/amendments/{number}/approve', module: 'signing', operation: 'approveAmendment',
+    summary: 'Approve the amended text for the caller\'s party (the last approval renders its final text)', access: ['coordinator', 'council'],
+    params: AmendmentParams, body: NoBody, response: Memorandum, successStatus: 200, requiresIfMatch: true, resource: 'memorandum', heavy: true,
+  }),
+  defineRoute({
+    method: 'POST', path: '/api/memoranda/{memorandumId}/amendments/{number}/sign', module: 'signing', operation: 'signAmendment',
+    summary: 'Sign the amendment for the caller\'s party (the last signature puts the amended text in force)', access: ['coordinator', 'council'],
+    params: AmendmentParams, body: SignRequest, response: Memorandum, successStatus: 200, requiresIfMatch: true, resource: 'memorandum', heavy: true,
+  }),
+  defineRoute({
+    method: 'GET', path: '/api/memoranda/{memorandumId}/amendments/{number}/documents/{kind}', module: 'signing', operation: 'getAmendmentDocumentLink',
+    summary: 'A short-lived download link for an amendment\'s final text or certificate, after an integrity check', access: ['admin', 'coordinator', 'council', 'funder'],
+    params: AmendmentDocumentParams, response: DocumentLink, successStatus: 200, resource: 'memorandum',
   }),
   defineRoute({
     method: 'GET', path: '/api/commitments', module: 'obligations', operation: 'listCommitments',

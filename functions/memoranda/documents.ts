@@ -1,5 +1,5 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import type { Memorandum, Signature } from './schema.js';
+import type { Amendment, Memorandum, SectionDiff, Signature } from './schema.js';
 import type { recurrences } from './vocabulary.js';
 
 /**
@@ -16,7 +16,7 @@ const both = (text: Text | undefined, style?: string): Content[] =>
     text?.en ? { text: text.en, ...(style ? { style } : {}), ...(text.uk ? { italics: true, color: '#444444' } : {}) } : undefined,
   ].filter((item): item is Exclude<typeof item, undefined> => item !== undefined);
 
-const orgLine = (memorandum: Memorandum, orgId: string): string => {
+const orgLine = (memorandum: Pick<Memorandum, 'directory'>, orgId: string): string => {
   const name = memorandum.directory.organisations[orgId];
   return name ? (name.uk === name.en ? name.uk : `${name.uk} / ${name.en}`) : orgId;
 };
@@ -88,6 +88,56 @@ const obligationsTable = (obligations: Memorandum['content']['obligations']): Co
         layout: 'lightHorizontalLines',
       };
 
+type Agreement = Pick<Memorandum, 'content' | 'directory'>;
+
+/** The agreement's text: title, term, parties, purposes, areas and every party's obligations with their terms. */
+const agreementText = (agreement: Agreement): Content[] => {
+  const { content } = agreement;
+  return [
+    ...both(content.title, 'title'),
+    { text: `Строк дії / Term: ${content.term.start} — ${content.term.end ?? 'безстроково / open-ended'}`, alignment: 'center', margin: [0, 6, 0, 10] },
+    { text: 'Сторони / Parties', style: 'heading' },
+    {
+      table: {
+        headerRows: 1,
+        widths: ['*', 'auto'],
+        body: [
+          [{ text: 'Організація / Organisation', style: 'tableHeader' }, { text: 'Роль / Role', style: 'tableHeader' }],
+          ...content.parties.map((party) => [orgLine(agreement, party.orgId), { stack: both(party.role) }]),
+        ],
+      },
+      layout: 'lightHorizontalLines',
+    },
+    { text: 'Мета співпраці / Purposes', style: 'heading' },
+    numbered(content.purposes),
+    { text: 'Напрями співпраці / Areas of cooperation', style: 'heading' },
+    numbered(content.areas),
+    { text: 'Зобов’язання сторін / Obligations of the parties', style: 'heading' },
+    ...content.parties.flatMap((party): Content[] => [
+      { text: orgLine(agreement, party.orgId), style: 'subheading' },
+      obligationsTable(content.obligations.filter((obligation) => obligation.partyOrgId === party.orgId)),
+    ]),
+  ];
+};
+
+/** A signature line for each party, with its named signatory. */
+const signatureBlocks = (agreement: Agreement, parties: { orgId: string; signatoryUserId?: string | undefined }[]): Content[] => [
+  { text: 'Підписи сторін / Signatures', style: 'heading', pageBreak: 'before' },
+  ...parties.map((party): Content => {
+    const signatory = party.signatoryUserId ? agreement.directory.people[party.signatoryUserId] : undefined;
+    return {
+      unbreakable: true,
+      margin: [0, 8, 0, 18],
+      stack: [
+        { text: orgLine(agreement, party.orgId), bold: true },
+        { text: signatory ? `${signatory.name}${signatory.position ? `, ${signatory.position}` : ''}` : '', margin: [0, 4, 0, 0] },
+        { canvas: [{ type: 'line', x1: 0, y1: 24, x2: 220, y2: 24, lineWidth: 0.7 }] },
+        { text: 'Підпис / Signature          Дата / Date', style: 'small', margin: [0, 2, 0, 0] },
+      ],
+    };
+  }),
+];
+
 export const finalDocument = (memorandum: Memorandum, renderedAt: string): TDocumentDefinitions => {
   const { content } = memorandum;
   return {
@@ -97,48 +147,66 @@ export const finalDocument = (memorandum: Memorandum, renderedAt: string): TDocu
     styles,
     content: [
       { text: 'МЕМОРАНДУМ ПРО СПІВПРАЦЮ · MEMORANDUM OF COOPERATION', style: 'small', alignment: 'center', margin: [0, 0, 0, 8] },
-      ...both(content.title, 'title'),
-      { text: `Строк дії / Term: ${content.term.start} — ${content.term.end ?? 'безстроково / open-ended'}`, alignment: 'center', margin: [0, 6, 0, 10] },
-      { text: 'Сторони / Parties', style: 'heading' },
-      {
-        table: {
-          headerRows: 1,
-          widths: ['*', 'auto'],
-          body: [
-            [{ text: 'Організація / Organisation', style: 'tableHeader' }, { text: 'Роль / Role', style: 'tableHeader' }],
-            ...content.parties.map((party) => [orgLine(memorandum, party.orgId), { stack: both(party.role) }]),
-          ],
-        },
-        layout: 'lightHorizontalLines',
-      },
-      { text: 'Мета співпраці / Purposes', style: 'heading' },
-      numbered(content.purposes),
-      { text: 'Напрями співпраці / Areas of cooperation', style: 'heading' },
-      numbered(content.areas),
-      { text: 'Зобов’язання сторін / Obligations of the parties', style: 'heading' },
-      ...content.parties.flatMap((party): Content[] => [
-        { text: orgLine(memorandum, party.orgId), style: 'subheading' },
-        obligationsTable(content.obligations.filter((obligation) => obligation.partyOrgId === party.orgId)),
-      ]),
-      { text: 'Підписи сторін / Signatures', style: 'heading', pageBreak: 'before' },
-      ...content.parties.map((party): Content => {
-        const signatory = party.signatoryUserId ? memorandum.directory.people[party.signatoryUserId] : undefined;
-        return {
-          unbreakable: true,
-          margin: [0, 8, 0, 18],
-          stack: [
-            { text: orgLine(memorandum, party.orgId), bold: true },
-            { text: signatory ? `${signatory.name}${signatory.position ? `, ${signatory.position}` : ''}` : '', margin: [0, 4, 0, 0] },
-            { canvas: [{ type: 'line', x1: 0, y1: 24, x2: 220, y2: 24, lineWidth: 0.7 }] },
-            { text: 'Підпис / Signature          Дата / Date', style: 'small', margin: [0, 2, 0, 0] },
-          ],
-        };
-      }),
+      ...agreementText(memorandum),
+      ...signatureBlocks(memorandum, content.parties),
     ],
   };
 };
 
-export const certificateDocument = (memorandum: Memorandum, signatures: Signature[], documentHash: string, chainHeadHash: string, completedAt: string): TDocumentDefinitions => ({
+const changeNames = { added: 'Додано / Added', removed: 'Вилучено / Removed', changed: 'Змінено / Changed' } as const;
+const obligationChangeNames = { added: 'Нове зобов’язання / New obligation', removed: 'Припиняється / Ends', changed: 'Змінюється / Changes' } as const;
+const partyChangeNames = { added: 'Приєднується / Joins', removed: 'Виходить / Leaves', changed: 'Змінюються дані сторони / Party details change' } as const;
+const sectionNames: Record<SectionDiff['section'], string> = {
+  title: 'Назва / Title', term: 'Строк дії / Term', parties: 'Сторони / Parties', purposes: 'Мета / Purposes', areas: 'Напрями / Areas', obligations: 'Зобов’язання / Obligations',
+};
+
+const textOf = (value: unknown): Text | undefined => (value && typeof value === 'object' && 'text' in value ? (value as { text: Text }).text : undefined);
+
+/** One change of the amendment, in words: what it was and what it becomes. */
+const changeLine = (agreement: Agreement, section: SectionDiff['section'], change: SectionDiff['changes'][number]): Content => {
+  const label = section === 'obligations' ? obligationChangeNames[change.kind] : section === 'parties' ? partyChangeNames[change.kind] : changeNames[change.kind];
+  if (section === 'parties') return { text: [{ text: `${label}: `, bold: true }, orgLine(agreement, change.id)], margin: [0, 0, 0, 4] };
+  if (section === 'term') {
+    const term = (value: unknown) => { const { start, end } = (value ?? {}) as { start?: string; end?: string | null }; return `${start ?? '—'} — ${end ?? 'безстроково / open-ended'}`; };
+    return { text: [{ text: `${label}: `, bold: true }, `${term(change.before)} → ${term(change.after)}`], margin: [0, 0, 0, 4] };
+  }
+  if (section === 'title') return { stack: [{ text: `${label}:`, bold: true }, ...both(change.after as Text)], margin: [0, 0, 0, 4] };
+  const shown = textOf(change.after) ?? textOf(change.before);
+  return { stack: [{ text: `${label}:`, bold: true }, ...both(shown)], margin: [0, 0, 0, 6] };
+};
+
+/**
+ * The text an amendment's parties sign: what it changes, section by section, then the
+ * agreement as amended (consolidated), then a signature line for every party of it
+ * and for every party leaving.
+ */
+export const amendmentDocument = (input: { memorandum: Memorandum; amendment: Amendment; changes: SectionDiff[]; renderedAt: string }): TDocumentDefinitions => {
+  const { memorandum, amendment, changes } = input;
+  const agreement: Agreement = { content: amendment.content ?? memorandum.content, directory: { organisations: { ...memorandum.directory.organisations, ...amendment.directory?.organisations }, people: { ...memorandum.directory.people, ...amendment.directory?.people } } };
+  const named = (orgId: string) => agreement.content.parties.find((party) => party.orgId === orgId) ?? memorandum.content.parties.find((party) => party.orgId === orgId);
+  return {
+    info: { title: `Amendment ${amendment.number}: ${memorandum.content.title.en ?? memorandum.content.title.uk ?? ''}`, subject: `Memorandum ${memorandum.id}, amendment ${amendment.number}, revision ${amendment.revision}`, creator: 'Pakt', creationDate: new Date(input.renderedAt) },
+    pageMargins: [40, 40, 40, 50],
+    footer: footer(`Pakt · ${memorandum.id} · Додаткова угода / Amendment ${amendment.number} · Редакція / Revision ${amendment.revision}`),
+    styles,
+    content: [
+      { text: `ДОДАТКОВА УГОДА № ${amendment.number} · SUPPLEMENTARY AGREEMENT No. ${amendment.number}`, style: 'title' },
+      { text: 'до меморандуму / to the memorandum', alignment: 'center', margin: [0, 0, 0, 4] },
+      ...both(memorandum.content.title, 'subheading'),
+      ...(amendment.summary ? [{ text: 'Суть змін / What changes and why', style: 'heading' }, ...both(amendment.summary)] : []),
+      { text: 'Зміни / Changes', style: 'heading' },
+      ...changes.flatMap((section): Content[] => [
+        { text: sectionNames[section.section], style: 'subheading' },
+        ...section.changes.map((change) => changeLine(agreement, section.section, change)),
+      ]),
+      { text: 'Меморандум у редакції цієї угоди / The memorandum as amended', style: 'heading', pageBreak: 'before' },
+      ...agreementText(agreement),
+      ...signatureBlocks(agreement, amendment.parties.map((party) => ({ orgId: party.orgId, signatoryUserId: named(party.orgId)?.signatoryUserId }))),
+    ],
+  };
+};
+
+export const certificateDocument = (memorandum: Memorandum, signatures: Signature[], documentHash: string, chainHeadHash: string, completedAt: string, amendment?: Pick<Amendment, 'number' | 'reviewRevision' | 'revision'>): TDocumentDefinitions => ({
   info: { title: `Certificate of completion ${memorandum.id}`, creator: 'Pakt', creationDate: new Date(completedAt) },
   pageMargins: [40, 40, 40, 50],
   footer: footer(`Pakt · ${memorandum.id} · Сертифікат / Certificate`),
@@ -152,7 +220,8 @@ export const certificateDocument = (memorandum: Memorandum, signatures: Signatur
         widths: ['auto', '*'],
         body: [
           ['Меморандум / Memorandum', memorandum.id],
-          ['Редакція / Revision', String(memorandum.reviewRevision ?? memorandum.revision)],
+          ...(amendment ? [['Додаткова угода / Amendment', `№ ${amendment.number}`]] : []),
+          ['Редакція / Revision', String(amendment ? amendment.reviewRevision ?? amendment.revision : memorandum.reviewRevision ?? memorandum.revision)],
           ['SHA-256 документа / Document SHA-256', { text: grouped(documentHash), fontSize: 8 }],
           ['Голова журналу аудиту / Audit-chain head', { text: grouped(chainHeadHash), fontSize: 8 }],
           ['Завершено / Completed (UTC)', completedAt],

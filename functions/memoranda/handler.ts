@@ -11,9 +11,12 @@ import { memorandumRepository, type StoredMemorandum } from './repository.js';
 import { memorandumUseCases } from './use-cases.js';
 import { decide, participantOf } from './workflow.js';
 import { summaryOf } from '../reports/model.js';
+import { amendmentUseCases } from './amendment-use-cases.js';
 
 const memoranda = memorandumRepository(tableContext());
-const { loadVisible, requireVersion, publicView, resolveDirectory, checkedDirectory, transition } = memorandumUseCases(memoranda);
+const useCases = memorandumUseCases(memoranda);
+const { loadVisible, requireVersion, publicView, resolveDirectory, checkedDirectory, transition } = useCases;
+const amendments = amendmentUseCases(memoranda, useCases);
 
 export const handler = moduleHandler('memoranda', {
   async listMemoranda({ actor, query }) {
@@ -101,6 +104,32 @@ export const handler = moduleHandler('memoranda', {
       throw invalid([...(before ? [] : [{ path: 'query.from', message: 'No such revision.' }]), ...(after ? [] : [{ path: 'query.to', message: 'No such revision.' }])]);
     }
     return { body: { from, to, sections: diffContents(before, after) } };
+  },
+
+  async startAmendment({ actor, params, body, idempotency }) {
+    const { head, write, amendment } = await amendments.start(actor, params.memorandumId, body.summary);
+    const result = { body: publicView(head), version: head.version, location: `/api/memoranda/${head.id}/amendments/${amendment.number}` };
+    await memoranda.write({ ...write, alongside: idempotency ? [idempotency.record(result)] : [] });
+    return result;
+  },
+
+  async saveAmendment({ actor, params, body, ifMatch }) {
+    return amendments.save(actor, params.memorandumId, Number(params.number), ifMatch, body);
+  },
+
+  async submitAmendment({ actor, params, ifMatch }) {
+    return amendments.submit(actor, params.memorandumId, Number(params.number), ifMatch);
+  },
+
+  async returnAmendment({ actor, params, body, ifMatch }) {
+    const anchor = body.anchor ? { anchor: body.anchor } : {};
+    return amendments.step({ actor, memorandumId: params.memorandumId, number: Number(params.number), ifMatch, action: 'return', detail: { orgId: actor.orgId, comment: body.comment, ...anchor } }, ({ amendment, event }) => ({
+      amendment: { comments: [...amendment.comments, { orgId: actor.orgId, userId: actor.userId, at: event.at, revision: amendment.revision, comment: body.comment, ...anchor }] },
+    }));
+  },
+
+  async abandonAmendment({ actor, params, body, ifMatch }) {
+    return amendments.step({ actor, memorandumId: params.memorandumId, number: Number(params.number), ifMatch, action: 'abandon', detail: { reason: body.reason } });
   },
 
 });

@@ -1,4 +1,4 @@
-import type { AuditEvent, Memorandum } from './schema.js';
+import type { Amendment, AuditEvent, Memorandum } from './schema.js';
 
 /**
  * Who must act next after a workflow step, and what they are told. Pure: the
@@ -21,6 +21,33 @@ const submitter = (events: Pick<AuditEvent, 'action' | 'actor'>[]): string[] => 
 const named = (memorandum: Memorandum, field: 'approverUserId' | 'signatoryUserId', except: string[] = []): string[] =>
   memorandum.content.parties.filter((party) => !except.includes(party.orgId)).flatMap((party) => (party[field] ? [party[field]] : []));
 
+/** The named people of every party taking part in an amendment (a leaving party's as the text in force names them). */
+const namedInAmendment = (memorandum: Memorandum, amendment: Amendment, field: 'approverUserId' | 'signatoryUserId', except: string[] = []): string[] =>
+  amendment.parties.filter((party) => !except.includes(party.orgId)).flatMap((party) => {
+    const named = (amendment.content ?? memorandum.content).parties.find((candidate) => candidate.orgId === party.orgId) ?? memorandum.content.parties.find((candidate) => candidate.orgId === party.orgId);
+    return named?.[field] ? [named[field]] : [];
+  });
+
+const amendmentNotices = (action: string, memorandum: Memorandum, events: Pick<AuditEvent, 'action' | 'actor'>[], notice: (userIds: string[], uk: string, en: string) => Notice[]): Notice[] => {
+  const amendment = memorandum.amendments?.at(-1);
+  if (!amendment) return [];
+  const starter = [...events].reverse().find((event) => event.action === 'amendment_submitted' || event.action === 'amendment_started');
+  const submitterOf = starter ? [starter.actor.userId] : [];
+  const number = amendment.number;
+  switch (action) {
+    case 'amendment_submitted':
+      return notice(namedInAmendment(memorandum, amendment, 'approverUserId'), `додаткова угода № ${number} чекає на ваше погодження`, `amendment ${number} awaits your approval`);
+    case 'amendment_returned':
+      return notice(submitterOf, `додаткову угоду № ${number} повернуто з коментарем`, `amendment ${number} was returned with a comment`);
+    case 'amendment_approved_by_all':
+      return notice(namedInAmendment(memorandum, amendment, 'signatoryUserId'), `додаткову угоду № ${number} погоджено — чекає на ваш підпис`, `amendment ${number} is approved and awaits your signature`);
+    case 'amendment_signed_by_all':
+      return notice([...namedInAmendment(memorandum, amendment, 'approverUserId'), ...namedInAmendment(memorandum, amendment, 'signatoryUserId'), ...submitterOf], `додаткова угода № ${number} набрала чинності`, `amendment ${number} is signed by every party and in force`);
+    default:
+      return [];
+  }
+};
+
 export const noticesFor = (action: string, memorandum: Memorandum, events: Pick<AuditEvent, 'action' | 'actor'>[], link: string): Notice[] => {
   const title = titleOf(memorandum);
   const notice = (userIds: string[], uk: string, en: string): Notice[] => [{
@@ -40,7 +67,7 @@ export const noticesFor = (action: string, memorandum: Memorandum, events: Pick<
     case 'signed_by_all':
       return notice([...named(memorandum, 'approverUserId'), ...named(memorandum, 'signatoryUserId'), ...submitter(events)], 'меморандум підписано всіма сторонами', 'the memorandum is signed by every party');
     default:
-      return [];
+      return action.startsWith('amendment_') ? amendmentNotices(action, memorandum, events, notice) : [];
   }
 };
 

@@ -15,7 +15,8 @@ import { fromOrganisationItem } from '../organisations/repository.js';
 import type { Organisation } from '../organisations/schema.js';
 import type { User } from '../users/schema.js';
 import type { Attachment, AuditEvent, Memorandum, MemorandumContent, MemorandumStatus, MemorandumSummary, PendingStep } from './schema.js';
-import { stillToAct, visibleTo } from './workflow.js';
+import { organisationsSeeing, stillToAct } from './workflow.js';
+import { amendmentStillToAct, amendmentUnderWay, type ObligationChanges } from './amendments.js';
 
 /** A memorandum as stored: the head, plus the chain head that the next event links to. */
 export interface StoredMemorandum extends Memorandum {
@@ -47,6 +48,8 @@ export interface MemorandumWrite {
   removedParties?: string[];
   /** On the last signature: each obligation becomes a tracked record owned by its party. */
   trackObligations?: boolean;
+  /** On an amendment's last signature: the tracked obligations follow the amended text, and each party's figures with them. */
+  amendedObligations?: { changes: ObligationChanges; progress: Map<string, { total: number; done: number; percentSum: number }> };
   alongside?: TxItem[];
 }
 
@@ -91,9 +94,10 @@ export const memorandumRepository = (ctx: TableContext): MemorandumRepository =>
     };
   },
 
-  async write({ head, expectedVersion, events, revision, removedParties = [], trackObligations = false, alongside = [] }) {
+  async write({ head, expectedVersion, events, revision, removedParties = [], trackObligations = false, amendedObligations, alongside = [] }) {
     const { content } = head;
-    const waitingFor = stillToAct(head);
+    const amendment = amendmentUnderWay(head);
+    const waitingFor = [...stillToAct(head), ...(amendment ? amendmentStillToAct(head, amendment) : [])];
     const items: TxItem[] = [
       {
         item: {
@@ -110,16 +114,16 @@ export const memorandumRepository = (ctx: TableContext): MemorandumRepository =>
           expectedVersion === undefined ? new AppError('already_exists', 'This memorandum already exists.') : stored ? new AppError('stale_version', 'The memorandum changed since you read it. Reload it and try again.') : notFound('The memorandum'),
       },
       // Each party that sees it has its entry (its list, its access to the revisions); an unsubmitted draft, only the drafter.
-      ...content.parties.filter((party) => visibleTo(party.orgId, head)).map((party) => ({
+      ...organisationsSeeing(head).map((orgId) => ({
         item: {
           Put: {
             TableName: ctx.table,
             Item: {
-              ...keys.memorandumParty(head.id, party.orgId),
-              ...keys.memorandumListKey(party.orgId, head.updatedAt, head.id),
+              ...keys.memorandumParty(head.id, orgId),
+              ...keys.memorandumListKey(orgId, head.updatedAt, head.id),
               entity: 'memorandumParty',
               id: head.id,
-              orgId: party.orgId,
+              orgId,
               title: titleOf(content),
               status: head.status,
               draftingOrgId: head.draftingOrgId,
@@ -152,6 +156,7 @@ export const memorandumRepository = (ctx: TableContext): MemorandumRepository =>
             },
           }))
         : []),
+      ...(amendedObligations ? amendedObligationItems(ctx.table, head.id, amendedObligations) : []),
       ...(revision
         ? [{
             item: { Put: { TableName: ctx.table, Item: { ...keys.memorandumRevision(head.id, revision.revision), entity: 'memorandumRevision', ...revision }, ConditionExpression: 'attribute_not_exists(PK)' } },
@@ -230,6 +235,33 @@ export const memorandumRepository = (ctx: TableContext): MemorandumRepository =>
     };
   },
 });
+
+/** An amendment's obligations written on its last signature: each conditional on the version read, so a report accepted meanwhile is not overwritten. */
+const amendedObligationItems = (table: string, memorandumId: string, { changes, progress }: NonNullable<MemorandumWrite['amendedObligations']>): TxItem[] => [
+  ...[...changes.started, ...changes.changed, ...changes.ended].map(({ before, after }): TxItem => ({
+    item: {
+      Put: {
+        TableName: table,
+        Item: toObligationItem(after),
+        ...(before === undefined
+          ? { ConditionExpression: 'attribute_not_exists(PK)' }
+          : before.version === undefined ? { ConditionExpression: 'attribute_not_exists(version)' } : { ConditionExpression: 'version = :previous', ExpressionAttributeValues: { ':previous': before.version } }),
+      },
+    },
+    onConditionFailed: () => new AppError('conflict', 'A report on these obligations was accepted at the same time. Reload and sign again.'),
+  })),
+  ...[...progress].map(([orgId, delta]): TxItem => ({
+    item: {
+      Update: {
+        TableName: table, Key: keys.partyProgress(memorandumId, orgId),
+        // Added, not set: figures a report changed meanwhile stay right (a joining party's figures start here).
+        UpdateExpression: 'SET entity = :entity, memorandumId = :memorandumId, orgId = :orgId ADD #total :total, done :done, percentSum :percentSum',
+        ExpressionAttributeNames: { '#total': 'total' },
+        ExpressionAttributeValues: { ':entity': 'partyProgress', ':memorandumId': memorandumId, ':orgId': orgId, ':total': delta.total, ':done': delta.done, ':percentSum': delta.percentSum },
+      },
+    },
+  })),
+];
 
 /** The stored item of an attachment, for the transaction that records it. */
 export const attachmentPut = (table: string, memorandumId: string, attachment: Attachment): TxItem => ({

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { memorandumStatuses, recurrences } from './vocabulary.js';
+import { amendmentStatuses, memorandumStatuses, recurrences } from './vocabulary.js';
 import { bilingual, isoDate, isoTimestamp, itemId, pageQuery, text, ulid, userId } from '../core/schemas.js';
 import { TrackedObligation } from '../obligations/schema.js';
 import { DownloadLink, UploadForm, uploadConfirmation, uploadRequest } from '../files/schema.js';
@@ -150,6 +150,51 @@ export const Attachment = z.object({
 });
 export const AttachmentParams = z.strictObject({ memorandumId: ulid, attachmentId: ulid });
 
+/** How much one amendment may change at once: every change is one item of the transaction that applies it (≤ 100). */
+export const amendmentMaxObligationChanges = 60;
+
+export const AmendmentStatus = z.enum(amendmentStatuses);
+
+/**
+ * A supplementary agreement: the whole amended text (consolidated) with its own
+ * revisions, approvals, signatures, final PDF and certificate. While it is under way
+ * the memorandum stays in force under its current terms; its last signature makes
+ * its text the agreement in force.
+ */
+export const Amendment = z.object({
+  number: z.number(),
+  status: AmendmentStatus,
+  /** The organisation whose coordinators edit and submit it (any party may start one). */
+  draftingOrgId: ulid,
+  /** What changes and why, in the parties' words. */
+  summary: z.optional(z.object({ uk: z.optional(z.string()), en: z.optional(z.string()) })),
+  /** The amended agreement, while the amendment is under way (once it ends, its text is in the revisions). */
+  content: z.optional(MemorandumContent),
+  directory: z.optional(Directory),
+  /** The revision of the agreement it amends. */
+  baseRevision: z.number(),
+  /** Its latest saved revision (revision numbers are the memorandum's, so any two versions compare). */
+  revision: z.number(),
+  reviewRevision: z.optional(z.number()),
+  sharedAt: z.optional(isoTimestamp),
+  /** Every party of the agreement in force and of the amended one (a joining party approves and signs too). */
+  parties: z.array(PartyState),
+  signedBy: z.array(z.string()),
+  signatures: z.array(Signature),
+  documents: z.object({ final: z.optional(StoredDocument), certificate: z.optional(StoredDocument) }),
+  comments: z.array(ReturnComment),
+  createdAt: isoTimestamp,
+  updatedAt: isoTimestamp,
+  /** When it came into force (its last signature) or was abandoned. */
+  endedAt: z.optional(isoTimestamp),
+});
+
+export const AmendmentStart = z.strictObject({ summary: z.optional(bilingual(2000)) });
+export const AmendmentDraft = z.strictObject({ content: MemorandumContent, summary: z.optional(bilingual(2000)) });
+export const amendmentNumber = z.string().check(z.regex(/^[1-9][0-9]{0,2}$/, 'Must be an amendment number.'));
+export const AmendmentParams = z.strictObject({ memorandumId: ulid, number: amendmentNumber });
+export const AmendmentDocumentParams = z.strictObject({ memorandumId: ulid, number: amendmentNumber, kind: z.enum(documentKinds) });
+
 export const Memorandum = z.object({
   id: ulid,
   status: MemorandumStatus,
@@ -166,13 +211,21 @@ export const Memorandum = z.object({
   /** Its first submission: until then only the drafting organisation sees it. */
   sharedAt: z.optional(isoTimestamp),
   parties: z.array(PartyState),
+  /** Its supplementary agreements, oldest first; at most one is under way. */
+  amendments: z.optional(z.array(Amendment)),
+  /** Parties that left by an amendment: they keep reading the record of their time. */
+  formerParties: z.optional(z.array(ulid)),
   version: z.number(),
   createdAt: isoTimestamp,
   updatedAt: isoTimestamp,
 });
 
 /** A party's named person who must still approve or sign. */
-export const PendingStep = z.object({ step: z.enum(['approve', 'sign']), orgId: z.string(), userId: z.string(), orgName: z.optional(z.object({ uk: z.string(), en: z.string() })) });
+export const PendingStep = z.object({
+  step: z.enum(['approve', 'sign']), orgId: z.string(), userId: z.string(), orgName: z.optional(z.object({ uk: z.string(), en: z.string() })),
+  /** The amendment the step is for; none for the memorandum itself. */
+  amendment: z.optional(z.number()),
+});
 
 export const MemorandumSummary = z.object({
   id: ulid,
@@ -256,6 +309,8 @@ export type AuditVerification = z.infer<typeof AuditVerification>;
 export type AnchorSource = (typeof anchorSources)[number];
 export type ChainProblem = (typeof chainProblems)[number];
 export type PartyState = z.infer<typeof PartyState>;
+export type Amendment = z.infer<typeof Amendment>;
+export type AmendmentStatus = z.infer<typeof AmendmentStatus>;
 export type Signature = z.infer<typeof Signature>;
 export type StoredDocument = z.infer<typeof StoredDocument>;
 export type SignRequest = z.infer<typeof SignRequest>;

@@ -165,5 +165,5 @@ export const memorandumUseCases = (memoranda: MemorandumRepository, options: { d
     }
   };
 
-  return { loadVisible, requireVersion, publicView, resolveDirectory, checkedDirectory, transition, verifyAuditChain };
+  return { loadVisible, requireVersion, publicView, resolveDirectory, checkedDirectory, transition, verifyAuditChain, notify };
 };

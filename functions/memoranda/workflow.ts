@@ -115,8 +115,20 @@ export const stillToAct = (memorandum: Pick<Memorandum, 'content' | 'status' | '
  */
 export const sharedWithParties = (memorandum: Pick<Memorandum, 'status' | 'sharedAt'>): boolean => memorandum.status !== 'draft' || memorandum.sharedAt !== undefined;
 
-export const visibleTo = (orgId: string, memorandum: Pick<Memorandum, 'status' | 'sharedAt' | 'draftingOrgId' | 'content'>): boolean =>
-  orgId === memorandum.draftingOrgId || (sharedWithParties(memorandum) && memorandum.content.parties.some((party) => party.orgId === orgId));
+type Seen = Pick<Memorandum, 'status' | 'sharedAt' | 'draftingOrgId' | 'content' | 'amendments' | 'formerParties'>;
+
+/**
+ * Every organisation that sees the memorandum: the drafter; once shared, its parties,
+ * those that left it by an amendment (the record of their time), and those a submitted
+ * amendment asks to join.
+ */
+export const organisationsSeeing = (memorandum: Seen): string[] => {
+  if (!sharedWithParties(memorandum)) return [memorandum.draftingOrgId];
+  const joining = (memorandum.amendments ?? []).filter((amendment) => amendment.sharedAt && ['draft', 'in_review', 'approved'].includes(amendment.status)).flatMap((amendment) => amendment.parties.map((party) => party.orgId));
+  return [...new Set([memorandum.draftingOrgId, ...memorandum.content.parties.map((party) => party.orgId), ...(memorandum.formerParties ?? []), ...joining])];
+};
+
+export const visibleTo = (orgId: string, memorandum: Seen): boolean => organisationsSeeing(memorandum).includes(orgId);
 
 /** How the caller relates to the memorandum, from the stored record alone. */
 export const participantOf = (actor: Actor, memorandum: Pick<Memorandum, 'draftingOrgId' | 'content'>): Participant => {

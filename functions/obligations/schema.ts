@@ -36,7 +36,11 @@ export const TrackedObligation = z.object({
   percentComplete: z.number(),
   /** The end of the latest accepted report's period that covered it. */
   reportedThrough: z.optional(z.string()),
-  /** Written only by accepted reports, conditionally on this. */
+  /** Ended by an amendment: no longer due, never reminded of; its reports stay. */
+  endedBy: z.optional(z.object({ amendment: z.number(), on: z.string() })),
+  /** The latest amendment that changed its terms (its reports and progress carried over). */
+  amendedBy: z.optional(z.number()),
+  /** Written only by accepted reports and amendments, conditionally on this. */
   version: z.optional(z.number()),
   createdAt: isoTimestamp,
 });

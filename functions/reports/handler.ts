@@ -53,10 +53,12 @@ export const handler = moduleHandler('reports', {
   async createReport({ actor, params, body, idempotency }) {
     const { memorandum, owned, reports: reportsOnIt } = await ownedObligations(actor, params.memorandumId);
     if (memorandum.status !== 'active') throw new AppError('invalid_transition', 'Reports are made on memoranda in force.');
-    if (owned.length === 0) throw new AppError('invalid_transition', 'Your organisation has no obligations in this memorandum to report on.');
+    if (!owned.some((obligation) => !obligation.endedBy)) throw new AppError('invalid_transition', 'Your organisation has no obligations in this memorandum to report on.');
     const { completes } = body;
     const today = todayIn();
-    const reportedOn = completes ? owned.filter((obligation) => obligation.obligationId === completes) : owned;
+    // Obligations an amendment ended are no longer reported on (their earlier reports stay).
+    const current = owned.filter((obligation) => !obligation.endedBy);
+    const reportedOn = completes ? current.filter((obligation) => obligation.obligationId === completes) : current;
     const completionIssues = completes ? completionProblems(completes, owned) : [];
     if (completionIssues.length > 0) throw invalid(completionIssues);
     const [completed] = reportedOn;
@@ -68,7 +70,7 @@ export const handler = moduleHandler('reports', {
     const report: StoredReport = {
       id: reportIdOf(period, actor.orgId, completes), memorandumId: memorandum.id, orgId: actor.orgId, draftingOrgId: memorandum.draftingOrgId,
       memorandumTitle: memorandum.content.title, ...(memorandum.directory.organisations[actor.orgId] ? { orgName: memorandum.directory.organisations[actor.orgId] } : {}),
-      period, ...(completes ? { completes } : {}), status: 'draft', entries: completes ? completionEntries(reportedOn) : entriesFor(owned), version: 1, createdAt: now, updatedAt: now,
+      period, ...(completes ? { completes } : {}), status: 'draft', entries: completes ? completionEntries(reportedOn) : entriesFor(current), version: 1, createdAt: now, updatedAt: now,
     };
     const result = { body: publicView(report), version: 1, location: `/api/memoranda/${memorandum.id}/reports/${report.id}` };
     await reports.create(report, idempotency ? [idempotency.record(result)] : []);
@@ -98,7 +100,8 @@ export const handler = moduleHandler('reports', {
     const report = await loadVisible(actor, params.memorandumId, params.reportId);
     const decision = guard(actor, report, 'accept', ifMatch);
     const loaded = await memoranda.load(params.memorandumId);
-    const owned = (loaded?.obligations ?? []).filter((obligation) => obligation.ownerOrgId === report.orgId);
+    // An obligation an amendment ended keeps its state: a report written before the amendment does not revive it.
+    const owned = (loaded?.obligations ?? []).filter((obligation) => obligation.ownerOrgId === report.orgId && !obligation.endedBy);
     const before = report.entries.flatMap((entry) => owned.filter((obligation) => obligation.obligationId === entry.obligationId));
     const after = before.map((obligation) => {
       const entry = report.entries.find((candidate) => candidate.obligationId === obligation.obligationId);

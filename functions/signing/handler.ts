@@ -20,6 +20,10 @@ import { configuredMailer } from '../notifications/mailer.js';
 import { optionalEnv } from '../core/config.js';
 import { userRepository } from '../users/repository.js';
 import { attachmentKey, documentKey, signedDocumentRetention } from './document-keys.js';
+import { amendmentUseCases } from '../memoranda/amendment-use-cases.js';
+import { amendmentNumbered, mergedDirectory } from '../memoranda/amendments.js';
+import { diffContents } from '../memoranda/diff.js';
+import { amendmentDocument } from '../memoranda/documents.js';
 
 /**
  * Approval, signing, the signed documents and the integrity of the record: the
@@ -29,7 +33,9 @@ import { attachmentKey, documentKey, signedDocumentRetention } from './document-
  */
 const memoranda = memorandumRepository(tableContext());
 const users = userRepository(tableContext());
-const { loadVisible, transition, verifyAuditChain } = memorandumUseCases(memoranda, { digests: configuredDigestReader() });
+const useCases = memorandumUseCases(memoranda, { digests: configuredDigestReader() });
+const { loadVisible, transition, verifyAuditChain } = useCases;
+const amendments = amendmentUseCases(memoranda, useCases);
 
 /** Externally signed files (e.g. a qualified e-signature container) come from a party's named signatory once the final text exists. */
 const attachable: MemorandumStatus[] = ['approved', 'signed', 'active'];
@@ -76,8 +82,7 @@ const alertCoordinators = async (failure: IntegrityFailure) => {
 };
 
 /** The final text as stored, checked against the SHA-256 on record (and the one the signatory was shown). */
-const requireStoredFinalText = async (memorandum: Memorandum, shownHash: string) => {
-  const final = memorandum.documents.final;
+const requireStoredFinalText = async (memorandum: Memorandum, shownHash: string, final = memorandum.documents.final) => {
   if (!final || final.sha256 !== shownHash) {
     throw new AppError('document_mismatch', 'The document you were shown is not the one on record. Reload it, check it and sign again.');
   }
@@ -150,16 +155,51 @@ export const handler = moduleHandler('signing', {
 
   async getDocumentLink({ actor, params }) {
     const { memorandum } = await loadVisible(actor, params.memorandumId);
-    const document = memorandum.documents[params.kind];
-    if (!document) throw notFound('The document');
-    // The stored bytes are checked against the hash on record before anyone downloads them.
-    const bytes = await documentStore().get(document.key);
-    if (!bytes || sha256Hex(bytes) !== document.sha256) {
-      logger.error('Stored document failed its integrity check', { memorandumId: memorandum.id, kind: params.kind });
-      throw new AppError('integrity_failure', 'The stored document does not match its recorded SHA-256. It has not been served; the operators have been alerted.');
-    }
-    const filename = `pakt-${memorandum.id}-${params.kind}.pdf`;
-    const seconds = 300;
-    return { body: { url: await documentStore().downloadUrl(document.key, filename, seconds), filename, sha256: document.sha256, size: document.size, expiresAt: new Date(Date.now() + seconds * 1000).toISOString() } };
+    return { body: await checkedDocumentLink(memorandum.id, memorandum.documents[params.kind], `pakt-${memorandum.id}-${params.kind}.pdf`) };
+  },
+
+  async approveAmendment({ actor, params, ifMatch }) {
+    // The last approval renders the amendment's text (its changes, then the memorandum as amended) and opens signing.
+    return refusingTamperedRecords(() =>
+      amendments.step({ actor, memorandumId: params.memorandumId, number: Number(params.number), ifMatch, action: 'approve', detail: { orgId: actor.orgId }, requireIntactChain: true }, async ({ memorandum, amendment, next, event }) => {
+        if (next.status !== 'approved') return {};
+        const changes = diffContents(memorandum.content, amendment.content ?? memorandum.content);
+        const final = await storePdf(documentKey(memorandum.id, 'final', amendment.revision), amendmentDocument({ memorandum, amendment, changes, renderedAt: event.at }), event.at);
+        return { amendment: { documents: { final } } };
+      }),
+    );
+  },
+
+  async signAmendment({ actor, params, body, ifMatch, meta }) {
+    return refusingTamperedRecords(() =>
+      amendments.step({ actor, memorandumId: params.memorandumId, number: Number(params.number), ifMatch, action: 'sign', detail: { orgId: actor.orgId, documentHash: body.documentHash }, requireIntactChain: true }, async ({ memorandum, amendment, next, event }) => {
+        const final = await requireStoredFinalText(memorandum, body.documentHash, amendment.documents.final);
+        const signature: Signature = { orgId: actor.orgId, userId: actor.userId, fullName: body.fullName, position: body.position, at: event.at, documentHash: body.documentHash, sourceIp: meta.sourceIp, userAgent: meta.userAgent.slice(0, 300) };
+        const signatures = [...amendment.signatures, signature];
+        if (next.status !== 'signed') return { amendment: { signatures } };
+        const sealed = { ...memorandum, directory: mergedDirectory(memorandum.directory, amendment.directory ?? memorandum.directory) };
+        const certificate = await storePdf(documentKey(memorandum.id, 'certificate', amendment.revision), certificateDocument(sealed, signatures, final.sha256, event.hash, event.at, amendment), event.at);
+        return { amendment: { signatures, documents: { ...amendment.documents, certificate: { ...certificate, auditHead: { seq: event.seq, hash: event.hash } } } } };
+      }),
+    );
+  },
+
+  async getAmendmentDocumentLink({ actor, params }) {
+    const { memorandum } = await loadVisible(actor, params.memorandumId);
+    const amendment = amendmentNumbered(memorandum, Number(params.number));
+    if (!amendment) throw notFound('The amendment');
+    return { body: await checkedDocumentLink(memorandum.id, amendment.documents[params.kind], `pakt-${memorandum.id}-amendment-${amendment.number}-${params.kind}.pdf`) };
   },
 });
+
+/** A download link for a stored document, once its bytes are checked against the hash on record. */
+const checkedDocumentLink = async (memorandumId: string, document: StoredDocument | undefined, filename: string) => {
+  if (!document) throw notFound('The document');
+  const bytes = await documentStore().get(document.key);
+  if (!bytes || sha256Hex(bytes) !== document.sha256) {
+    logger.error('Stored document failed its integrity check', { memorandumId, key: document.key });
+    throw new AppError('integrity_failure', 'The stored document does not match its recorded SHA-256. It has not been served; the operators have been alerted.');
+  }
+  const seconds = 300;
+  return { url: await documentStore().downloadUrl(document.key, filename, seconds), filename, sha256: document.sha256, size: document.size, expiresAt: new Date(Date.now() + seconds * 1000).toISOString() };
+};

@@ -5,6 +5,7 @@ import { call, demoUser } from '../support/api.js';
 import { caseContent, createActiveMemorandum, createApprovedMemorandum, createOtherMemorandum, uploadSignedFile } from '../support/memoranda.js';
 import { activist, caseRecord, createActivity, createOtherProgramme, createProgramme, programmeContent, seminar, uploadMaterial, type ProgrammeBody } from '../support/programmes.js';
 import { startCouncilReport, uploadEvidence } from '../support/reports.js';
+import { memorandumWithAmendment } from '../support/amendments.js';
 
 /**
  * Every route × every kind of caller × {a record of the caller's organisation,
@@ -105,6 +106,15 @@ const expected: Record<AppRoute['operation'], Expectation> = {
   deleteCase: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
   getDashboard: byCaller({ coordinator: { own: 200, other: 404 }, funder: { own: 200, other: 404 } }, same(403)),
   diffRevisions: byCaller({}, { own: 200, other: 404 }),
+  // Amendments: any party's coordinator starts one and its drafting coordinators edit it; every party's named people approve and sign; a non-party learns nothing.
+  startAmendment: byCaller({ coordinator: { own: 201, other: 404 } }, same(403)),
+  saveAmendment: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
+  submitAmendment: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
+  returnAmendment: byCaller({ coordinator: { own: 200, other: 404 }, council: { own: 200, other: 404 } }, same(403)),
+  abandonAmendment: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
+  approveAmendment: byCaller({ coordinator: { own: 200, other: 404 }, council: { own: 200, other: 404 } }, same(403)),
+  signAmendment: byCaller({ coordinator: { own: 200, other: 404 }, council: { own: 200, other: 404 } }, same(403)),
+  getAmendmentDocumentLink: byCaller({ funder: same(404) }, { own: 200, other: 404 }),
   verifyAuditTrail: byCaller({}, { own: 200, other: 404 }),
 };
 
@@ -146,7 +156,13 @@ const memorandumFor = async (route: AppRoute, scope: Scope): Promise<{ id: strin
     const attached = await (await uploadSignedFile(approved.id, demoUser('coordinator'))).confirm();
     return { ...approved, attachmentId: attached.body.id };
   }
-  if (route.operation === 'closeMemorandum' || route.operation === 'terminateMemorandum' || route.operation === 'createReport') return createActiveMemorandum();
+  if (route.operation === 'closeMemorandum' || route.operation === 'terminateMemorandum' || route.operation === 'createReport' || route.operation === 'startAmendment') return createActiveMemorandum();
+  if (['saveAmendment', 'submitAmendment', 'abandonAmendment'].includes(route.operation)) return memorandumWithAmendment('draft');
+  if (['returnAmendment', 'approveAmendment'].includes(route.operation)) return memorandumWithAmendment('in_review');
+  if (['signAmendment', 'getAmendmentDocumentLink'].includes(route.operation)) {
+    const approved = await memorandumWithAmendment('approved');
+    return { ...approved, documents: { final: { sha256: approved.amendments?.[0]?.documents.final?.sha256 ?? '' } } };
+  }
   if (['getReport', 'saveReport', 'submitReport', 'acceptReport', 'returnReport'].includes(route.operation)) {
     const active = await createActiveMemorandum();
     const created = await call<{ id: string; version: number }>('POST', `/api/memoranda/${active.id}/reports`, { as: demoUser('council'), body: { period: reportPeriod } });
@@ -303,6 +319,21 @@ const requestFor = async (route: AppRoute, caller: Caller, scope: Scope) => {
       return { path, as, body: { comment: 'Please add a reporting period.' }, headers: ifMatch };
     case 'diffRevisions':
       return { path: `${path}?from=1&to=1`, as };
+    case 'startAmendment':
+      return { path, as, body: { summary: { uk: 'Матриця', en: 'Matrix' } } };
+    case 'saveAmendment':
+      return { path: path.replace('{number}', '1'), as, body: { content: caseContent() }, headers: ifMatch };
+    case 'submitAmendment':
+    case 'approveAmendment':
+      return { path: path.replace('{number}', '1'), as, headers: ifMatch };
+    case 'returnAmendment':
+      return { path: path.replace('{number}', '1'), as, body: { comment: 'Please keep the term as it is.' }, headers: ifMatch };
+    case 'abandonAmendment':
+      return { path: path.replace('{number}', '1'), as, body: { reason: 'Agreed to keep it as it is.' }, headers: ifMatch };
+    case 'signAmendment':
+      return { path: path.replace('{number}', '1'), as, body: { fullName: 'Matrix Signer', position: 'Tester', documentHash: memorandum?.documents?.final?.sha256 ?? '0'.repeat(64), confirm: true }, headers: ifMatch };
+    case 'getAmendmentDocumentLink':
+      return { path: path.replace('{number}', '1').replace('{kind}', 'final'), as };
     default:
       return { path, as };
   }
