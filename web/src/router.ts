@@ -31,6 +31,7 @@ export const createAppRouter = () => {
       { path: '/memoranda/new', name: 'memorandum-new', component: () => import('./views/MemorandumEditorView.vue'), meta: { roles: coordinators } },
       { path: '/memoranda/:memorandumId', name: 'memorandum', component: () => import('./views/MemorandumView.vue'), props: true },
       { path: '/memoranda/:memorandumId/edit', name: 'memorandum-edit', component: () => import('./views/MemorandumEditorView.vue'), props: true, meta: { roles: coordinators } },
+      { path: '/memoranda/:memorandumId/amendments/:amendment/edit', name: 'amendment-edit', component: () => import('./views/MemorandumEditorView.vue'), props: true, meta: { roles: coordinators } },
       { path: '/memoranda/:memorandumId/reports/:reportId', name: 'report', component: () => import('./views/ReportView.vue'), props: true, meta: { roles: ['coordinator', 'council'] } },
       { path: '/programmes', name: 'programmes', component: () => import('./views/ProgrammesView.vue'), meta: { roles: ['coordinator', 'funder'] } },
       { path: '/programmes/new', name: 'programme-new', component: () => import('./views/ProgrammeEditorView.vue'), meta: { roles: coordinators } },

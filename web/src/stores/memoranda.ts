@@ -60,10 +60,29 @@ export const useMemorandaStore = defineStore('memoranda', () => {
 
   const diff = async (memorandumId: string, from: number, to: number) => (await services().api.get<RevisionDiff>(`${path(memorandumId)}/diff?from=${from}&to=${to}`)).body;
 
+  const amendmentPath = (memorandumId: string, number: number) => `${path(memorandumId)}/amendments/${number}`;
+
+  /** A supplementary agreement: started from the text in force, edited, then the memorandum's own steps. */
+  const startAmendment = async (memorandumId: string, summary?: { uk?: string; en?: string }) =>
+    (await services().api.send<Memorandum>('POST', `${path(memorandumId)}/amendments`, summary ? { summary } : {}, { idempotent: true })).body;
+
+  const saveAmendment = async (memorandumId: string, number: number, body: { content: MemorandumContent; summary?: { uk?: string; en?: string } }, etag: string) =>
+    services().api.send<Memorandum>('PUT', amendmentPath(memorandumId, number), body, { ifMatch: etag });
+
+  const amendmentStep = async (memorandumId: string, number: number, action: 'submit' | 'approve' | 'return' | 'abandon', etag: string, body: ReturnRequest | { reason: string } | Record<string, never> = {}) =>
+    services().api.send<Memorandum>('POST', `${amendmentPath(memorandumId, number)}/${action}`, body, { ifMatch: etag });
+
+  const signAmendment = async (memorandumId: string, number: number, etag: string, body: { fullName: string; position: string; documentHash: string; confirm: true }) =>
+    services().api.send<Memorandum>('POST', `${amendmentPath(memorandumId, number)}/sign`, body, { ifMatch: etag });
+
+  const amendmentDocumentLink = async (memorandumId: string, number: number, kind: 'final' | 'certificate') =>
+    (await services().api.get<DocumentLink>(`${amendmentPath(memorandumId, number)}/documents/${kind}`)).body;
+
   const verify = async (memorandumId: string) => (await services().api.get<AuditVerification>(`${path(memorandumId)}/audit/verify`)).body;
 
   return {
     status, oldestFirst, sortBy, items: list.items, nextCursor: list.nextCursor, state: list.state, error: list.error, loadingMore: list.loadingMore, load: list.load, loadMore: list.loadMore,
-    filterBy, fetchOne, create, saveDraft, transition, sign, documentLink, attachmentLink, attach, revisions, diff, verify, $reset: list.reset,
+    filterBy, fetchOne, create, saveDraft, transition, sign, documentLink, attachmentLink, attach, revisions, diff, verify,
+    startAmendment, saveAmendment, amendmentStep, signAmendment, amendmentDocumentLink, $reset: list.reset,
   };
 });

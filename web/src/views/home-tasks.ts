@@ -55,6 +55,8 @@ export interface MemorandumTask {
   id: string;
   title: Text;
   step: PendingStep['step'];
+  /** The amendment the step is for, if it is not the memorandum itself. */
+  amendment?: number;
   updatedAt: string;
 }
 
@@ -63,7 +65,7 @@ export const yourTurn = (summaries: MemorandumSummary[], userId: string): Memora
   summaries
     .flatMap((summary) => {
       const mine = summary.waitingFor?.find((step) => step.userId === userId);
-      return mine ? [{ id: summary.id, title: summary.title, step: mine.step, updatedAt: summary.updatedAt }] : [];
+      return mine ? [{ id: summary.id, title: summary.title, step: mine.step, ...(mine.amendment ? { amendment: mine.amendment } : {}), updatedAt: summary.updatedAt }] : [];
     })
     .sort((a, b) => a.updatedAt.localeCompare(b.updatedAt));
 
