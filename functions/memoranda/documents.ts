@@ -168,11 +168,15 @@ const changeLine = (agreement: Agreement, section: SectionDiff['section'], chang
   if (section === 'parties') return { text: [{ text: `${label}: `, bold: true }, orgLine(agreement, change.id)], margin: [0, 0, 0, 4] };
   if (section === 'term') {
     const term = (value: unknown) => { const { start, end } = (value ?? {}) as { start?: string; end?: string | null }; return `${start ?? '—'} — ${end ?? 'безстроково / open-ended'}`; };
-    return { text: [{ text: `${label}: `, bold: true }, `${term(change.before)} → ${term(change.after)}`], margin: [0, 0, 0, 4] };
+    return { text: [{ text: `${label}: `, bold: true }, `було / was ${term(change.before)}; стає / becomes ${term(change.after)}`], margin: [0, 0, 0, 4] };
   }
   if (section === 'title') return { stack: [{ text: `${label}:`, bold: true }, ...both(change.after as Text)], margin: [0, 0, 0, 4] };
   const shown = textOf(change.after) ?? textOf(change.before);
-  return { stack: [{ text: `${label}:`, bold: true }, ...both(shown)], margin: [0, 0, 0, 6] };
+  const terms = section === 'obligations' && change.after ? (change.after as Memorandum['content']['obligations'][number]) : undefined;
+  const termsLine: Content[] = terms
+    ? [{ text: `Строк / Due: ${terms.dueDate ?? '—'}; Періодичність / Recurrence: ${terms.recurrence ? recurrenceNames[terms.recurrence] : '—'}${terms.indicators?.length ? `; Показники / Indicators: ${terms.indicators.length}` : ''}`, fontSize: 9 }]
+    : [];
+  return { stack: [{ text: `${label}:`, bold: true }, ...both(shown), ...termsLine], margin: [0, 0, 0, 6] };
 };
 
 /**
@@ -187,7 +191,7 @@ export const amendmentDocument = (input: { memorandum: Memorandum; amendment: Am
   return {
     info: { title: `Amendment ${amendment.number}: ${memorandum.content.title.en ?? memorandum.content.title.uk ?? ''}`, subject: `Memorandum ${memorandum.id}, amendment ${amendment.number}, revision ${amendment.revision}`, creator: 'Pakt', creationDate: new Date(input.renderedAt) },
     pageMargins: [40, 40, 40, 50],
-    footer: footer(`Pakt · ${memorandum.id} · Додаткова угода / Amendment ${amendment.number} · Редакція / Revision ${amendment.revision}`),
+    footer: footer(`Pakt · ${memorandum.id} · Дод. угода / Amendment ${amendment.number} · ред. / rev. ${amendment.revision}`),
     styles,
     content: [
       { text: `ДОДАТКОВА УГОДА № ${amendment.number} · SUPPLEMENTARY AGREEMENT No. ${amendment.number}`, style: 'title' },

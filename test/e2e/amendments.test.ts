@@ -43,7 +43,7 @@ describe('an amendment to a memorandum in force', () => {
     await coordinatorPage.locator('#term-open').click();
     await coordinatorPage.locator('#term-end').fill('2027-12-31');
     await coordinatorPage.locator('#term-end').press('Escape');
-    const ended = coordinatorPage.locator('fieldset').filter({ has: coordinatorPage.locator('#obligation-c3-uk') });
+    const ended = coordinatorPage.locator('fieldset').filter({ has: coordinatorPage.locator('#obligation-c5-uk') });
     await ended.getByRole('button', { name: 'Вилучити' }).last().click();
     await screenshot(coordinatorPage, 'amendment-editor-phone', { fullPage: false });
     await coordinatorPage.getByTestId('memorandum-save').click();

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderPdf } from '../../functions/documents/pdf.js';
-import { certificateDocument, finalDocument } from '../../functions/memoranda/documents.js';
+import { amendmentDocument, certificateDocument, finalDocument } from '../../functions/memoranda/documents.js';
+import { diffContents } from '../../functions/memoranda/diff.js';
+import { newAmendment } from '../../functions/memoranda/amendment-workflow.js';
 import type { Memorandum } from '../../functions/memoranda/schema.js';
 import { caseMemorandumContent, memorandumCase } from '../../infra/local/cases.js';
 import { pdfFonts, pdfText, renderPdfPages } from '../support/pdf.js';
@@ -96,5 +98,46 @@ describe('memorandum PDFs', () => {
     expect(certificateText).toContain('aaaaaaaaaaaaaaaa');
     expect(certificateText).toContain('bbbbbbbbbbbbbbbb');
     expect(certificateText).toContain('2026-02-01 09:00:00');
+  });
+});
+
+describe('an amendment\'s PDF', () => {
+  const melitopol = '01J00000000000000000000007';
+  const amended: Memorandum['content'] = {
+    ...memorandum.content,
+    term: { ...memorandum.content.term, end: '2027-12-31' },
+    parties: [...memorandum.content.parties, { orgId: melitopol, role: { uk: 'Міська рада', en: 'City Council' }, approverUserId: 'u3', signatoryUserId: 'u3' }],
+    obligations: [
+      ...memorandum.content.obligations.filter((obligation) => obligation.id !== 'c5'),
+      { id: 'm1', partyOrgId: melitopol, text: { uk: 'Надає приміщення для зустрічей з родинами.', en: 'Provides premises for meetings with families.' }, dueDate: '2027-06-30', recurrence: 'once' },
+    ],
+  };
+  const amendment = {
+    ...newAmendment(memorandum, { orgId: ngo, revision: 5, summary: { uk: 'Приєднується Мелітопольська міська рада; строк продовжено.', en: 'Melitopol City Council joins; the term is extended.' }, now: '2026-05-01T09:00:00.000Z' }),
+    content: amended, revision: 5, reviewRevision: 5,
+    directory: { organisations: { ...memorandum.directory.organisations, [melitopol]: { uk: 'Мелітопольська міська рада Запорізької області', en: 'Melitopol City Council' } }, people: { ...memorandum.directory.people, u3: { name: 'Іван Федоров', position: 'Міський голова', orgId: melitopol } } },
+    parties: [ngo, council, melitopol].map((orgId) => ({ orgId, approval: 'approved' as const })),
+  };
+  let text = '';
+
+  beforeAll(async () => {
+    const bytes = await renderPdf(amendmentDocument({ memorandum, amendment, changes: diffContents(memorandum.content, amended), renderedAt: '2026-05-02T09:00:00.000Z' }));
+    text = await textOf(bytes, 'amendment-final', 2);
+  });
+
+  it('states what changes: a party joins, the term, an obligation added and one ended', () => {
+    expect(text).toContain('ДОДАТКОВА УГОДА № 1 · SUPPLEMENTARY AGREEMENT No. 1');
+    expect(text).toContain('Приєднується Мелітопольська міська рада; строк продовжено.');
+    expect(text).toContain('Приєднується / Joins: Мелітопольська міська рада Запорізької області / Melitopol City Council');
+    expect(text).toContain('було / was 2026-01-15 — безстроково / open-ended; стає / becomes 2026-01-15 — 2027-12-31');
+    expect(text).toContain('Нове зобов’язання / New obligation: Надає приміщення для зустрічей з родинами. Provides premises for meetings with families. Строк / Due: 2027-06-30; Періодичність / Recurrence: одноразово / once');
+    expect(text).toContain('Припиняється / Ends: Сприяє документуванню воєнних злочинів і злочинів проти людяності.');
+  });
+
+  it('then the memorandum as amended, with the terms of the new obligation and a signature line for all three parties', () => {
+    expect(text).toContain('Меморандум у редакції цієї угоди / The memorandum as amended');
+    expect(text).toContain('Строк / Due: 2027-06-30');
+    expect(text).toContain('Іван Федоров, Міський голова');
+    expect(text).toContain('Ігор Петренко, Секретар міської ради');
   });
 });

@@ -136,11 +136,12 @@ export default {
     title: 'Signing', open: 'Signing is open: each party signs the final text.', document: 'Final text (PDF)', certificate: 'Certificate of completion (PDF)',
     download: 'Download', hash: 'Document SHA-256', fullName: 'Your full name', position: 'Your position', confirm: 'I have read the document with this SHA-256 and sign it on behalf of my organisation.',
     signTitle: 'Sign the memorandum', signed: 'Signed.', signatures: 'Signatures', signedAt: '{name}, {position} · {org} · {at}', waiting: 'Waiting for the signature of {org}',
-    sealed: 'Signed by every party. The text and its obligations no longer change.',
+    sealed: 'Signed by every party. The text and its obligations change only by amendments every party signs.',
     attachments: 'Files signed outside Pakt', attach: 'Attach a signed file (.p7s, .asice, PDF)', notVerified: 'attached, not verified', uploading: 'Uploading… {percent}%', attached: 'File attached.', unsupported: 'This file type is not supported.', tooLarge: 'The file is larger than 20 MB.',
   },
   outbox: { title: 'Outbox (local only)', empty: 'No emails yet.', to: 'To' },
   commitments: {
+    endedBy: 'ended by amendment No. {number}', amendedBy: 'changed by amendment No. {number}',
     title: 'My commitments', hint: 'Your organisation’s obligations under signed memoranda.', empty: 'No obligations match.',
     obligation: 'Obligation', memorandum: 'Memorandum', status: 'Status', progress: 'Done', nextDue: 'Next due', indicators: 'Indicators',
     reportFor: 'Report on {period}', reportDone: 'Report it done',
