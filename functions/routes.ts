@@ -21,6 +21,7 @@ import type { FunctionAccess } from './core/access.js';
 import { evidencePrefix } from './reports/document-keys.js';
 import { materialsPrefix } from './programmes/document-keys.js';
 import { memorandumFilesPrefix } from './signing/document-keys.js';
+import { MemorandumEvent, MemorandumEventInput, MemorandumEventList, MemorandumEventParams, MemorandumEventsQuery } from './events/schema.js';
 
 /**
  * THE route table. CDK creates one Lambda per module and one HTTP API route per
@@ -205,6 +206,21 @@ export const routes = [
     method: 'GET', path: '/api/memoranda/{memorandumId}/amendments/{number}/documents/{kind}', module: 'signing', operation: 'getAmendmentDocumentLink',
     summary: 'A short-lived download link for an amendment\'s final text or certificate, after an integrity check', access: ['admin', 'coordinator', 'council', 'funder'],
     params: AmendmentDocumentParams, response: DocumentLink, successStatus: 200, resource: 'memorandum',
+  }),
+  defineRoute({
+    method: 'GET', path: '/api/memoranda/{memorandumId}/events', module: 'events', operation: 'listMemorandumEvents',
+    summary: 'The events every party organises under the memorandum, by date (counts of people only, never who)', access: ['admin', 'coordinator', 'council', 'funder'],
+    params: MemorandumParams, query: MemorandumEventsQuery, response: MemorandumEventList, successStatus: 200, resource: 'memorandum',
+  }),
+  defineRoute({
+    method: 'POST', path: '/api/memoranda/{memorandumId}/events', module: 'events', operation: 'recordMemorandumEvent',
+    summary: 'Record an event the caller\'s party organises (with co-organisers among the parties), linked to the obligations it serves', access: ['coordinator', 'council'],
+    params: MemorandumParams, body: MemorandumEventInput, response: MemorandumEvent, successStatus: 201, idempotent: true, resource: 'memorandum',
+  }),
+  defineRoute({
+    method: 'PUT', path: '/api/memoranda/{memorandumId}/events/{eventId}', module: 'events', operation: 'updateMemorandumEvent',
+    summary: 'Change an event the caller\'s party organises: held or cancelled, attendance, place, time', access: ['coordinator', 'council'],
+    params: MemorandumEventParams, body: MemorandumEventInput, response: MemorandumEvent, successStatus: 200, requiresIfMatch: true, resource: 'memorandum',
   }),
   defineRoute({
     method: 'GET', path: '/api/commitments', module: 'obligations', operation: 'listCommitments',
@@ -450,6 +466,7 @@ export const moduleAccess: Record<ModuleName, FunctionAccess> = {
   users: { table: 'readwrite', directory: true },
   memoranda: { table: 'readwrite', mail: true },
   obligations: { table: 'read' },
+  events: { table: 'readwrite' },
   reports: { table: 'readwrite', documents: { readwrite: [evidencePrefix] } },
   programmes: { table: 'readwrite', documents: { readwrite: [materialsPrefix] } },
   exports: { table: 'read', fonts: true },

@@ -48,6 +48,9 @@ export const keys = {
   /** GSI1: the reports an organisation still holds (drafts, and those returned to it for changes), latest change first. */
   openReportKey: (orgId: string, updatedAt: string, memorandumId: string, reportId: string) => ({ GSI1PK: `ORG#${orgId}#REPORTS_OPEN`, GSI1SK: `${updatedAt}#${memorandumId}#${reportId}` }),
   openReportsOfOrganisation: (orgId: string) => ({ GSI1PK: `ORG#${orgId}#REPORTS_OPEN` }),
+  /** The events the memorandum's parties organise: a partition of their own, so that the memorandum's Query never reads them. */
+  memorandumEvent: (memorandumId: string, eventId: string): ItemKey => ({ PK: `MOU#${memorandumId}#EVENTS`, SK: `EV#${eventId}` }),
+  memorandumEventsPartition: (memorandumId: string) => `MOU#${memorandumId}#EVENTS`,
   trackedObligation: (memorandumId: string, obligationId: string): ItemKey => ({ PK: `MOU#${memorandumId}`, SK: `OBL#${obligationId}` }),
   /** GSI2: every obligation on the memoranda an organisation drafted, by first due date: its coordinators watch them. */
   draftedObligationKey: (draftingOrgId: string, dueDate: string | undefined, memorandumId: string, obligationId: string) => ({

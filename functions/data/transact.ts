@@ -1,7 +1,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { AppError } from '../core/errors.js';
+import { AppError, notFound } from '../core/errors.js';
 import type { TableContext } from './client.js';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -37,3 +37,20 @@ export const transactWrite = async ({ client }: TableContext, items: TxItem[]): 
     throw error;
   }
 };
+
+/**
+ * A Put of a versioned record at the version the caller read (0: it must not exist yet):
+ * someone else's change in between is a stale version, a record deleted meanwhile is gone.
+ */
+export const versionedPut = (table: string, item: Record<string, unknown>, expectedVersion: number, what: string): TxItem => ({
+  item: {
+    Put: {
+      TableName: table, Item: item,
+      ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(PK)' : 'version = :expected',
+      ...(expectedVersion === 0 ? {} : { ExpressionAttributeValues: { ':expected': expectedVersion } }),
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+    },
+  },
+  onConditionFailed: (stored) =>
+    stored ? new AppError('stale_version', `The ${what} changed since you read it. Reload it and try again.`) : expectedVersion === 0 ? new AppError('conflict', `The ${what} was just created by someone else. Reload it.`) : notFound(`The ${what}`),
+});

@@ -15,6 +15,7 @@ import { renderPdf } from '../documents/pdf.js';
 import { reportDocument } from './report-pdf.js';
 import { activityCsv, assistanceCsv, indicatorCsv } from './tables.js';
 import { calendarFeed } from './ics.js';
+import { memorandumEventRepository } from '../events/repository.js';
 import { iatiActivityXml } from './iati.js';
 import { contentDisposition } from '../files/disposition.js';
 import { dateIn, today as todayIn } from '../core/calendar.js';
@@ -26,6 +27,7 @@ import { dateIn, today as todayIn } from '../core/calendar.js';
  */
 const programmes = programmeRepository(tableContext());
 const records = recordsRepository(tableContext());
+const memorandumEvents = memorandumEventRepository(tableContext());
 
 const organisationsOf = (programme: StoredProgramme) => programmeOrganisations(programmes, programme);
 
@@ -88,13 +90,14 @@ export const handler = moduleHandler('exports', {
     const programme = await programmes.get(params.programmeId);
     // A wrong secret looks exactly like a missing programme.
     if (!programme || !sameSecret(params.token, programme.calendarToken)) throw notFound('The calendar');
-    const events = await records.calendar(programme.id, {});
+    // The programme's activities and its linked memoranda's partner events, one calendar.
+    const [activities, partnerEvents] = await Promise.all([records.calendar(programme.id, {}), memorandumEvents.listForMemoranda(programme.linkedParties.map((link) => link.memorandumId))]);
     const host = new URL(optionalEnv('WEB_URL') ?? 'https://pakt.local').host;
     const title = (text: { uk?: string; en?: string }) => text.uk ?? text.en ?? '';
     const body = calendarFeed({
       name: title(programme.content.title),
       host,
-      events: events.map((activity) => ({
+      events: [...activities, ...partnerEvents].map((activity) => ({
         id: activity.id, version: activity.version, title: title(activity.title), date: activity.date, status: activity.status, updatedAt: activity.updatedAt,
         ...(activity.startTime ? { startTime: activity.startTime } : {}), ...(activity.endTime ? { endTime: activity.endTime } : {}), ...(activity.timeZone ? { timeZone: activity.timeZone } : {}),
         ...(activity.place.online ? (activity.place.url ? { url: activity.place.url, location: 'Online' } : { location: 'Online' }) : { location: [activity.place.venue, activity.place.city, activity.place.country].filter(Boolean).join(', ') }),

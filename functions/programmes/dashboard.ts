@@ -5,6 +5,7 @@ import { elapsedShare, periodOf, periodsBetween } from './periods.js';
 import type { StoredProgramme } from './repository.js';
 import { activityStatuses, activityTypes, type Health, ageBands, assistanceChannels, assistanceTypes, defaultSuppressionThreshold, genders, type Dashboard } from './schema.js';
 import { cellOf, suppressTable, type Cell } from './suppression.js';
+import type { MemorandumEvent } from '../events/schema.js';
 
 /**
  * The dashboard from the programme, its figures item and its linked memoranda's
@@ -39,6 +40,17 @@ const cellsOf = (matrix: number[][], threshold: number, protect: boolean, linked
   };
 };
 
+type PartnerEvent = Pick<MemorandumEvent, 'type' | 'status' | 'date' | 'attended'>;
+
+/** The linked memoranda's events: counted by status and type within the span; their attendance (people) over `peopleSpan`. */
+const partnerEventsSummary = (events: PartnerEvent[], span: { start: string; end: string }, peopleSpan: { start: string; end: string }, lone: (value: number) => Cell) => {
+  const inSpan = events.filter((event) => event.date >= span.start && event.date <= span.end);
+  const count = (status: string, type?: string) => inSpan.filter((event) => event.status === status && (!type || event.type === type)).length;
+  const counts = (type?: string) => ({ planned: count('planned', type), held: count('held', type), cancelled: count('cancelled', type) });
+  const attended = events.filter((event) => event.status === 'held' && event.date >= peopleSpan.start && event.date <= peopleSpan.end).reduce((sum, event) => sum + (event.attended?.total ?? 0), 0);
+  return { total: counts(), byType: activityTypes.map((type) => ({ type, ...counts(type) })).filter((row) => row.planned + row.held + row.cancelled > 0), attended: lone(attended) };
+};
+
 /**
  * `range`: only these dates' months (a report for a period). Figures kept for
  * the whole programme only (by type, gender, age band, channel) are then left
@@ -50,7 +62,7 @@ const cellsOf = (matrix: number[][], threshold: number, protect: boolean, linked
  * (a month, a chosen period) could be set against these to single out a few
  * people, so a funder's report for a period shows these same tables.
  */
-export const dashboardOf = (input: { programme: StoredProgramme; role: ProgrammeRole; figures: Counters; parties: PartyFigures[]; sources?: SourceFigures; today: string; range?: { start: string; end: string } }): Dashboard => {
+export const dashboardOf = (input: { programme: StoredProgramme; role: ProgrammeRole; figures: Counters; parties: PartyFigures[]; sources?: SourceFigures; partnerEvents?: PartnerEvent[]; today: string; range?: { start: string; end: string } }): Dashboard => {
   const { programme, role, figures, today, range } = input;
   const { content } = programme;
   const threshold = content.suppressionThreshold ?? defaultSuppressionThreshold;
@@ -136,6 +148,7 @@ export const dashboardOf = (input: { programme: StoredProgramme; role: Programme
       byCountry: countries.map((country, row) => ({ country, activists: network.cell(row, 0), organisations: network.cell(row, 1), attended: participation.cell(row, 0) })),
       participation: { invited: lone(count('netp:invited')), attended: participation.grand() },
     },
+    ...(input.partnerEvents ? { partnerEvents: partnerEventsSummary(input.partnerEvents, within, peopleSpan, lone) } : {}),
     obligations: input.parties.map((party) => ({
       memorandumId: party.memorandumId, orgId: party.orgId, total: party.total, done: party.done, percent: party.total === 0 ? 0 : Math.round(party.percentSum / party.total),
       ...(party.lastAcceptedReport ? { lastAcceptedReport: { period: party.lastAcceptedReport.period, acceptedAt: party.lastAcceptedReport.acceptedAt } } : {}),

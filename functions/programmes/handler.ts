@@ -20,9 +20,15 @@ import { recordsRepository, withoutKeys, type StoredMember } from './records.js'
 import { materialKey } from './document-keys.js';
 import { materialsPerActivity, parseTallyId, type Activity, type ActivityInput, type CaseRecord, type IndicatorActual, type Member, type Programme, type ProgrammeContent, type Tally } from './schema.js';
 import { today as todayIn } from '../core/calendar.js';
+import { memorandumEventRepository } from '../events/repository.js';
 
 const programmes = programmeRepository(tableContext());
 const records = recordsRepository(tableContext());
+const memorandumEvents = memorandumEventRepository(tableContext());
+
+/** The events the parties of the programme's linked memoranda organise: the programme's calendar and dashboard show them too. */
+const partnerEventsOf = (programme: StoredProgramme, range: { from?: string; to?: string } = {}) =>
+  memorandumEvents.listForMemoranda(programme.linkedParties.map((link) => link.memorandumId), range);
 
 const loadProgramme = (actor: Actor, programmeId: string) => loadVisibleProgramme(programmes, actor, programmeId);
 
@@ -92,10 +98,19 @@ const validated = async (content: ProgrammeContent, actor: Actor) => {
 };
 
 /** An activity happens inside the programme's period and is organised by one of its implementers. */
-const activityProblems = (activity: ActivityInput, content: ProgrammeContent): FieldProblem[] => [
-  ...(activity.date < content.period.start || activity.date > content.period.end ? [{ path: 'body.date', message: `Must lie within the programme (${content.period.start} — ${content.period.end}).` }] : []),
-  ...(content.implementingOrgIds.includes(activity.organiserOrgId) ? [] : [{ path: 'body.organiserOrgId', message: 'Must be one of the programme\'s implementing organisations.' }]),
-];
+const activityProblems = (activity: ActivityInput, programme: StoredProgramme): FieldProblem[] => {
+  const { content } = programme;
+  // Co-organisers: the programme's implementers and the parties of its linked memoranda.
+  const named = new Set([...content.implementingOrgIds, ...programme.linkedParties.flatMap((link) => link.orgIds)]);
+  return [
+    ...(activity.date < content.period.start || activity.date > content.period.end ? [{ path: 'body.date', message: `Must lie within the programme (${content.period.start} — ${content.period.end}).` }] : []),
+    ...(content.implementingOrgIds.includes(activity.organiserOrgId) ? [] : [{ path: 'body.organiserOrgId', message: 'Must be one of the programme\'s implementing organisations.' }]),
+    ...(activity.coOrganiserOrgIds ?? []).flatMap((orgId, index, all) =>
+      !named.has(orgId) || orgId === activity.organiserOrgId || all.indexOf(orgId) < index
+        ? [{ path: `body.coOrganiserOrgIds.${index}`, message: 'Must be another implementer or a party of a linked memorandum, named once.' }]
+        : []),
+  ];
+};
 
 /** The activity at the version the caller read. */
 const loadActivity = async (programmeId: string, activityId: string, ifMatch: number): Promise<Activity> => {
@@ -142,14 +157,16 @@ export const handler = moduleHandler('programmes', {
   },
 
   async listActivities({ actor, params, query }) {
-    await loadProgrammeToRun(actor, params.programmeId);
-    const items = await records.calendar(params.programmeId, { ...(query.from ? { from: query.from } : {}), ...(query.to ? { to: query.to } : {}) });
-    return { body: { items: items.filter((activity) => (!query.type || activity.type === query.type) && (!query.status || activity.status === query.status)) } };
+    const programme = await loadProgrammeToRun(actor, params.programmeId);
+    const range = { ...(query.from ? { from: query.from } : {}), ...(query.to ? { to: query.to } : {}) };
+    const [items, partnerEvents] = await Promise.all([records.calendar(params.programmeId, range), partnerEventsOf(programme, range)]);
+    const wanted = (event: { type: string; status: string }) => (!query.type || event.type === query.type) && (!query.status || event.status === query.status);
+    return { body: { items: items.filter(wanted), partnerEvents: partnerEvents.filter(wanted) } };
   },
 
   async createActivity({ actor, params, body, idempotency }) {
     const programme = await loadProgrammeToRun(actor, params.programmeId);
-    const problems = activityProblems(body, programme.content);
+    const problems = activityProblems(body, programme);
     if (problems.length > 0) throw invalid(problems);
     const now = isoNow();
     const activity: Activity = { ...body, id: newId(), programmeId: programme.id, version: 1, createdAt: now, updatedAt: now };
@@ -163,7 +180,7 @@ export const handler = moduleHandler('programmes', {
     const stored = await records.getActivity(programme.id, params.activityId);
     if (!stored) throw notFound('The activity');
     requireVersion(stored, ifMatch, 'activity');
-    const problems = [...activityProblems(body, programme.content), ...linkedAttendanceProblems(stored, body)];
+    const problems = [...activityProblems(body, programme), ...linkedAttendanceProblems(stored, body)];
     if (problems.length > 0) throw invalid(problems);
     const next: Activity = { ...body, ...keptOnActivity(stored), id: stored.id, programmeId: programme.id, version: stored.version + 1, createdAt: stored.createdAt, updatedAt: isoNow() };
     await records.putActivity(next, stored.version, counterDelta(activityCounters(stored), activityCounters(next)));
@@ -285,8 +302,8 @@ export const handler = moduleHandler('programmes', {
   async getDashboard({ actor, params }) {
     // The figures are read beside the head and shown only once the head says the caller may see them.
     const [{ programme, role }, figures] = await Promise.all([loadProgramme(actor, params.programmeId), records.figures(params.programmeId)]);
-    const { parties, sources } = await linkedFigures(programmes, programme);
-    return { body: dashboardOf({ programme, role, figures, parties, sources, today: todayIn() }) };
+    const [{ parties, sources }, partnerEvents] = await Promise.all([linkedFigures(programmes, programme), partnerEventsOf(programme, { from: programme.content.period.start, to: programme.content.period.end })]);
+    return { body: dashboardOf({ programme, role, figures, parties, sources, partnerEvents, today: todayIn() }) };
   },
 
   async listNetwork({ actor, params }) {

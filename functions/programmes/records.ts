@@ -1,9 +1,9 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { AppError, notFound } from '../core/errors.js';
+import { AppError } from '../core/errors.js';
 import type { TableContext } from '../data/client.js';
 import { keys, type ItemKey } from '../data/keys.js';
 import { queryAllPages } from '../data/query.js';
-import { transactWrite, type TxItem } from '../data/transact.js';
+import { transactWrite, versionedPut as sharedVersionedPut, type TxItem } from '../data/transact.js';
 import { actualKey, type Counters } from './figures.js';
 import type { Activity, CaseRecord, IndicatorActual, Member, Spend, Tally } from './schema.js';
 
@@ -58,18 +58,7 @@ export const recordsRepository = (ctx: TableContext): RecordsRepository => {
     const { Item } = await ctx.client.send(new GetCommand({ TableName: ctx.table, Key: key }));
     return Item?.entity === entity ? withoutKeys<T>(Item) : undefined;
   };
-  const versionedPut = (item: Record<string, unknown>, expectedVersion: number, what: string): TxItem => ({
-    item: {
-      Put: {
-        TableName: ctx.table, Item: item,
-        ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(PK)' : 'version = :expected',
-        ...(expectedVersion === 0 ? {} : { ExpressionAttributeValues: { ':expected': expectedVersion } }),
-        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-      },
-    },
-    onConditionFailed: (stored) =>
-      stored ? new AppError('stale_version', `The ${what} changed since you read it. Reload it and try again.`) : expectedVersion === 0 ? new AppError('conflict', `The ${what} was just created by someone else. Reload it.`) : notFound(`The ${what}`),
-  });
+  const versionedPut = (item: Record<string, unknown>, expectedVersion: number, what: string): TxItem => sharedVersionedPut(ctx.table, item, expectedVersion, what);
   /** ADD the counters' changes and SET the values; nothing when there is no change. */
   const figuresUpdate = (programmeId: string, change: { add?: Counters; set?: Counters }): TxItem[] => {
     const added = Object.entries(change.add ?? {}).filter(([, value]) => value !== 0);

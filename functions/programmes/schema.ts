@@ -1,17 +1,18 @@
 import * as z from 'zod/mini';
-import { participantChangesPerRequest, activityTypes, activityStatuses, assistanceTypes, assistanceChannels, genders, ageBands, participationStatuses, exportFiles, memberKinds, groupKinds, consentScopes } from './vocabulary.js';
-import { bilingual, isoDate, isoTimestamp, itemId, pageQuery, text, timeZone, ulid } from '../core/schemas.js';
+import { participantChangesPerRequest, activityTypes, activityStatuses, assistanceTypes, assistanceChannels, participationStatuses, exportFiles, memberKinds, groupKinds, consentScopes } from './vocabulary.js';
+import { bilingual, isoDate, isoTimestamp, itemId, pageQuery, text, ulid } from '../core/schemas.js';
 import { StoredFile } from '../files/schema.js';
+import { MemorandumEvent } from '../events/schema.js';
 import { frequencies, periodPattern } from './periods.js';
 
 /** The contract of assistance programmes, their activities, assistance tallies and indicator actuals (issue 5). */
 
 export * from './vocabulary.js';
+export { Attendance, eventChecks, eventShape, headcount, Place } from '../events/shape.js';
+import { countryCode, eventChecks, eventShape, headcount } from '../events/shape.js';
 
 export const defaultSuppressionThreshold = 5;
 
-/** A number of people, families or events. */
-export const headcount = z.number().check(z.int('Must be a whole number.'), z.gte(0, 'Must be 0 or more.'), z.lte(1_000_000, 'Must be at most 1,000,000.'));
 const amount = z.number().check(z.gte(0, 'Must be 0 or more.'), z.lte(1e12, 'Too large.'));
 export const period = z.string().check(z.regex(periodPattern, 'Must be a period: a month (2026-03), a quarter (2026-Q1) or a year (2026).'));
 
@@ -104,44 +105,7 @@ export type AssistanceChannel = (typeof assistanceChannels)[number];
 
 /* Activities: the programme's calendar. */
 
-const countryCode = z.string().check(z.regex(/^[A-Z]{2}$/, 'Must be a two-letter country code, e.g. UA.'));
-const time = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Must be a time, e.g. 14:30.'));
-
-export const Place = z.strictObject({
-  online: z.boolean(),
-  country: z.optional(countryCode),
-  city: z.optional(text(1, 120)),
-  venue: z.optional(text(1, 200)),
-  url: z.optional(z.string().check(z.regex(/^https:\/\/\S{3,500}$/, 'Must be a web address starting with https://'))),
-});
-
-const byGender = z.strictObject(Object.fromEntries(genders.map((gender) => [gender, z.optional(headcount)])) as Record<(typeof genders)[number], z.ZodMiniOptional<typeof headcount>>);
-const byAgeBand = z.strictObject(Object.fromEntries(ageBands.map((band) => [band, z.optional(headcount)])) as Record<(typeof ageBands)[number], z.ZodMiniOptional<typeof headcount>>);
-const sumOf = (counts: Record<string, number | undefined> | undefined) => Object.values(counts ?? {}).reduce<number>((sum, value) => sum + (value ?? 0), 0);
-
-export const Attendance = z.strictObject({ total: headcount, byGender: z.optional(byGender), byAgeBand: z.optional(byAgeBand) }).check(
-  z.refine((attended) => !(attended.total >= 0) || sumOf(attended.byGender) <= attended.total, { message: 'The counts by gender add up to more than the total.', path: ['byGender'] }),
-  z.refine((attended) => !(attended.total >= 0) || sumOf(attended.byAgeBand) <= attended.total, { message: 'The counts by age band add up to more than the total.', path: ['byAgeBand'] }),
-);
-
-export const ActivityInput = z.strictObject({
-  type: z.enum(activityTypes),
-  title: bilingual(300),
-  date: isoDate,
-  startTime: z.optional(time),
-  endTime: z.optional(time),
-  /** The zone its times are in (default Europe/Kyiv): a calendar in Berlin shows a 18:30 Kyiv seminar at 17:30. */
-  timeZone: z.optional(timeZone),
-  place: Place,
-  organiserOrgId: ulid,
-  audience: z.optional(bilingual(300)),
-  status: z.enum(activityStatuses),
-  participantsPlanned: z.optional(headcount),
-  attended: z.optional(Attendance),
-}).check(
-  z.refine((activity) => activity.attended === undefined || activity.status === 'held', { message: 'Only a held activity has attendance.', path: ['attended'] }),
-  z.refine((activity) => !activity.startTime || !activity.endTime || activity.startTime < activity.endTime, { message: 'Must be after the start time.', path: ['endTime'] }),
-);
+export const ActivityInput = z.strictObject({ ...eventShape, organiserOrgId: ulid }).check(...eventChecks);
 
 
 export const ActivityParams = z.strictObject({ programmeId: ulid, activityId: ulid });
@@ -170,7 +134,11 @@ export const Activity = z.object({
   /** Programmes, handouts, slides and photos, checked and kept in S3. */
   materials: z.optional(z.array(StoredFile)),
 });
-export const ActivityList = z.object({ items: z.array(Activity) });
+export const ActivityList = z.object({
+  items: z.array(Activity),
+  /** Events the parties of the programme's linked memoranda organise under their obligations (read-only here). */
+  partnerEvents: z.optional(z.array(MemorandumEvent)),
+});
 
 /* Assistance delivered: tallies of people and families per month, type and channel; no names. */
 
@@ -246,6 +214,12 @@ export const Dashboard = z.object({
     memorandumId: z.string(), orgId: z.string(), total: z.number(), done: z.number(), percent: z.number(),
     /** The party's latest accepted progress report on that memorandum. */
     lastAcceptedReport: z.optional(z.object({ period: z.object({ start: z.string(), end: z.string() }), acceptedAt: z.string() })),
+  })),
+  /** Events the parties of the linked memoranda organise under their obligations: counted, and their attendance (hidden for funders when small). */
+  partnerEvents: z.optional(z.object({
+    total: statusCounts,
+    byType: z.array(z.object({ type: z.enum(activityTypes), ...statusCounts.def.shape })),
+    attended: Cell,
   })),
   /** Reported spending against the budget, by line (cents), where recorded. */
   spending: z.object({ totalCents: z.number(), byLine: z.array(z.object({ lineId: z.string(), cents: z.number() })) }),

@@ -6,6 +6,7 @@ import { caseContent, createActiveMemorandum, createApprovedMemorandum, createOt
 import { activist, caseRecord, createActivity, createOtherProgramme, createProgramme, programmeContent, seminar, uploadMaterial, type ProgrammeBody } from '../support/programmes.js';
 import { startCouncilReport, uploadEvidence } from '../support/reports.js';
 import { memorandumWithAmendment } from '../support/amendments.js';
+import { pressConference } from '../support/events.js';
 
 /**
  * Every route × every kind of caller × {a record of the caller's organisation,
@@ -115,6 +116,10 @@ const expected: Record<AppRoute['operation'], Expectation> = {
   approveAmendment: byCaller({ coordinator: { own: 200, other: 404 }, council: { own: 200, other: 404 } }, same(403)),
   signAmendment: byCaller({ coordinator: { own: 200, other: 404 }, council: { own: 200, other: 404 } }, same(403)),
   getAmendmentDocumentLink: byCaller({ funder: same(404) }, { own: 200, other: 404 }),
+  // The parties' events: every party reads the calendar (the funder is a party of that fixture); a party records its own events; only the organiser changes one.
+  listMemorandumEvents: byCaller({}, { own: 200, other: 404 }),
+  recordMemorandumEvent: byCaller({ coordinator: { own: 201, other: 404 }, council: { own: 201, other: 404 } }, same(403)),
+  updateMemorandumEvent: byCaller({ coordinator: { own: 200, other: 404 }, council: { own: 403, other: 404 } }, same(403)),
   verifyAuditTrail: byCaller({}, { own: 200, other: 404 }),
 };
 
@@ -139,7 +144,7 @@ const userVersion = async (orgId: string, userId: string) => {
  * for "other", one between two organisations none of these callers belongs to.
  */
 const reportPeriod = { start: '2026-01-15', end: '2026-03-31' };
-const memorandumFor = async (route: AppRoute, scope: Scope): Promise<{ id: string; version: number; documents?: { final?: { sha256: string } }; attachmentId?: string; reportId?: string; evidenceId?: string }> => {
+const memorandumFor = async (route: AppRoute, scope: Scope): Promise<{ id: string; version: number; documents?: { final?: { sha256: string } }; attachmentId?: string; reportId?: string; evidenceId?: string; eventId?: string }> => {
   if (scope === 'other') return otherMemorandum;
   if (['requestEvidenceUpload', 'attachEvidence'].includes(route.operation)) {
     const { memorandumId, report } = await startCouncilReport();
@@ -156,7 +161,12 @@ const memorandumFor = async (route: AppRoute, scope: Scope): Promise<{ id: strin
     const attached = await (await uploadSignedFile(approved.id, demoUser('coordinator'))).confirm();
     return { ...approved, attachmentId: attached.body.id };
   }
-  if (route.operation === 'closeMemorandum' || route.operation === 'terminateMemorandum' || route.operation === 'createReport' || route.operation === 'startAmendment') return createActiveMemorandum();
+  if (['closeMemorandum', 'terminateMemorandum', 'createReport', 'startAmendment', 'recordMemorandumEvent'].includes(route.operation)) return createActiveMemorandum();
+  if (route.operation === 'updateMemorandumEvent') {
+    const active = await createActiveMemorandum();
+    const recorded = await call<{ id: string }>('POST', `/api/memoranda/${active.id}/events`, { as: demoUser('coordinator'), body: byTheNgo() });
+    return { ...active, eventId: recorded.body.id };
+  }
   if (['saveAmendment', 'submitAmendment', 'abandonAmendment'].includes(route.operation)) return memorandumWithAmendment('draft');
   if (['returnAmendment', 'approveAmendment'].includes(route.operation)) return memorandumWithAmendment('in_review');
   if (['signAmendment', 'getAmendmentDocumentLink'].includes(route.operation)) {
@@ -173,7 +183,7 @@ const memorandumFor = async (route: AppRoute, scope: Scope): Promise<{ id: strin
     return { id: active.id, version: submitted.body.version, reportId: report.body.id };
   }
   // The other parties see a memorandum once it was submitted (an unsubmitted draft is the drafter's alone).
-  const needsReview = ['withdrawMemorandum', 'approveMemorandum', 'returnMemorandum', 'getMemorandum', 'listRevisions', 'diffRevisions', 'verifyAuditTrail'].includes(route.operation);
+  const needsReview = ['withdrawMemorandum', 'approveMemorandum', 'returnMemorandum', 'getMemorandum', 'listRevisions', 'diffRevisions', 'verifyAuditTrail', 'listMemorandumEvents'].includes(route.operation);
   const content = caseContent();
   content.parties.push({ orgId: demoOrganisations.funder, role: { en: 'Funder' }, approverUserId: demoUser('funder').id, signatoryUserId: demoUser('funder').id });
   const created = await call<{ id: string; version: number }>('POST', '/api/memoranda', { as: demoUser('coordinator'), body: { content } });
@@ -194,6 +204,8 @@ const heldActivityWithMember = async (path: string, scope: Scope) => {
   return { activityPath: path.replace('{activityId}', activity.id), memberId: member.body.id };
 };
 const resourceCentre = 'resource.center@pakt.local';
+/** The same press conference with the NGO organising it and the council co-organising. */
+const byTheNgo = (changes: Record<string, unknown> = {}) => pressConference({ coOrganiserOrgIds: [demoOrganisations.molochanskCouncil], ...changes });
 let otherMemorandum: { id: string; version: number };
 let otherProgramme: { id: string; version: number; calendarToken?: string };
 
@@ -332,6 +344,10 @@ const requestFor = async (route: AppRoute, caller: Caller, scope: Scope) => {
       return { path: path.replace('{number}', '1'), as, body: { reason: 'Agreed to keep it as it is.' }, headers: ifMatch };
     case 'signAmendment':
       return { path: path.replace('{number}', '1'), as, body: { fullName: 'Matrix Signer', position: 'Tester', documentHash: memorandum?.documents?.final?.sha256 ?? '0'.repeat(64), confirm: true }, headers: ifMatch };
+    case 'recordMemorandumEvent':
+      return { path, as, body: caller === 'council' ? pressConference() : byTheNgo() };
+    case 'updateMemorandumEvent':
+      return { path: path.replace('{eventId}', memorandum?.eventId ?? '01J00000000000000000000993'), as, body: byTheNgo({ status: 'held', attended: { total: 40 } }), headers: { 'if-match': '"1"' } };
     case 'getAmendmentDocumentLink':
       return { path: path.replace('{number}', '1').replace('{kind}', 'final'), as };
     default:
