@@ -176,6 +176,7 @@ export const IndicatorActualList = z.object({ items: z.array(IndicatorActual) })
 
 export type ActivityInput = z.infer<typeof ActivityInput>;
 export type Activity = z.infer<typeof Activity>;
+export type ActivityList = z.infer<typeof ActivityList>;
 export type Tally = z.infer<typeof Tally>;
 export type IndicatorActual = z.infer<typeof IndicatorActual>;
 

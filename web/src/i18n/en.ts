@@ -132,6 +132,14 @@ export default {
     done: { submit: 'Amendment No. {number} sent to the parties for approval.', approve: 'Amendment No. {number} approved.', return: 'Amendment No. {number} returned with a comment.', abandon: 'Amendment No. {number} abandoned.' },
     task: 'amendment No. {number}',
   },
+  events: {
+    title: 'Events of the parties', record: 'Record an event', none: 'No events recorded yet. Each party records the events it organises under its obligations.',
+    saved: 'Event saved.', organisers: 'Organisers: {names}', serves: 'Obligations it serves', servesShort: 'Obligations No. {numbers}',
+    noObligations: 'The memorandum has no obligations in force.', partnerEvents: 'Events of the linked memoranda\'s parties',
+    dashboardTitle: 'Events of the memoranda\'s parties', dashboardHint: 'Events the parties of the linked memoranda organise under their obligations.',
+    inPeriod: 'Events in the period', countEvents: 'Events: {n}', countPeople: 'Participants: {n}', addToNarrative: 'Add to the narrative', setActual: '{indicator}: {value}',
+    none_in_period: 'No events recorded for this obligation in this period.',
+  },
   signing: {
     title: 'Signing', open: 'Signing is open: each party signs the final text.', document: 'Final text (PDF)', certificate: 'Certificate of completion (PDF)',
     download: 'Download', hash: 'Document SHA-256', fullName: 'Your full name', position: 'Your position', confirm: 'I have read the document with this SHA-256 and sign it on behalf of my organisation.',
@@ -190,7 +198,7 @@ export default {
     channels: { in_person: 'In person', phone: 'Phone', online: 'Online', outreach: 'Outreach', other: 'Other' },
     genders: { female: 'Women', male: 'Men', other: 'Other', unknown: 'Not stated', not_recorded: 'Not recorded' },
     addActivity: 'Add an activity', activity: 'Activity', type: 'Type', status: 'Status', date: 'Date', timeZone: 'Time zone', startTime: 'Starts', endTime: 'Ends', online: 'Online',
-    country: 'Country (code)', city: 'City', venue: 'Venue', link: 'Link', organiser: 'Organiser', audience: 'Audience', planned: 'Participants planned',
+    country: 'Country (code)', city: 'City', venue: 'Venue', link: 'Link', organiser: 'Organiser', coOrganisers: 'Co-organisers', audience: 'Audience', planned: 'Participants planned',
     details: 'Details', participants: 'Participants', materials: 'Materials',
     participation: { title: 'Took part', none: '—', invited: 'Invited', attended: 'Came' },
     participantsSummary: 'From the network: {invited} invited, {attended} came.', attendanceFromRecords: 'Attended in total: {total} ({network} from the network + {others} others)',

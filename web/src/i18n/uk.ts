@@ -132,6 +132,14 @@ export default {
     done: { submit: 'Угоду № {number} надіслано сторонам на погодження.', approve: 'Угоду № {number} погоджено.', return: 'Угоду № {number} повернуто з коментарем.', abandon: 'Від угоди № {number} відмовилися.' },
     task: 'додаткова угода № {number}',
   },
+  events: {
+    title: 'Заходи сторін', record: 'Записати захід', none: 'Заходів ще не записано. Кожна сторона записує заходи, які організовує за своїми зобов’язаннями.',
+    saved: 'Захід збережено.', organisers: 'Організатори: {names}', serves: 'За якими зобов’язаннями', servesShort: 'Зобов’язання № {numbers}',
+    noObligations: 'У меморандумі немає чинних зобов’язань.', partnerEvents: 'Заходи сторін пов’язаних меморандумів',
+    dashboardTitle: 'Заходи сторін меморандумів', dashboardHint: 'Заходи, які сторони пов’язаних меморандумів організовують за своїми зобов’язаннями.',
+    inPeriod: 'Заходи за період', countEvents: 'Заходів: {n}', countPeople: 'Учасників: {n}', addToNarrative: 'Додати до опису', setActual: '{indicator}: {value}',
+    none_in_period: 'За цей період заходів за цим зобов’язанням не записано.',
+  },
   signing: {
     title: 'Підписання', open: 'Підписання відкрито: кожна сторона підписує остаточний текст.', document: 'Остаточний текст (PDF)', certificate: 'Сертифікат завершення (PDF)',
     download: 'Завантажити', hash: 'SHA-256 документа', fullName: 'Ваше повне ім’я', position: 'Ваша посада', confirm: 'Я прочитав(ла) документ із цим SHA-256 і підписую його від імені своєї організації.',
@@ -190,7 +198,7 @@ export default {
     channels: { in_person: 'Особисто', phone: 'Телефоном', online: 'Онлайн', outreach: 'Виїзна', other: 'Інше' },
     genders: { female: 'Жінки', male: 'Чоловіки', other: 'Інше', unknown: 'Не вказано', not_recorded: 'Не враховано' },
     addActivity: 'Додати захід', activity: 'Захід', type: 'Тип', status: 'Стан', date: 'Дата', timeZone: 'Часовий пояс', startTime: 'Початок', endTime: 'Кінець', online: 'Онлайн',
-    country: 'Країна (код)', city: 'Місто', venue: 'Місце', link: 'Посилання', organiser: 'Організатор', audience: 'Аудиторія', planned: 'Заплановано учасників',
+    country: 'Країна (код)', city: 'Місто', venue: 'Місце', link: 'Посилання', organiser: 'Організатор', coOrganisers: 'Співорганізатори', audience: 'Аудиторія', planned: 'Заплановано учасників',
     details: 'Відомості', participants: 'Учасники', materials: 'Матеріали',
     participation: { title: 'Участь', none: '—', invited: 'Запрошено', attended: 'Був(-ла)' },
     participantsSummary: 'З мережі: запрошено {invited}, прийшли {attended}.', attendanceFromRecords: 'Усього учасників: {total} ({network} з мережі + {others} інших)',

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import type { DownloadLink, UploadForm } from '../../../functions/files/schema';
 import type { ParticipantChange } from '../../../functions/programmes/participation';
-import type { Activity, ActivityInput, CaseInput, CaseRecord, Dashboard, IndicatorActual, Member, MemberInput, Programme, ProgrammeContent, ProgrammeSummary, Spend, Tally } from '../../../functions/programmes/schema';
+import type { Activity, ActivityInput, CaseInput, CaseRecord, Dashboard, IndicatorActual, Member, MemberInput, Programme, ProgrammeContent, ProgrammeSummary, Spend, Tally, ActivityList } from '../../../functions/programmes/schema';
 import { participantChangesPerRequest } from '../../../functions/programmes/vocabulary';
 import { postToPresignedForm } from '../api/upload';
 import { services } from '../services';
@@ -22,7 +22,7 @@ export const useProgrammesStore = defineStore('programmes', () => {
 
   const activities = async (programmeId: string, range: { from?: string; to?: string } = {}) => {
     const query = new URLSearchParams(Object.entries(range).filter(([, value]) => value) as [string, string][]).toString();
-    return (await services().api.get<{ items: Activity[] }>(`${path(programmeId)}/activities${query ? `?${query}` : ''}`)).body.items;
+    return (await services().api.get<ActivityList>(`${path(programmeId)}/activities${query ? `?${query}` : ''}`)).body;
   };
   const createActivity = async (programmeId: string, activity: ActivityInput) => (await services().api.send<Activity>('POST', `${path(programmeId)}/activities`, activity, { idempotent: true })).body;
   const updateActivity = async (programmeId: string, activityId: string, activity: ActivityInput, version: number) => (await services().api.send<Activity>('PUT', `${path(programmeId)}/activities/${activityId}`, activity, { ifMatch: `"${version}"` })).body;
