@@ -20,7 +20,7 @@ export const amendmentSubmissionProblems = (inForce: MemorandumContent, amended:
 };
 
 /** An obligation's own terms (not the memorandum's title it carries, nor its record version), to compare. */
-const termsOf = ({ memorandumTitle: _title, version: _version, ...terms }: TrackedObligation): string => canonicalJson(terms);
+const termsOf = ({ memorandumTitle: _title, timeZone: _zone, version: _version, ...terms }: TrackedObligation): string => canonicalJson(terms);
 
 /**
  * What the amendment's last signature does to the tracked obligations: new ones
@@ -35,10 +35,11 @@ export const obligationChanges = (
 ) => {
   const byId = new Map(tracked.map((obligation) => [obligation.obligationId, obligation]));
   const amendedIds = new Set(amended.obligations.map((obligation) => obligation.id));
-  const titleChanged = canonicalJson(inForce.title) !== canonicalJson(amended.title);
+  // The title and the time zone travel on every tracked obligation: a change to them reaches all of them (without marking them amended).
+  const titleChanged = canonicalJson([inForce.title, inForce.timeZone ?? null]) !== canonicalJson([amended.title, amended.timeZone ?? null]);
   const started: { before?: TrackedObligation; after: TrackedObligation }[] = [];
   const changed: { before: TrackedObligation; after: TrackedObligation }[] = [];
-  const memorandum = { ...context.memorandum, content: { title: amended.title } };
+  const memorandum = { ...context.memorandum, content: { title: amended.title, ...(amended.timeZone ? { timeZone: amended.timeZone } : {}) } };
   for (const obligation of amended.obligations) {
     const existing = byId.get(obligation.id);
     if (!existing || existing.endedBy) {
@@ -48,9 +49,10 @@ export const obligationChanges = (
       continue;
     }
     const terms = trackedObligationOf(memorandum, obligation, existing.createdAt);
-    const { category: _category, dueDate: _dueDate, recurrence: _recurrence, ...kept } = existing;
+    const { category: _category, dueDate: _dueDate, recurrence: _recurrence, timeZone: _zone, ...kept } = existing;
     const after: TrackedObligation = {
       ...kept,
+      ...(terms.timeZone ? { timeZone: terms.timeZone } : {}),
       ownerOrgId: terms.ownerOrgId,
       memorandumTitle: terms.memorandumTitle,
       text: terms.text,

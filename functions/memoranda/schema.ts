@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { amendmentStatuses, memorandumStatuses, recurrences } from './vocabulary.js';
-import { bilingual, isoDate, isoTimestamp, itemId, pageQuery, text, ulid, userId } from '../core/schemas.js';
+import { bilingual, isoDate, isoTimestamp, itemId, pageQuery, text, timeZone, ulid, userId } from '../core/schemas.js';
 import { TrackedObligation } from '../obligations/schema.js';
 import { DownloadLink, UploadForm, uploadConfirmation, uploadRequest } from '../files/schema.js';
 import { Report, ReportSummary } from '../reports/schema.js';
@@ -42,6 +42,8 @@ export const Clause = z.strictObject({ id: itemId, text: bilingual(2000) });
 export const MemorandumContent = z.strictObject({
   title: bilingual(300),
   term: z.strictObject({ start: isoDate, end: z.optional(z.nullable(isoDate)) }),
+  /** Whose calendar its dates are in: "today" for coming into force, due dates and report periods (Europe/Kyiv when not set). */
+  timeZone: z.optional(timeZone),
   parties: z.array(Party).check(z.minLength(2, 'A memorandum has at least two parties.'), z.maxLength(20)),
   purposes: z.array(Clause).check(z.maxLength(50)),
   areas: z.array(Clause).check(z.maxLength(50)),

@@ -110,7 +110,7 @@ export const memorandumUseCases = (memoranda: MemorandumRepository, options: { d
     let next = decision.next;
     const newEvents = [event];
     // A memorandum whose term has already started is in force from its last signature.
-    if (next.status === 'signed' && memorandum.content.term.start <= dateIn(now)) {
+    if (next.status === 'signed' && memorandum.content.term.start <= dateIn(now, memorandum.content.timeZone)) {
       const activation = decide(next, 'activate', systemParticipant);
       if (activation.allowed) {
         next = activation.next;

@@ -18,15 +18,15 @@ export const handler = moduleHandler('obligations', {
       ...(query.memorandumId ? { memorandumId: query.memorandumId } : {}),
       ...(query.dueBefore ? { dueBefore: query.dueBefore } : {}),
     });
-    const today = todayIn();
-    return { body: { items: page.items.map((obligation) => asCommitment(obligation, today, reportGraceDays)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) } };
+    // Each obligation is due by the calendar of its memorandum's time zone.
+    return { body: { items: page.items.map((obligation) => asCommitment(obligation, todayIn(undefined, obligation.timeZone), reportGraceDays)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) } };
   },
 
   /** What the drafting organisation's partners (and itself) owe on its memoranda: the relationship is the token's organisation as drafter. */
   async listPartnerCommitments({ actor, query }) {
     const today = todayIn();
     const page = await obligations.listOpenDrafted(actor.orgId, { limit: pageLimit(query.limit), dueBefore: today, ...(query.cursor ? { cursor: query.cursor } : {}) });
-    const items = page.items.map((obligation) => asCommitment(obligation, today, reportGraceDays)).filter((commitment) => query.overdue !== 'true' || commitment.overdue);
+    const items = page.items.map((obligation) => asCommitment(obligation, todayIn(undefined, obligation.timeZone), reportGraceDays)).filter((commitment) => query.overdue !== 'true' || commitment.overdue);
     return { body: { items, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) } };
   },
 });

@@ -86,7 +86,7 @@ export const asCommitment = (obligation: TrackedObligation, today: string, grace
 
 /** An obligation as signing turns it into a tracked record: owned by its party, not started. */
 export const trackedObligationOf = (
-  memorandum: { id: string; draftingOrgId: string; content: Pick<MemorandumContent, 'title'> },
+  memorandum: { id: string; draftingOrgId: string; content: Pick<MemorandumContent, 'title' | 'timeZone'> },
   obligation: MemorandumContent['obligations'][number],
   at: string,
 ): TrackedObligation => ({
@@ -99,6 +99,7 @@ export const trackedObligationOf = (
   ...(obligation.category ? { category: obligation.category } : {}),
   ...(obligation.dueDate ? { dueDate: obligation.dueDate } : {}),
   ...(obligation.recurrence ? { recurrence: obligation.recurrence } : {}),
+  ...(memorandum.content.timeZone ? { timeZone: memorandum.content.timeZone } : {}),
   indicators: obligation.indicators ?? [],
   status: 'not_started',
   percentComplete: 0,

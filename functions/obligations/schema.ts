@@ -31,6 +31,8 @@ export const TrackedObligation = z.object({
   category: z.optional(z.string()),
   dueDate: z.optional(z.string()),
   recurrence: z.optional(z.enum(['once', 'monthly', 'quarterly', 'yearly'])),
+  /** The memorandum's time zone, when not Europe/Kyiv: its "today" decides what is due and overdue. */
+  timeZone: z.optional(z.string()),
   indicators: z.array(TrackedIndicator),
   status: ObligationStatus,
   percentComplete: z.number(),

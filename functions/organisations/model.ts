@@ -9,6 +9,7 @@ export const newOrganisation = (input: OrganisationInput, id: string, now: strin
   type: input.type,
   ...(input.registrationCode === undefined ? {} : { registrationCode: input.registrationCode }),
   contacts: input.contacts ?? {},
+  ...(input.timeZone === undefined ? {} : { timeZone: input.timeZone }),
   version: 1,
   createdAt: now,
   updatedAt: now,

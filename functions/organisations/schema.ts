@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { email, isoTimestamp, localizedText, pageOf, text, ulid } from '../core/schemas.js';
+import { email, isoTimestamp, localizedText, pageOf, text, timeZone, ulid } from '../core/schemas.js';
 
 /** The contract of the organisations routes. */
 
@@ -20,6 +20,8 @@ export const OrganisationInput = z.strictObject({
   type: OrganisationType,
   registrationCode: z.optional(registrationCode),
   contacts: z.optional(Contacts),
+  /** Where it works: the zone its events and activities are in unless chosen otherwise (Europe/Kyiv when not set). */
+  timeZone: z.optional(timeZone),
 });
 
 export const OrganisationPatch = z.strictObject({
@@ -27,6 +29,7 @@ export const OrganisationPatch = z.strictObject({
   type: z.optional(OrganisationType),
   registrationCode: z.optional(z.nullable(registrationCode)),
   contacts: z.optional(Contacts),
+  timeZone: z.optional(timeZone),
 });
 
 export const Organisation = z.object({
@@ -40,6 +43,7 @@ export const Organisation = z.object({
     address: z.optional(z.string()),
     website: z.optional(z.string()),
   }),
+  timeZone: z.optional(z.string()),
   /** The organisation whose coordinator registered this one (they may maintain it too, until it has a coordinator of its own). */
   registeredByOrgId: z.optional(ulid),
   /** When the organisation got its first coordinator of its own. */

@@ -55,7 +55,7 @@ export const handler = moduleHandler('reports', {
     if (memorandum.status !== 'active') throw new AppError('invalid_transition', 'Reports are made on memoranda in force.');
     if (!owned.some((obligation) => !obligation.endedBy)) throw new AppError('invalid_transition', 'Your organisation has no obligations in this memorandum to report on.');
     const { completes } = body;
-    const today = todayIn();
+    const today = todayIn(undefined, memorandum.content.timeZone);
     // Obligations an amendment ended are no longer reported on (their earlier reports stay).
     const current = owned.filter((obligation) => !obligation.endedBy);
     const reportedOn = completes ? current.filter((obligation) => obligation.obligationId === completes) : current;

@@ -115,6 +115,12 @@ describe('amendments: what the last signature does to the tracked obligations', 
     expect(changes.changed.map(({ after }) => [after.obligationId, after.memorandumTitle.uk, after.amendedBy])).toEqual([['c1', 'Нова назва', undefined], ['c2', 'Нова назва', undefined], ['c3', 'Нова назва', undefined]]);
   });
 
+  it('a new time zone reaches every obligation (its "today" decides what is due), without marking them amended', () => {
+    const changes = obligationChanges(content, { ...content, timeZone: 'Europe/Tallinn' }, tracked(), context);
+    expect(changes.changed.map(({ after }) => [after.obligationId, after.timeZone, after.amendedBy])).toEqual([['c1', 'Europe/Tallinn', undefined], ['c2', 'Europe/Tallinn', undefined], ['c3', 'Europe/Tallinn', undefined]]);
+    expect(obligationChanges({ ...content, timeZone: 'Europe/Tallinn' }, { ...content, timeZone: 'Europe/Tallinn' }, changes.changed.map(({ after }) => after), context).changed).toEqual([]);
+  });
+
   it('each party\'s figures change by what was touched: the ended obligation\'s progress leaves, the joining party starts at zero', () => {
     const before = tracked().map((obligation) => (obligation.obligationId === 'c3' ? { ...obligation, status: 'done' as const, percentComplete: 100 } : obligation));
     const deltas = progressDeltas(obligationChanges(content, amended, before, context));

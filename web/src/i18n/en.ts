@@ -46,6 +46,7 @@ export default {
     programmes: 'Programmes you fund', openDashboard: 'Programme dashboard',
   },
   organisations: {
+    timeZone: 'Time zone', timeZoneHint: 'The organisation\'s new events are in this zone unless another is chosen.',
     title: 'Organisations', new: 'New organisation', empty: 'No organisations yet.', emptyHint: 'Add the first partner organisation.',
     name: 'Name', nameUk: 'Name in Ukrainian', nameEn: 'Name in English', type: 'Type', registrationCode: 'Registration code (EDRPOU)',
     contacts: 'Contacts', email: 'Email', phone: 'Phone', address: 'Address', website: 'Website', updated: 'Updated',
@@ -85,7 +86,7 @@ export default {
     statuses: { draft: 'Draft', in_review: 'In review', approved: 'Approved', signed: 'Signed', active: 'Active', closed: 'Closed', terminated: 'Terminated' },
     approvals: { pending: 'Pending', approved: 'Approved', returned: 'Returned' },
     sections: { title: 'Title', term: 'Term', parties: 'Parties', purposes: 'Purposes', areas: 'Areas of cooperation', obligations: 'Obligations' },
-    titleUk: 'Title in Ukrainian', titleEn: 'Title in English', start: 'Start', end: 'End', openEnded: 'Open-ended',
+    titleUk: 'Title in Ukrainian', titleEn: 'Title in English', start: 'Start', end: 'End', openEnded: 'Open-ended', timeZone: 'Time zone', timeZoneHint: 'Its "today" decides coming into force, due dates and report periods.',
     party: 'Party', organisation: 'Organisation', role: 'Role in the memorandum', roleUk: 'Role (Ukrainian)', roleEn: 'Role (English)', approver: 'Approver', signatory: 'Signatory',
     addParty: 'Add party', addPurpose: 'Add purpose', addArea: 'Add area', addObligation: 'Add obligation', addIndicator: 'Add indicator', remove: 'Remove',
     textUk: 'Text in Ukrainian', textEn: 'Text in English', category: 'Category', dueDate: 'Due date', recurrence: 'Recurrence',

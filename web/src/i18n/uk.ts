@@ -46,6 +46,7 @@ export default {
     programmes: 'Програми, які ви фінансуєте', openDashboard: 'Панель програми',
   },
   organisations: {
+    timeZone: 'Часовий пояс', timeZoneHint: 'Нові заходи організації будуть у цьому поясі, якщо не вибрати інший.',
     title: 'Організації', new: 'Нова організація', empty: 'Ще немає жодної організації.', emptyHint: 'Додайте першу організацію-партнера.',
     name: 'Назва', nameUk: 'Назва українською', nameEn: 'Назва англійською', type: 'Тип', registrationCode: 'Код ЄДРПОУ / реєстраційний код',
     contacts: 'Контакти', email: 'Електронна пошта', phone: 'Телефон', address: 'Адреса', website: 'Вебсайт', updated: 'Змінено',
@@ -85,7 +86,7 @@ export default {
     statuses: { draft: 'Чернетка', in_review: 'На погодженні', approved: 'Погоджено', signed: 'Підписано', active: 'Діє', closed: 'Закрито', terminated: 'Розірвано' },
     approvals: { pending: 'Очікує', approved: 'Погоджено', returned: 'Повернуто' },
     sections: { title: 'Назва', term: 'Строк дії', parties: 'Сторони', purposes: 'Мета співпраці', areas: 'Напрями співпраці', obligations: 'Зобов’язання' },
-    titleUk: 'Назва українською', titleEn: 'Назва англійською', start: 'Початок', end: 'Кінець', openEnded: 'Безстроково',
+    titleUk: 'Назва українською', titleEn: 'Назва англійською', start: 'Початок', end: 'Кінець', openEnded: 'Безстроково', timeZone: 'Часовий пояс', timeZoneHint: 'За ним рахують «сьогодні»: набрання чинності, строки й звітні періоди.',
     party: 'Сторона', organisation: 'Організація', role: 'Роль у меморандумі', roleUk: 'Роль (укр.)', roleEn: 'Роль (англ.)', approver: 'Хто погоджує', signatory: 'Хто підписує',
     addParty: 'Додати сторону', addPurpose: 'Додати мету', addArea: 'Додати напрям', addObligation: 'Додати зобов’язання', addIndicator: 'Додати показник', remove: 'Вилучити',
     textUk: 'Текст українською', textEn: 'Текст англійською', category: 'Категорія', dueDate: 'Термін', recurrence: 'Періодичність',

@@ -1,4 +1,4 @@
-import { today as todayInKyiv } from '../../../functions/core/calendar.js';
+import { defaultTimeZone, today as todayInKyiv } from '../../../functions/core/calendar.js';
 import type { MemorandumContent } from '../../../functions/memoranda/schema';
 
 /**
@@ -20,6 +20,8 @@ export interface Draft {
   start: string;
   end: string;
   openEnded: boolean;
+  /** Whose calendar its dates are in. */
+  timeZone: string;
   parties: DraftParty[];
   purposes: DraftClause[];
   areas: DraftClause[];
@@ -42,6 +44,7 @@ export const emptyDraft = (ownOrgId: string): Draft => ({
   start: todayInKyiv(),
   end: '',
   openEnded: true,
+  timeZone: defaultTimeZone,
   parties: [
     { orgId: ownOrgId, role: { uk: '', en: '' }, approverUserId: '', signatoryUserId: '' },
     { orgId: '', role: { uk: '', en: '' }, approverUserId: '', signatoryUserId: '' },
@@ -56,6 +59,7 @@ export const draftFrom = (content: MemorandumContent): Draft => ({
   start: content.term.start,
   end: content.term.end ?? '',
   openEnded: !content.term.end,
+  timeZone: content.timeZone ?? defaultTimeZone,
   parties: content.parties.map((party) => ({ orgId: party.orgId, role: field(party.role), approverUserId: party.approverUserId ?? '', signatoryUserId: party.signatoryUserId ?? '' })),
   purposes: content.purposes.map((item) => ({ id: item.id, text: field(item.text) })),
   areas: content.areas.map((item) => ({ id: item.id, text: field(item.text) })),
@@ -68,6 +72,8 @@ export const draftFrom = (content: MemorandumContent): Draft => ({
 export const contentFrom = (draft: Draft): MemorandumContent => ({
   title: bilingual(draft.title),
   term: { start: draft.start, end: draft.openEnded || draft.end === '' ? null : draft.end },
+  // Kyiv is the default: a memorandum names its zone only when it is another.
+  ...(draft.timeZone && draft.timeZone !== defaultTimeZone ? { timeZone: draft.timeZone } : {}),
   parties: draft.parties.map((party) => ({
     orgId: party.orgId, role: bilingual(party.role),
     ...(party.approverUserId ? { approverUserId: party.approverUserId } : {}),
