@@ -21,7 +21,8 @@ import type { FunctionAccess } from './core/access.js';
 import { evidencePrefix } from './reports/document-keys.js';
 import { materialsPrefix } from './programmes/document-keys.js';
 import { memorandumFilesPrefix } from './signing/document-keys.js';
-import { MemorandumEvent, MemorandumEventInput, MemorandumEventList, MemorandumEventParams, MemorandumEventsQuery } from './events/schema.js';
+import { MemorandumEvent, MemorandumEventInput, MemorandumEventList, MemorandumEventMaterialParams, MemorandumEventParams, MemorandumEventsQuery } from './events/schema.js';
+import { eventMaterialsPrefix } from './events/document-keys.js';
 
 /**
  * THE route table. CDK creates one Lambda per module and one HTTP API route per
@@ -221,6 +222,26 @@ export const routes = [
     method: 'PUT', path: '/api/memoranda/{memorandumId}/events/{eventId}', module: 'events', operation: 'updateMemorandumEvent',
     summary: 'Change an event the caller\'s party organises: held or cancelled, attendance, place, time', access: ['coordinator', 'council'],
     params: MemorandumEventParams, body: MemorandumEventInput, response: MemorandumEvent, successStatus: 200, requiresIfMatch: true, resource: 'memorandum',
+  }),
+  defineRoute({
+    method: 'POST', path: '/api/memoranda/{memorandumId}/events/{eventId}/materials/uploads', module: 'events', operation: 'requestEventMaterialUpload',
+    summary: 'A presigned upload for an event\'s material (programme, photo, press release; size and type fixed by its policy)', access: ['coordinator', 'council'],
+    params: MemorandumEventParams, body: DocumentUploadRequest, response: UploadForm, successStatus: 200, resource: 'memorandum',
+  }),
+  defineRoute({
+    method: 'POST', path: '/api/memoranda/{memorandumId}/events/{eventId}/materials', module: 'events', operation: 'attachEventMaterial',
+    summary: 'Attach an uploaded material to the event once the API has checked its size, type and first bytes', access: ['coordinator', 'council'],
+    params: MemorandumEventParams, body: DocumentConfirm, response: MemorandumEvent, successStatus: 201, idempotent: true, requiresIfMatch: true, resource: 'memorandum',
+  }),
+  defineRoute({
+    method: 'GET', path: '/api/memoranda/{memorandumId}/events/{eventId}/materials/{materialId}', module: 'events', operation: 'getEventMaterialLink',
+    summary: 'A short-lived download link for an event\'s material, after an integrity check', access: ['admin', 'coordinator', 'council', 'funder'],
+    params: MemorandumEventMaterialParams, response: DownloadLink, successStatus: 200, resource: 'memorandum',
+  }),
+  defineRoute({
+    method: 'DELETE', path: '/api/memoranda/{memorandumId}/events/{eventId}/materials/{materialId}', module: 'events', operation: 'removeEventMaterial',
+    summary: 'Remove a material from the event', access: ['coordinator', 'council'],
+    params: MemorandumEventMaterialParams, response: MemorandumEvent, successStatus: 200, requiresIfMatch: true, resource: 'memorandum',
   }),
   defineRoute({
     method: 'GET', path: '/api/commitments', module: 'obligations', operation: 'listCommitments',
@@ -466,7 +487,7 @@ export const moduleAccess: Record<ModuleName, FunctionAccess> = {
   users: { table: 'readwrite', directory: true },
   memoranda: { table: 'readwrite', mail: true },
   obligations: { table: 'read' },
-  events: { table: 'readwrite' },
+  events: { table: 'readwrite', documents: { readwrite: [eventMaterialsPrefix] } },
   reports: { table: 'readwrite', documents: { readwrite: [evidencePrefix] } },
   programmes: { table: 'readwrite', documents: { readwrite: [materialsPrefix] } },
   exports: { table: 'read', fonts: true },

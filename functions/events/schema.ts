@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { isoDate, isoTimestamp, itemId, ulid } from '../core/schemas.js';
 import { eventChecks, eventShape } from './shape.js';
+import { StoredFile } from '../files/schema.js';
 
 /**
  * The contract of the events the parties of a memorandum organise under their
@@ -21,12 +22,15 @@ export const MemorandumEvent = z.object({
   memorandumId: ulid,
   /** The party that recorded it and organises it. */
   organiserOrgId: ulid,
+  /** Programmes, photos, press releases: checked and kept in S3 (kept by the materials routes). */
+  materials: z.optional(z.array(StoredFile)),
   version: z.number(),
   createdAt: isoTimestamp,
   updatedAt: isoTimestamp,
 });
 
 export const MemorandumEventParams = z.strictObject({ memorandumId: ulid, eventId: ulid });
+export const MemorandumEventMaterialParams = z.strictObject({ memorandumId: ulid, eventId: ulid, materialId: ulid });
 export const MemorandumEventsQuery = z.strictObject({ from: z.optional(isoDate), to: z.optional(isoDate) });
 export const MemorandumEventList = z.object({ items: z.array(MemorandumEvent) });
 

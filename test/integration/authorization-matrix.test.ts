@@ -120,6 +120,11 @@ const expected: Record<AppRoute['operation'], Expectation> = {
   listMemorandumEvents: byCaller({}, { own: 200, other: 404 }),
   recordMemorandumEvent: byCaller({ coordinator: { own: 201, other: 404 }, council: { own: 201, other: 404 } }, same(403)),
   updateMemorandumEvent: byCaller({ coordinator: { own: 200, other: 404 }, council: { own: 403, other: 404 } }, same(403)),
+  // Its materials: the organiser adds and removes them; every party reads them (the funder is no party to that fixture).
+  requestEventMaterialUpload: byCaller({ coordinator: { own: 200, other: 404 }, council: { own: 403, other: 404 } }, same(403)),
+  attachEventMaterial: byCaller({ coordinator: { own: 201, other: 404 }, council: { own: 403, other: 404 } }, same(403)),
+  getEventMaterialLink: byCaller({ funder: same(404) }, { own: 200, other: 404 }),
+  removeEventMaterial: byCaller({ coordinator: { own: 200, other: 404 }, council: { own: 403, other: 404 } }, same(403)),
   verifyAuditTrail: byCaller({}, { own: 200, other: 404 }),
 };
 
@@ -144,7 +149,7 @@ const userVersion = async (orgId: string, userId: string) => {
  * for "other", one between two organisations none of these callers belongs to.
  */
 const reportPeriod = { start: '2026-01-15', end: '2026-03-31' };
-const memorandumFor = async (route: AppRoute, scope: Scope): Promise<{ id: string; version: number; documents?: { final?: { sha256: string } }; attachmentId?: string; reportId?: string; evidenceId?: string; eventId?: string }> => {
+const memorandumFor = async (route: AppRoute, scope: Scope): Promise<{ id: string; version: number; documents?: { final?: { sha256: string } }; attachmentId?: string; reportId?: string; evidenceId?: string; eventId?: string; materialId?: string }> => {
   if (scope === 'other') return otherMemorandum;
   if (['requestEvidenceUpload', 'attachEvidence'].includes(route.operation)) {
     const { memorandumId, report } = await startCouncilReport();
@@ -162,10 +167,13 @@ const memorandumFor = async (route: AppRoute, scope: Scope): Promise<{ id: strin
     return { ...approved, attachmentId: attached.body.id };
   }
   if (['closeMemorandum', 'terminateMemorandum', 'createReport', 'startAmendment', 'recordMemorandumEvent'].includes(route.operation)) return createActiveMemorandum();
-  if (route.operation === 'updateMemorandumEvent') {
+  if (['updateMemorandumEvent', 'requestEventMaterialUpload', 'attachEventMaterial', 'getEventMaterialLink', 'removeEventMaterial'].includes(route.operation)) {
     const active = await createActiveMemorandum();
     const recorded = await call<{ id: string }>('POST', `/api/memoranda/${active.id}/events`, { as: demoUser('coordinator'), body: byTheNgo() });
-    return { ...active, eventId: recorded.body.id };
+    const eventBase = `/api/memoranda/${active.id}/events/${recorded.body.id}`;
+    if (!['getEventMaterialLink', 'removeEventMaterial'].includes(route.operation)) return { ...active, version: 1, eventId: recorded.body.id };
+    const attached = await (await uploadMaterial(eventBase)).confirm(1);
+    return { ...active, version: attached.body.version, eventId: recorded.body.id, materialId: attached.body.materials?.[0]?.id ?? 'missing' };
   }
   if (['saveAmendment', 'submitAmendment', 'abandonAmendment'].includes(route.operation)) return memorandumWithAmendment('draft');
   if (['returnAmendment', 'approveAmendment'].includes(route.operation)) return memorandumWithAmendment('in_review');
@@ -195,6 +203,7 @@ const reportPath = (path: string, memorandum: { reportId?: string } | undefined)
 /** Uploads a file for the caller to confirm (the confirmation is the request under test). */
 const uploadForConfirm = async (memorandumId: string, caller: 'coordinator' | 'council') => (await uploadSignedFile(memorandumId, demoUser(caller))).uploadId;
 const missingActivity = '01J00000000000000000000996';
+const missingEvent = '01J00000000000000000000993';
 /** For the participants route: a held activity and a network member of the caller's programme (made by its coordinator). */
 const heldActivityWithMember = async (path: string, scope: Scope) => {
   if (scope === 'other') return { activityPath: path.replace('{activityId}', missingActivity), memberId: '01J00000000000000000000995' };
@@ -347,7 +356,17 @@ const requestFor = async (route: AppRoute, caller: Caller, scope: Scope) => {
     case 'recordMemorandumEvent':
       return { path, as, body: caller === 'council' ? pressConference() : byTheNgo() };
     case 'updateMemorandumEvent':
-      return { path: path.replace('{eventId}', memorandum?.eventId ?? '01J00000000000000000000993'), as, body: byTheNgo({ status: 'held', attended: { total: 40 } }), headers: { 'if-match': '"1"' } };
+      return { path: path.replace('{eventId}', memorandum?.eventId ?? missingEvent), as, body: byTheNgo({ status: 'held', attended: { total: 40 } }), headers: { 'if-match': '"1"' } };
+    case 'requestEventMaterialUpload':
+      return { path: path.replace('{eventId}', memorandum?.eventId ?? missingEvent), as, body: { filename: 'press-release.pdf', contentType: 'application/pdf', size: 4096 } };
+    case 'attachEventMaterial': {
+      const eventPath = path.replace('{eventId}', memorandum?.eventId ?? missingEvent);
+      const uploadId = caller === 'coordinator' && scope === 'own' ? (await uploadMaterial(eventPath.replace(/\/materials$/, ''))).uploadId : '01J00000000000000000000999';
+      return { path: eventPath, as, body: { uploadId, filename: 'press-release.pdf', contentType: 'application/pdf' }, headers: ifMatch };
+    }
+    case 'getEventMaterialLink':
+    case 'removeEventMaterial':
+      return { path: path.replace('{eventId}', memorandum?.eventId ?? missingEvent).replace('{materialId}', memorandum?.materialId ?? '01J00000000000000000000999'), as, headers: ifMatch };
     case 'getAmendmentDocumentLink':
       return { path: path.replace('{number}', '1').replace('{kind}', 'final'), as };
     default:

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { demoOrganisations } from '../../infra/local/seed.js';
 import { call, demoUser, download } from '../support/api.js';
 import { pressConference } from '../support/events.js';
-import { caseContent, createActiveMemorandum } from '../support/memoranda.js';
-import { createProgramme, programmeContent, seminar } from '../support/programmes.js';
+import { caseContent, createActiveMemorandum, samplePdf } from '../support/memoranda.js';
+import { createProgramme, programmeContent, seminar, uploadMaterial } from '../support/programmes.js';
 
 /**
  * Events by every party of a memorandum, on the local stack: the council records a
@@ -84,6 +84,24 @@ describe('events by every party', () => {
     const byNgo = await call<Event>('POST', `/api/memoranda/${active.id}/events`, { as: coordinator, body: pressConference({ type: 'seminar', coOrganiserOrgIds: [demoOrganisations.molochanskCouncil], obligationIds: ['n3', 'c2'] }) });
     expect(byNgo.status).toBe(201);
     expect((await eventsOf(active.id, council)).map((event) => event.organiserOrgId).sort()).toEqual([demoOrganisations.relativesNgo, demoOrganisations.molochanskCouncil].sort());
+  });
+
+  it('the organiser attaches the press release; every party downloads it, checked', async () => {
+    const active = await createActiveMemorandum();
+    const recorded = await call<Event>('POST', `/api/memoranda/${active.id}/events`, { as: council, body: pressConference() });
+    const base = `/api/memoranda/${active.id}/events/${recorded.body.id}`;
+    const attached = await (await uploadMaterial(base, council, { bytes: samplePdf, storedType: 'application/pdf', filename: 'пресреліз.pdf' })).confirm(1);
+    expect(attached.status).toBe(201);
+    const material = attached.body.materials?.[0];
+    expect(material).toMatchObject({ filename: 'пресреліз.pdf', size: samplePdf.byteLength });
+    const link = await call<{ url: string }>('GET', `${base}/materials/${material?.id ?? ''}`, { as: coordinator });
+    expect(link.status).toBe(200);
+    expect(new Uint8Array(await (await fetch(link.body.url)).arrayBuffer())).toEqual(samplePdf);
+    // A later change of the event keeps its materials.
+    const held = await call<Event & { materials?: unknown[] }>('PUT', base, { as: council, headers: { 'if-match': `"${attached.body.version}"` }, body: pressConference({ status: 'held', attended: { total: 30 } }) });
+    expect(held.body.materials).toHaveLength(1);
+    const removed = await call<{ materials?: unknown[] }>('DELETE', `${base}/materials/${material?.id ?? ''}`, { as: council, headers: { 'if-match': `"${held.body.version}"` } });
+    expect([removed.status, removed.body.materials]).toEqual([200, []]);
   });
 
   it('a draft memorandum takes no events', async () => {

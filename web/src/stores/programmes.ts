@@ -1,9 +1,7 @@
 import { defineStore } from 'pinia';
-import type { DownloadLink, UploadForm } from '../../../functions/files/schema';
 import type { ParticipantChange } from '../../../functions/programmes/participation';
 import type { Activity, ActivityInput, CaseInput, CaseRecord, Dashboard, IndicatorActual, Member, MemberInput, Programme, ProgrammeContent, ProgrammeSummary, Spend, Tally, ActivityList } from '../../../functions/programmes/schema';
 import { participantChangesPerRequest } from '../../../functions/programmes/vocabulary';
-import { postToPresignedForm } from '../api/upload';
 import { services } from '../services';
 import { usePagedList } from './paged-list';
 
@@ -41,15 +39,6 @@ export const useProgrammesStore = defineStore('programmes', () => {
     return current;
   };
   /** Uploads a material straight to S3 (reporting progress), then asks the API to check it and attach it to the activity at its version then. */
-  const attachMaterial = async (programmeId: string, activityId: string, file: File, upload: { contentType: string; version: () => number; onProgress: (percent: number) => void }) => {
-    const base = `${path(programmeId)}/activities/${activityId}/materials`;
-    const form = (await services().api.send<UploadForm>('POST', `${base}/uploads`, { filename: file.name, contentType: upload.contentType, size: file.size })).body;
-    await postToPresignedForm(form, file, upload.onProgress);
-    return (await services().api.send<Activity>('POST', base, { uploadId: form.uploadId, filename: file.name, contentType: upload.contentType }, { ifMatch: `"${upload.version()}"`, idempotencyKey: form.uploadId })).body;
-  };
-  const materialLink = async (programmeId: string, activityId: string, materialId: string) => (await services().api.get<DownloadLink>(`${path(programmeId)}/activities/${activityId}/materials/${materialId}`)).body;
-  const removeMaterial = async (programmeId: string, activity: Activity, materialId: string) =>
-    (await services().api.send<Activity>('DELETE', `${path(programmeId)}/activities/${activity.id}/materials/${materialId}`, undefined, { ifMatch: `"${activity.version}"` })).body;
   const network = async (programmeId: string) => (await services().api.get<{ items: Member[]; removed: number }>(`${path(programmeId)}/network`)).body;
   const addMember = async (programmeId: string, member: MemberInput) => (await services().api.send<{ id: string }>('POST', `${path(programmeId)}/network`, member, { idempotent: true })).body;
   const updateMember = async (programmeId: string, member: Member, input: MemberInput) => (await services().api.send<Member>('PUT', `${path(programmeId)}/network/${member.id}`, input, { ifMatch: `"${member.version}"` })).body;
@@ -71,5 +60,5 @@ export const useProgrammesStore = defineStore('programmes', () => {
   const actuals = async (programmeId: string) => (await services().api.get<{ items: IndicatorActual[] }>(`${path(programmeId)}/actuals`)).body.items;
   const putActual = async (programmeId: string, indicatorId: string, period: string, value: number, version: number) => (await services().api.send<IndicatorActual>('PUT', `${path(programmeId)}/indicators/${indicatorId}/actuals/${period}`, { value }, { ifMatch: `"${version}"` })).body;
 
-  return { items: list.items, nextCursor: list.nextCursor, state: list.state, error: list.error, loadingMore: list.loadingMore, load: list.load, loadMore: list.loadMore, fetchOne, create, update, leave, dashboard, activities, createActivity, updateActivity, changeParticipants, attachMaterial, materialLink, removeMaterial, tallies, putTally, actuals, putActual, downloadExport, spending, putSpend, network, addMember, updateMember, removeMember, cases, addCase, deleteCase, $reset: list.reset };
+  return { items: list.items, nextCursor: list.nextCursor, state: list.state, error: list.error, loadingMore: list.loadingMore, load: list.load, loadMore: list.loadMore, fetchOne, create, update, leave, dashboard, activities, createActivity, updateActivity, changeParticipants, tallies, putTally, actuals, putActual, downloadExport, spending, putSpend, network, addMember, updateMember, removeMember, cases, addCase, deleteCase, $reset: list.reset };
 });
