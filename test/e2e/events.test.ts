@@ -69,6 +69,13 @@ describe('a council records its event', () => {
     await councilPage.getByTestId('activity-save').click();
     await councilPage.getByTestId('activity-form').waitFor({ state: 'detached' });
     await events.getByText('учасників: 45').waitFor();
+    // Its press release, attached in the event's materials: every party downloads it from the list.
+    await events.getByRole('button', { name: title }).click();
+    await councilPage.getByTestId('tab-materials').click();
+    await councilPage.getByTestId('material-input').setInputFiles({ name: 'пресреліз.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n') });
+    await councilPage.getByText('Додано: пресреліз.pdf.').waitFor();
+    await councilPage.keyboard.press('Escape');
+    await events.getByRole('button', { name: 'пресреліз.pdf' }).waitFor();
     await councilPage.waitForLoadState('networkidle');
     await screenshot(councilPage, 'memorandum-events-phone');
     expect(await seriousViolations(councilPage)).toEqual([]);
@@ -79,6 +86,9 @@ describe('a council records its event', () => {
   it('the NGO sees it on the memorandum and on the linked programme\'s calendar', async () => {
     await coordinatorPage.goto(memorandumUrl);
     await coordinatorPage.getByTestId('memorandum-events').getByText(title).waitFor();
+    const download = coordinatorPage.waitForEvent('download');
+    await coordinatorPage.getByTestId('memorandum-events').getByRole('button', { name: 'пресреліз.pdf' }).click();
+    expect((await download).suggestedFilename()).toBe('пресреліз.pdf');
     // Not the NGO's to change: the organiser alone edits it.
     await expect(coordinatorPage.getByTestId('memorandum-events').getByRole('button', { name: title }).count()).resolves.toBe(0);
     await coordinatorPage.goto(programmeUrl);
