@@ -1,3 +1,4 @@
+import { addDays, dateIn } from '../core/calendar.js';
 import { logger } from '../core/logger.js';
 import type { MemorandumRepository } from '../memoranda/repository.js';
 import { memorandumUseCases } from '../memoranda/use-cases.js';
@@ -8,13 +9,20 @@ import { memorandumUseCases } from '../memoranda/use-cases.js';
  * daily); running it twice does nothing twice, because activation is a
  * workflow transition that only a signed memorandum allows.
  */
-export const activateDueMemoranda = async (memoranda: MemorandumRepository, today: string): Promise<{ activated: string[]; failed: string[] }> => {
+/**
+ * Signed memoranda whose term has started today in their own time zone come into
+ * force. `now` is the run's moment: a memorandum in a zone ahead of Kyiv may already
+ * be in its start date (the candidates run a day ahead); without it, Kyiv's `today`.
+ */
+export const activateDueMemoranda = async (memoranda: MemorandumRepository, today: string, now?: Date): Promise<{ activated: string[]; failed: string[] }> => {
   const { transition } = memorandumUseCases(memoranda);
   const activated: string[] = [];
   const failed: string[] = [];
-  for (const memorandumId of await memoranda.awaitingStart(today)) {
+  const candidates = await memoranda.awaitingStart(now ? addDays(today, 1) : today);
+  const due = now ? candidates.filter((candidate) => candidate.start <= dateIn(now, candidate.timeZone)) : candidates;
+  for (const { id: memorandumId, timeZone } of due) {
     try {
-      await transition({ actor: 'system', memorandumId, action: 'activate', detail: { on: today } });
+      await transition({ actor: 'system', memorandumId, action: 'activate', detail: { on: now ? dateIn(now, timeZone) : today } });
       activated.push(memorandumId);
     } catch (error) {
       failed.push(memorandumId);

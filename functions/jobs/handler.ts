@@ -21,8 +21,8 @@ import { dateIn } from '../core/calendar.js';
 export const runDailyJobs = async (now: Date = new Date()) => {
   // The day in Kyiv, where the memoranda's dates are, whatever hour the job runs.
   const today = dateIn(now);
-  const activation = await activateDueMemoranda(memorandumRepository(tableContext()), today);
-  const reminders = await sendReminders(tableContext(), configuredMailer(), today, `${optionalEnv('WEB_URL') ?? ''}/commitments`);
+  const activation = await activateDueMemoranda(memorandumRepository(tableContext()), today, now);
+  const reminders = await sendReminders(tableContext(), configuredMailer(), today, `${optionalEnv('WEB_URL') ?? ''}/commitments`, now);
   const signer = configuredDigestSigner();
   if (!signer) throw new Error('Set DIGEST_KMS_KEY_ID (KMS) or DIGEST_SIGNING_KEY_FILE (local key) to sign the daily audit digest.');
   // Digests seal UTC days (the days the audit marks are kept under), whatever the memoranda's time zone.

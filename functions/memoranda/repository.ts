@@ -62,8 +62,8 @@ export interface MemorandumRepository {
   revisionsForParty(memorandumId: string, orgId: string): Promise<Omit<Revision, 'content'>[] | undefined>;
   /** Revision contents, if `orgId` is a party (one BatchGetItem with the party entry). */
   revisionContentsForParty(memorandumId: string, orgId: string, revisions: number[]): Promise<Map<number, MemorandumContent> | undefined>;
-  /** Signed memoranda whose term starts on or before `date` (YYYY-MM-DD). */
-  awaitingStart(date: string): Promise<string[]>;
+  /** Signed memoranda whose term starts on or before `date` (YYYY-MM-DD), with their start and time zone. */
+  awaitingStart(date: string): Promise<{ id: string; start: string; timeZone?: string }[]>;
   /** Organisations and user profiles named by a draft, in one BatchGetItem. */
   lookUp(orgIds: string[], userIds: string[]): Promise<{ organisations: Map<string, Organisation>; users: Map<string, User> }>;
 }
@@ -222,9 +222,13 @@ export const memorandumRepository = (ctx: TableContext): MemorandumRepository =>
       IndexName: 'GSI1',
       KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK <= :until',
       ExpressionAttributeValues: { ':pk': keys.awaitingStart.GSI1PK, ':until': `${date}#~` },
-      ProjectionExpression: 'id',
+      ProjectionExpression: 'id, #content.#term.#start, #content.#zone',
+      ExpressionAttributeNames: { '#content': 'content', '#term': 'term', '#start': 'start', '#zone': 'timeZone' },
     });
-    return items.map((item) => String(item.id));
+    return items.map((item) => {
+      const content = item.content as { term?: { start?: string }; timeZone?: string } | undefined;
+      return { id: String(item.id), start: content?.term?.start ?? date, ...(content?.timeZone ? { timeZone: content.timeZone } : {}) };
+    });
   },
 
   async lookUp(orgIds, userIds) {

@@ -1,3 +1,4 @@
+import { dateIn } from '../core/calendar.js';
 import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { logger } from '../core/logger.js';
 import type { TableContext } from '../data/client.js';
@@ -57,14 +58,15 @@ const claimEmail = async (ctx: TableContext, email: ReminderEmail, today: string
   }
 };
 
-export const sendReminders = async (ctx: TableContext, mailer: Mailer, today: string, link: string): Promise<ReminderRun> => {
+/** `today` is the run's day (Kyiv's); with `now`, each obligation is due by the date in its memorandum's time zone. */
+export const sendReminders = async (ctx: TableContext, mailer: Mailer, today: string, link: string, now?: Date): Promise<ReminderRun> => {
   const obligations = [];
   for (const orgId of await organisationIds(ctx)) {
     const items = await queryAllPages(ctx, { IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': keys.obligationsOfOrganisation(orgId).GSI1PK } });
     obligations.push(...items.map(fromObligationItem));
   }
   const inForce = await memorandaInForce(ctx, [...new Set(obligations.map((obligation) => obligation.memorandumId))]);
-  const due = remindersDue(obligations, inForce, today);
+  const due = remindersDue(obligations, inForce, now ? (obligation) => dateIn(now, obligation.timeZone) : today);
   const people = await peopleOf(ctx, [...new Set(due.flatMap((item) => [item.ownerOrgId, item.draftingOrgId]))]);
   const emails = reminderEmails(
     due,

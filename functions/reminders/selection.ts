@@ -34,9 +34,10 @@ export interface ReminderEmail {
 }
 
 /** The reminders due today, for obligations of memoranda in force (`draftingOrgOf` knows only those). */
-export const remindersDue = (obligations: TrackedObligation[], draftingOrgOf: ReadonlyMap<string, string>, today: string): ReminderItem[] => {
-  const horizon = addDays(today, dueSoonDays);
-  return obligations.flatMap((obligation): ReminderItem[] => {
+export const remindersDue = (obligations: TrackedObligation[], draftingOrgOf: ReadonlyMap<string, string>, todayOf: string | ((obligation: TrackedObligation) => string)): ReminderItem[] =>
+  obligations.flatMap((obligation): ReminderItem[] => {
+    const today = typeof todayOf === 'string' ? todayOf : todayOf(obligation);
+    const horizon = addDays(today, dueSoonDays);
     const draftingOrgId = draftingOrgOf.get(obligation.memorandumId);
     if (!draftingOrgId || obligation.status === 'done' || obligation.status === 'cancelled') return [];
     const about = { memorandumId: obligation.memorandumId, obligationId: obligation.obligationId, ownerOrgId: obligation.ownerOrgId, draftingOrgId, memorandumTitle: obligation.memorandumTitle, text: obligation.text };
@@ -44,7 +45,6 @@ export const remindersDue = (obligations: TrackedObligation[], draftingOrgOf: Re
     const next = nextDueDate(obligation.dueDate, obligation.recurrence, today);
     return next !== undefined && next >= today && next <= horizon ? [{ kind: 'due_soon', ...about, dueDate: next }] : [];
   });
-};
 
 /** Officers hear of their organisation's items; each drafting organisation's coordinators get its overdue items as one digest. */
 export const reminderEmails = (items: ReminderItem[], officersOf: (orgId: string) => Person[], coordinatorsOf: (orgId: string) => Person[]): ReminderEmail[] => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { dateIn } from '../../functions/core/calendar.js';
-import { call, demoUser } from '../support/api.js';
+import { addDays, dateIn } from '../../functions/core/calendar.js';
+import { activateDueMemoranda } from '../../functions/jobs/daily.js';
+import { memorandumRepository } from '../../functions/memoranda/repository.js';
+import { call, demoUser, table } from '../support/api.js';
 import { caseContent, createActiveMemorandum } from '../support/memoranda.js';
 
 /**
@@ -28,5 +30,17 @@ describe('time zones', () => {
     expect(active.status).toBe('active');
     const commitments = await call<{ items: { timeZone?: string }[] }>('GET', `/api/commitments?memorandumId=${active.id}`, { as: council });
     expect(new Set(commitments.body.items.map((item) => item.timeZone))).toEqual(new Set([zone]));
+  });
+
+  it('the daily job brings a signed memorandum into force on its start date in its own zone', async () => {
+    const zone = 'Pacific/Kiritimati';
+    const now = new Date();
+    const start = addDays(dateIn(now, zone), 1);
+    const signed = await createActiveMemorandum({ ...caseContent(), timeZone: zone, term: { start, end: null } });
+    expect(signed.status).toBe('signed');
+    const repository = memorandumRepository(table());
+    const aDayLater = new Date(now.getTime() + 24 * 3600 * 1000);
+    expect((await activateDueMemoranda(repository, dateIn(now), now)).activated).not.toContain(signed.id);
+    expect((await activateDueMemoranda(repository, dateIn(aDayLater), aDayLater)).activated).toContain(signed.id);
   });
 });

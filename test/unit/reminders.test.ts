@@ -19,6 +19,17 @@ describe('reminder selection', () => {
     expect(due.map((item) => [item.obligationId, item.kind, item.dueDate])).toEqual([['today', 'due_soon', '2026-06-24'], ['week', 'due_soon', '2026-07-01']]);
   });
 
+  it('counts each obligation\'s "today" in its memorandum\'s time zone', () => {
+    // 22:30 UTC on 2026-06-23: already the 24th in Kyiv (UTC+3), still the 23rd in Lisbon (UTC+1).
+    const now = new Date('2026-06-23T22:30:00Z');
+    const todayOf = (item: TrackedObligation) => new Intl.DateTimeFormat('en-CA', { timeZone: item.timeZone ?? 'Europe/Kyiv' }).format(now);
+    const due = remindersDue([
+      obligation('kyiv', { dueDate: '2026-06-23', recurrence: 'once' }),
+      obligation('lisbon', { dueDate: '2026-06-23', recurrence: 'once', timeZone: 'Europe/Lisbon' }),
+    ], inForce, todayOf);
+    expect(due.map((item) => [item.obligationId, item.kind])).toEqual([['kyiv', 'overdue'], ['lisbon', 'due_soon']]);
+  });
+
   it('picks overdue one-off obligations and recurring ones whose passed occurrence no accepted report covers', () => {
     const due = remindersDue([
       obligation('late', { dueDate: '2026-06-23' }),
