@@ -55,7 +55,8 @@ describe('an amendment to a memorandum in force', () => {
     // The agreement in force is unchanged meanwhile.
     await expect(coordinatorPage.getByTestId('memorandum-status').textContent()).resolves.toContain('Діє');
     await coordinatorPage.waitForLoadState('networkidle');
-    await screenshot(coordinatorPage, 'amendment-in-review-phone');
+    await coordinatorPage.getByTestId('amendment-current').scrollIntoViewIfNeeded();
+    await screenshot(coordinatorPage, 'amendment-in-review-phone', { fullPage: false });
     expect(await seriousViolations(coordinatorPage)).toEqual([]);
     const overflow = await coordinatorPage.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);

@@ -77,7 +77,8 @@ describe('a council records its event', () => {
     await councilPage.keyboard.press('Escape');
     await events.getByRole('button', { name: 'пресреліз.pdf' }).waitFor();
     await councilPage.waitForLoadState('networkidle');
-    await screenshot(councilPage, 'memorandum-events-phone');
+    await events.scrollIntoViewIfNeeded();
+    await screenshot(councilPage, 'memorandum-events-phone', { fullPage: false });
     expect(await seriousViolations(councilPage)).toEqual([]);
     const overflow = await councilPage.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
