@@ -1,7 +1,8 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { changedOrGone } from '../core/versions.js';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { AppError, notFound } from '../core/errors.js';
+import { AppError } from '../core/errors.js';
 import type { TableContext } from './client.js';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -51,6 +52,5 @@ export const versionedPut = (table: string, item: Record<string, unknown>, expec
       ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
     },
   },
-  onConditionFailed: (stored) =>
-    stored ? new AppError('stale_version', `The ${what} changed since you read it. Reload it and try again.`) : expectedVersion === 0 ? new AppError('conflict', `The ${what} was just created by someone else. Reload it.`) : notFound(`The ${what}`),
+  onConditionFailed: (stored) => (!stored && expectedVersion === 0 ? new AppError('conflict', `The ${what} was just created by someone else. Reload it.`) : changedOrGone(stored, what)),
 });

@@ -1,4 +1,5 @@
 import type { Actor } from '../core/actor.js';
+import { requireVersion } from '../core/versions.js';
 import { isoNow } from '../core/clock.js';
 import { AppError, invalid, notFound } from '../core/errors.js';
 import { moduleHandler } from '../core/handler.js';
@@ -108,7 +109,7 @@ const eventToChange = async (actor: Actor, params: { memorandumId: string; event
   const [{ memorandum, obligations }, event] = await Promise.all([loadVisible(actor, params.memorandumId), events.get(params.memorandumId, params.eventId)]);
   if (!event) throw notFound('The event');
   refuse(editProblem(actor, memorandum, event));
-  if (ifMatch !== undefined && event.version !== ifMatch) throw new AppError('stale_version', `The event is now at version ${event.version}. Reload it and try again.`);
+  if (ifMatch !== undefined) requireVersion(event, ifMatch, 'event');
   return { memorandum, obligations, event };
 };
 

@@ -1,6 +1,6 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Amendment, Memorandum, SectionDiff, Signature } from './schema.js';
-import type { recurrences } from './vocabulary.js';
+import type { Recurrence } from './vocabulary.js';
 
 /**
  * The two documents of a memorandum as pdfmake definitions (pure; rendering and
@@ -40,7 +40,7 @@ const grouped = (hash: string): string => hash.match(/.{1,16}/g)?.join(' ') ?? h
 const numbered = (items: { id: string; text: Text }[]): Content =>
   items.length === 0 ? { text: '—' } : { ol: items.map((item) => ({ stack: both(item.text), margin: [0, 0, 0, 4] })) };
 
-const recurrenceNames: Record<(typeof recurrences)[number], string> = {
+const recurrenceNames: Record<Recurrence, string> = {
   once: 'одноразово / once', monthly: 'щомісяця / monthly', quarterly: 'щокварталу / quarterly', yearly: 'щороку / yearly',
 };
 

@@ -1,6 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { changedOrGone } from '../core/versions.js';
 import { getItems } from '../data/batch.js';
-import { AppError, notFound } from '../core/errors.js';
+import { AppError } from '../core/errors.js';
 import type { TableContext } from '../data/client.js';
 import { keys } from '../data/keys.js';
 import { decodeCursor, encodeCursor, type Page } from '../data/pagination.js';
@@ -111,7 +112,7 @@ export const memorandumRepository = (ctx: TableContext): MemorandumRepository =>
           },
         },
         onConditionFailed: (stored) =>
-          expectedVersion === undefined ? new AppError('already_exists', 'This memorandum already exists.') : stored ? new AppError('stale_version', 'The memorandum changed since you read it. Reload it and try again.') : notFound('The memorandum'),
+          expectedVersion === undefined ? new AppError('already_exists', 'This memorandum already exists.') : changedOrGone(stored, 'memorandum'),
       },
       // Each party that sees it has its entry (its list, its access to the revisions); an unsubmitted draft, only the drafter.
       ...organisationsSeeing(head).map((orgId) => ({

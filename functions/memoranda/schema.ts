@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { amendmentStatuses, memorandumStatuses, recurrences } from './vocabulary.js';
+import { amendmentStatuses, memorandumStatuses } from './vocabulary.js';
 import { bilingual, isoDate, isoTimestamp, itemId, pageQuery, text, timeZone, ulid, userId } from '../core/schemas.js';
 import { TrackedObligation } from '../obligations/schema.js';
 import { DownloadLink, UploadForm, uploadConfirmation, uploadRequest } from '../files/schema.js';
@@ -11,23 +11,8 @@ export * from './vocabulary.js';
 
 export const MemorandumStatus = z.enum(memorandumStatuses);
 
-export const Indicator = z.strictObject({
-  id: itemId,
-  name: bilingual(300),
-  unit: text(1, 40),
-  baseline: z.number().check(z.gte(0, 'Must be 0 or more.')),
-  target: z.number().check(z.gte(0, 'Must be 0 or more.')),
-});
-
-export const Obligation = z.strictObject({
-  id: itemId,
-  partyOrgId: ulid,
-  text: bilingual(2000),
-  category: z.optional(text(1, 80)),
-  dueDate: z.optional(isoDate),
-  recurrence: z.optional(z.enum(recurrences)),
-  indicators: z.optional(z.array(Indicator).check(z.maxLength(20))),
-});
+export { Indicator, Obligation } from '../obligations/terms.js';
+import { Obligation } from '../obligations/terms.js';
 
 export const Party = z.strictObject({
   orgId: ulid,

@@ -1,4 +1,5 @@
 import type { Actor } from '../core/actor.js';
+import { requireVersion as requireVersionOf } from '../core/versions.js';
 import { isoNow } from '../core/clock.js';
 import { AppError, invalid, notFound, type FieldProblem } from '../core/errors.js';
 import { countEvent } from '../core/metrics.js';
@@ -49,7 +50,7 @@ export const memorandumUseCases = (memoranda: MemorandumRepository, options: { d
   };
 
   const requireVersion = (memorandum: Memorandum, ifMatch: number) => {
-    if (memorandum.version !== ifMatch) throw new AppError('stale_version', `The memorandum is now at version ${memorandum.version}. Reload it and try again.`);
+    requireVersionOf(memorandum, ifMatch, 'memorandum');
   };
 
   const publicView = ({ auditHead: _head, ...memorandum }: StoredMemorandum): Memorandum => memorandum;

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { obligationStatuses } from './vocabulary.js';
 import { isoTimestamp, pageQuery, ulid } from '../core/schemas.js';
+import { Indicator, Obligation } from './terms.js';
 
 /** The contract of the tracked obligations ("my commitments"). */
 
@@ -9,28 +10,23 @@ export * from './vocabulary.js';
 export const ObligationStatus = z.enum(obligationStatuses);
 
 const text = z.object({ uk: z.optional(z.string()), en: z.optional(z.string()) });
+const agreed = Obligation.def.shape;
 
-export const TrackedIndicator = z.object({
-  id: z.string(),
-  name: text,
-  unit: z.string(),
-  baseline: z.number(),
-  target: z.number(),
-  latestActual: z.optional(z.number()),
-});
+/** An indicator as agreed, with the latest actual an accepted report gave it. */
+export const TrackedIndicator = z.object({ ...Indicator.def.shape, latestActual: z.optional(z.number()) });
 
-/** An obligation as stored once its memorandum is signed: owned by its party, progressed by accepted reports. */
+/** An obligation as stored once its memorandum is signed: its agreed terms, owned by its party, progressed by accepted reports. */
 export const TrackedObligation = z.object({
   memorandumId: ulid,
-  obligationId: z.string(),
-  ownerOrgId: ulid,
+  obligationId: agreed.id,
+  ownerOrgId: agreed.partyOrgId,
   /** The organisation whose coordinators drafted the memorandum and review its reports. */
   draftingOrgId: ulid,
   memorandumTitle: text,
-  text,
-  category: z.optional(z.string()),
-  dueDate: z.optional(z.string()),
-  recurrence: z.optional(z.enum(['once', 'monthly', 'quarterly', 'yearly'])),
+  text: agreed.text,
+  category: agreed.category,
+  dueDate: agreed.dueDate,
+  recurrence: agreed.recurrence,
   /** The memorandum's time zone, when not Europe/Kyiv: its "today" decides what is due and overdue. */
   timeZone: z.optional(z.string()),
   indicators: z.array(TrackedIndicator),

@@ -1,5 +1,6 @@
 import { createdResponse, moduleHandler } from '../core/handler.js';
-import { AppError, forbidden, notFound } from '../core/errors.js';
+import { requireVersion } from '../core/versions.js';
+import { forbidden, notFound } from '../core/errors.js';
 import { isoNow } from '../core/clock.js';
 import { newId } from '../core/ids.js';
 import { pageLimit } from '../core/schemas.js';
@@ -41,9 +42,7 @@ export const handler = moduleHandler('organisations', {
   async updateOrganisation({ actor, params, body, ifMatch }) {
     const current = await findVisible(actor, params.orgId);
     if (!canEditOrganisation(actor, current)) throw forbidden('Only an admin, a coordinator of this organisation or of the organisation that registered it can change it.');
-    if (current.version !== ifMatch) {
-      throw new AppError('stale_version', `The organisation is now at version ${current.version}. Reload it and apply your change again.`);
-    }
+    requireVersion(current, ifMatch, 'organisation');
     const next = applyOrganisationPatch(current, body, isoNow());
     await organisations.update(next, current.version);
     return { body: next, version: next.version };

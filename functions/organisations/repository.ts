@@ -1,4 +1,5 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { changedOrGone } from '../core/versions.js';
 import { AppError, notFound } from '../core/errors.js';
 import type { TableContext } from '../data/client.js';
 import { keys } from '../data/keys.js';
@@ -88,8 +89,7 @@ export const organisationRepository = (ctx: TableContext): OrganisationRepositor
             ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
           },
         },
-        onConditionFailed: (stored) =>
-          stored ? new AppError('stale_version', `The organisation is now at version ${String(stored.version)}. Reload it and apply your change again.`) : notFound('The organisation'),
+        onConditionFailed: (stored) => changedOrGone(stored, 'organisation'),
       },
     ]);
   },

@@ -20,6 +20,7 @@ import { recordsRepository, withoutKeys, type StoredMember } from './records.js'
 import { materialKey } from './document-keys.js';
 import { materialsPerActivity, parseTallyId, type Activity, type ActivityInput, type CaseRecord, type IndicatorActual, type Member, type Programme, type ProgrammeContent, type Tally } from './schema.js';
 import { today as todayIn } from '../core/calendar.js';
+import { requireVersion } from '../core/versions.js';
 import { memorandumEventRepository } from '../events/repository.js';
 
 const programmes = programmeRepository(tableContext());
@@ -127,10 +128,6 @@ const requireRoomForMaterial = (activity: Activity) => {
   if ((activity.materials ?? []).length >= materialsPerActivity) throw invalid([{ path: 'params.activityId', message: `An activity keeps at most ${materialsPerActivity} files: remove one first.` }]);
 };
 
-const requireVersion = (stored: { version: number } | undefined, ifMatch: number, what: string) => {
-  const current = stored?.version ?? 0;
-  if (current !== ifMatch) throw new AppError('stale_version', current === 0 ? `There is no ${what} yet: send If-Match "0" to create it.` : `The ${what} is now at version ${current}. Reload it and try again.`);
-};
 
 export const handler = moduleHandler('programmes', {
   async listProgrammes({ actor, query }) {
@@ -380,7 +377,7 @@ export const handler = moduleHandler('programmes', {
 
   async updateProgramme({ actor, params, body, ifMatch }) {
     const programme = await loadProgrammeToRun(actor, params.programmeId);
-    if (programme.version !== ifMatch) throw new AppError('stale_version', `The programme is now at version ${programme.version}. Reload it and try again.`);
+    requireVersion(programme, ifMatch, 'programme');
     const lead = leadOf(programme);
     const nextLead = body.leadOrgId ?? lead;
     if (!mayChangeMembers(actor.orgId, lead, programme.content, body.content, nextLead)) {
@@ -397,7 +394,7 @@ export const handler = moduleHandler('programmes', {
 
   async leaveProgramme({ actor, params, ifMatch }) {
     const programme = await loadProgrammeToRun(actor, params.programmeId);
-    if (programme.version !== ifMatch) throw new AppError('stale_version', `The programme is now at version ${programme.version}. Reload it and try again.`);
+    requireVersion(programme, ifMatch, 'programme');
     if (leadOf(programme) === actor.orgId) throw new AppError('lead_must_hand_over', 'The lead implementer cannot leave: hand the lead over to another implementer first.');
     await refuseLosingCaseRecords(programme.id, [actor.orgId]);
     const content = { ...programme.content, implementingOrgIds: programme.content.implementingOrgIds.filter((orgId) => orgId !== actor.orgId) };

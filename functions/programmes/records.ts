@@ -1,5 +1,5 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { AppError } from '../core/errors.js';
+import { changedOrGone } from '../core/versions.js';
 import type { TableContext } from '../data/client.js';
 import { keys, type ItemKey } from '../data/keys.js';
 import { queryAllPages } from '../data/query.js';
@@ -141,8 +141,8 @@ export const recordsRepository = (ctx: TableContext): RecordsRepository => {
     },
     async deleteCase(record, expectedVersion) {
       await transactWrite(ctx, [{
-        item: { Delete: { TableName: ctx.table, Key: keys.caseRecord(record.programmeId, record.keptByOrgId, record.id), ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expectedVersion } } },
-        onConditionFailed: () => new AppError('stale_version', 'The case record changed since you read it. Reload it and try again.'),
+        item: { Delete: { TableName: ctx.table, Key: keys.caseRecord(record.programmeId, record.keptByOrgId, record.id), ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expectedVersion }, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } },
+        onConditionFailed: (stored) => changedOrGone(stored, 'case record'),
       }]);
     },
     async cases(programmeId, orgId) {

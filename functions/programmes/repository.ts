@@ -1,5 +1,5 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { AppError, notFound } from '../core/errors.js';
+import { changedOrGone } from '../core/versions.js';
 import type { TableContext } from '../data/client.js';
 import { getItems } from '../data/batch.js';
 import { keys, type ItemKey } from '../data/keys.js';
@@ -50,7 +50,7 @@ export const programmeRepository = (ctx: TableContext): ProgrammeRepository => {
         ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       },
     },
-    onConditionFailed: (stored) => (stored ? new AppError('stale_version', 'The programme changed since you read it. Reload it and try again.') : notFound('The programme')),
+    onConditionFailed: (stored) => changedOrGone(stored, 'programme'),
   });
   const memberPuts = (programme: StoredProgramme): TxItem[] =>
     membersOf(programme.content).map(([orgId, role]) => ({

@@ -1,4 +1,5 @@
 import { hasRole, type Actor } from '../core/actor.js';
+import { requireVersion } from '../core/versions.js';
 import { isoNow } from '../core/clock.js';
 import { countEvent } from '../core/metrics.js';
 import { documentStore, issueUploadForm, receiveUpload, removeUpload, verifiedDownloadLink } from '../files/document-store.js';
@@ -36,7 +37,7 @@ const loadVisible = async (actor: Actor, memorandumId: string, reportId: string)
 const publicView = ({ draftingOrgId: _drafting, ...report }: StoredReport): Report => report;
 
 const guard = (actor: Actor, report: StoredReport, action: ReportAction, ifMatch: number) => {
-  if (report.version !== ifMatch) throw new AppError('stale_version', `The report is now at version ${report.version}. Reload it and try again.`);
+  requireVersion(report, ifMatch, 'report');
   const decision = decideReport(report.status, action, participantOf(actor, report));
   if (!decision.allowed) throw new AppError(decision.code, decision.reason);
   return decision;

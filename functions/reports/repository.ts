@@ -1,5 +1,6 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { AppError, notFound } from '../core/errors.js';
+import { changedOrGone } from '../core/versions.js';
+import { AppError } from '../core/errors.js';
 import type { TableContext } from '../data/client.js';
 import { keys } from '../data/keys.js';
 import { transactWrite, type TxItem } from '../data/transact.js';
@@ -53,7 +54,7 @@ export const reportRepository = (ctx: TableContext): ReportRepository => {
         ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expectedVersion }, ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       },
     },
-    onConditionFailed: (stored) => (stored ? new AppError('stale_version', 'The report changed since you read it. Reload it and try again.') : notFound('The report')),
+    onConditionFailed: (stored) => changedOrGone(stored, 'report'),
   });
   const listPage = async (partition: { GSI1PK: string }, { limit, cursor, newestFirst }: { limit: number; cursor: string | undefined; newestFirst: boolean }): Promise<Page<StoredReport>> => {
     const { Items = [], LastEvaluatedKey } = await ctx.client.send(

@@ -1,4 +1,5 @@
 import { createdResponse, moduleHandler } from '../core/handler.js';
+import { requireVersion } from '../core/versions.js';
 import { AppError, forbidden, notFound } from '../core/errors.js';
 import { isoNow } from '../core/clock.js';
 import { pageLimit } from '../core/schemas.js';
@@ -60,7 +61,7 @@ export const handler = moduleHandler('users', {
     if (!canManageUsersOf(actor, current.orgId)) throw forbidden('Only an admin or a coordinator of this organisation can manage its users.');
     if (!canGrantRole(actor, current.role)) throw forbidden('Only an admin can change an admin.');
     if (current.id === actor.userId) throw new AppError('conflict', 'You cannot change your own status.');
-    if (current.version !== ifMatch) throw new AppError('stale_version', 'The user changed since you read it. Reload and try again.');
+    requireVersion(current, ifMatch, 'user');
 
     // The profile is the revocation the API checks, so it changes first; the directory follows
     // (sign-in, and on disabling every refresh token), also when a retry finds the profile done.

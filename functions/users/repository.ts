@@ -1,6 +1,7 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { changedOrGone } from '../core/versions.js';
 import { getItems } from '../data/batch.js';
-import { AppError, notFound } from '../core/errors.js';
+import { AppError } from '../core/errors.js';
 import type { TableContext } from '../data/client.js';
 import { keys } from '../data/keys.js';
 import { decodeCursor, encodeCursor, type Page } from '../data/pagination.js';
@@ -104,7 +105,7 @@ export const userRepository = (ctx: TableContext): UserRepository => ({
             ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
           },
         },
-        onConditionFailed: (stored) => (stored ? new AppError('stale_version', 'The user changed since you read it. Reload and try again.') : notFound('The user')),
+        onConditionFailed: (stored) => changedOrGone(stored, 'user'),
       },
     ]);
   },

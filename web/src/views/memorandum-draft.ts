@@ -1,5 +1,6 @@
 import { defaultTimeZone, today as todayInKyiv } from '../../../functions/core/calendar.js';
 import type { MemorandumContent } from '../../../functions/memoranda/schema';
+import type { Recurrence } from '../../../functions/memoranda/vocabulary';
 
 /**
  * The editor's working copy of a memorandum: every text field a plain string
@@ -85,7 +86,7 @@ export const contentFrom = (draft: Draft): MemorandumContent => ({
     id: item.id, partyOrgId: item.partyOrgId, text: bilingual(item.text),
     ...(item.category.trim() ? { category: item.category.trim() } : {}),
     ...(item.dueDate ? { dueDate: item.dueDate } : {}),
-    ...(item.recurrence ? { recurrence: item.recurrence as 'once' | 'monthly' | 'quarterly' | 'yearly' } : {}),
+    ...(item.recurrence ? { recurrence: item.recurrence as Recurrence } : {}),
     ...(item.indicators.length > 0 ? { indicators: item.indicators.map((indicator) => ({ id: indicator.id, name: bilingual(indicator.name), unit: indicator.unit.trim(), baseline: indicator.baseline, target: indicator.target })) } : {}),
   })),
 });

@@ -6,7 +6,8 @@ import { addDays, addMonths, endOfCalendarPeriod } from '../../../functions/core
  * the recurrences its obligations have. Pure: the view passes today's date.
  */
 export interface Period { start: string; end: string }
-export type Recurrence = 'once' | 'monthly' | 'quarterly' | 'yearly';
+export type { Recurrence } from '../../../functions/memoranda/vocabulary.js';
+import type { Recurrence } from '../../../functions/memoranda/vocabulary.js';
 export interface PeriodChoice extends Period {
   /** How many obligations are due for exactly this period (0 for a calendar preset). */
   due: number;
