@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { amendmentStatuses, memorandumStatuses } from './vocabulary.js';
+import { amendmentStatuses, attachmentMaxBytes, attachmentTypes, memorandumStatuses } from './vocabulary.js';
 import { bilingual, isoDate, isoTimestamp, itemId, pageQuery, text, timeZone, ulid, userId } from '../core/schemas.js';
 import { TrackedObligation } from '../obligations/schema.js';
 import { DownloadLink, UploadForm, uploadConfirmation, uploadRequest } from '../files/schema.js';
@@ -117,8 +117,6 @@ export const documentKinds = ['final', 'certificate'] as const;
 export const DocumentParams = z.strictObject({ memorandumId: ulid, kind: z.enum(documentKinds) });
 export const DocumentLink = DownloadLink;
 
-export const attachmentTypes = ['application/pkcs7-signature', 'application/vnd.etsi.asic-e+zip', 'application/vnd.etsi.asic-s+zip', 'application/pdf', 'application/zip'] as const;
-export const attachmentMaxBytes = 20 * 1024 * 1024;
 
 export const AttachmentUploadRequest = uploadRequest(attachmentTypes, attachmentMaxBytes);
 export const AttachmentUpload = UploadForm;

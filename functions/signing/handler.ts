@@ -3,7 +3,7 @@ import { isoNow } from '../core/clock.js';
 import { AppError, notFound } from '../core/errors.js';
 import { chainEvent } from '../memoranda/audit-chain.js';
 import { attachmentPut } from '../memoranda/repository.js';
-import { attachmentMaxBytes, type Attachment, type Memorandum, type MemorandumStatus } from '../memoranda/schema.js';
+import { attachableStatuses, attachmentMaxBytes, type Attachment, type Memorandum, type MemorandumStatus } from '../memoranda/schema.js';
 import { participantOf } from '../memoranda/workflow.js';
 import { moduleHandler } from '../core/handler.js';
 import { logger } from '../core/logger.js';
@@ -37,12 +37,10 @@ const useCases = memorandumUseCases(memoranda, { digests: configuredDigestReader
 const { loadVisible, transition, verifyAuditChain } = useCases;
 const amendments = amendmentUseCases(memoranda, useCases);
 
-/** Externally signed files (e.g. a qualified e-signature container) come from a party's named signatory once the final text exists. */
-const attachable: MemorandumStatus[] = ['approved', 'signed', 'active'];
 
 const requireAttachingSignatory = (actor: Actor, memorandum: Memorandum) => {
   if (participantOf(actor, memorandum).signatoryFor !== actor.orgId) throw new AppError('forbidden', 'Only your organisation\'s named signatory can attach a signed file.');
-  if (!attachable.includes(memorandum.status)) throw new AppError('invalid_transition', 'Signed files can be attached once the final text exists.');
+  if (!(attachableStatuses as readonly MemorandumStatus[]).includes(memorandum.status)) throw new AppError('invalid_transition', 'Signed files can be attached once the final text exists.');
 };
 
 /** Renders a document and stores it; if storage fails nothing else happens, and the step can be retried. */
