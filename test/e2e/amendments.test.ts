@@ -62,6 +62,20 @@ describe('an amendment to a memorandum in force', () => {
     expect(overflow).toBeLessThanOrEqual(0);
   });
 
+  it('the council returns it with a comment on the term; the coordinator sees it and sends it again', async () => {
+    await councilPage.goto(memorandumUrl);
+    await councilPage.getByTestId('amendment-return').click();
+    await councilPage.locator('#return-anchor').click();
+    await councilPage.getByRole('option', { name: 'Строк дії' }).click();
+    await councilPage.locator('#return-comment').fill('Погоджуємо продовження, але просимо зазначити підставу в описі змін.');
+    await councilPage.getByTestId('memorandum-return-send').click();
+    await councilPage.getByTestId('amendment-status').filter({ hasText: 'Чернетка' }).waitFor();
+    await coordinatorPage.goto(memorandumUrl);
+    await coordinatorPage.getByTestId('amendment-current').getByText('просимо зазначити підставу').waitFor();
+    await coordinatorPage.getByTestId('amendment-submit').click();
+    await coordinatorPage.getByTestId('amendment-status').filter({ hasText: 'На погодженні' }).waitFor();
+  });
+
   it('both parties approve; the council officer signs the amendment\'s text, then the coordinator', async () => {
     await councilPage.goto(memorandumUrl);
     await councilPage.getByTestId('amendment-approve').click();
