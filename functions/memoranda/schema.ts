@@ -1,13 +1,15 @@
 import * as z from 'zod/mini';
-import { amendmentStatuses, attachmentMaxBytes, attachmentTypes, memorandumStatuses } from './vocabulary.js';
+import { amendmentStatuses, memorandumStatuses } from './vocabulary.js';
+import { Attachment } from './attachment-schema.js';
 import { bilingual, isoDate, isoTimestamp, itemId, pageQuery, text, timeZone, ulid, userId } from '../core/schemas.js';
 import { TrackedObligation } from '../obligations/schema.js';
-import { DownloadLink, UploadForm, uploadConfirmation, uploadRequest } from '../files/schema.js';
+import { DownloadLink } from '../files/schema.js';
 import { Report, ReportSummary } from '../reports/schema.js';
 
 /** The contract of the memoranda routes. */
 
 export * from './vocabulary.js';
+export * from './attachment-schema.js';
 
 export const MemorandumStatus = z.enum(memorandumStatuses);
 
@@ -118,22 +120,6 @@ export const DocumentParams = z.strictObject({ memorandumId: ulid, kind: z.enum(
 export const DocumentLink = DownloadLink;
 
 
-export const AttachmentUploadRequest = uploadRequest(attachmentTypes, attachmentMaxBytes);
-export const AttachmentUpload = UploadForm;
-export const AttachmentConfirm = uploadConfirmation(attachmentTypes);
-export const Attachment = z.object({
-  id: ulid,
-  orgId: z.string(),
-  userId: z.string(),
-  filename: z.string(),
-  contentType: z.string(),
-  size: z.number(),
-  sha256: z.string(),
-  at: isoTimestamp,
-  /** Externally signed files are stored and shown; their signatures are not verified by Pakt. */
-  verification: z.enum(['not_verified']),
-});
-export const AttachmentParams = z.strictObject({ memorandumId: ulid, attachmentId: ulid });
 
 /** How much one amendment may change at once: every change is one item of the transaction that applies it (≤ 100). */
 export const amendmentMaxObligationChanges = 60;
@@ -300,8 +286,6 @@ export type Signature = z.infer<typeof Signature>;
 export type StoredDocument = z.infer<typeof StoredDocument>;
 export type SignRequest = z.infer<typeof SignRequest>;
 export type DocumentLink = z.infer<typeof DocumentLink>;
-export type Attachment = z.infer<typeof Attachment>;
-export type AttachmentUpload = z.infer<typeof AttachmentUpload>;
 export type Directory = z.infer<typeof Directory>;
 export type ReturnComment = z.infer<typeof ReturnComment>;
 export type MemorandumDraft = z.infer<typeof MemorandumDraft>;
