@@ -123,7 +123,7 @@ export const amendmentUseCases = (memoranda: MemorandumRepository, base: Base) =
   const submit = (actor: Actor, memorandumId: string, number: number, ifMatch: number) =>
     step({ actor, memorandumId, number, ifMatch, action: 'submit' }, async ({ memorandum, amendment, event, obligations }) => {
       const amended = amendment.content ?? memorandum.content;
-      const problems = [...submissionProblems(amended), ...amendmentSubmissionProblems(memorandum.content, amended, obligations, amendment.number, dateIn(event.at))];
+      const problems = [...submissionProblems(amended), ...amendmentSubmissionProblems(memorandum.content, amended, obligations, { memorandum, number: amendment.number, today: dateIn(event.at, memorandum.content.timeZone) })];
       if (problems.length > 0) throw invalid(problems, problems.some((problem) => problem.path === 'content') ? 'The amendment changes nothing yet.' : 'Each party needs a named approver and signatory before submitting.');
       return { amendment: { directory: await resolveDirectory(amended, 'content'), reviewRevision: amendment.revision, sharedAt: amendment.sharedAt ?? event.at } };
     });

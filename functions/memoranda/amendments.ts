@@ -12,9 +12,9 @@ import { amendmentMaxObligationChanges, type Directory, type MemorandumContent }
 export * from './amendment-workflow.js';
 
 /** What a submitted amendment must satisfy beyond a valid draft: it changes something, and not too much at once. */
-export const amendmentSubmissionProblems = (inForce: MemorandumContent, amended: MemorandumContent, tracked: TrackedObligation[], number: number, today: string): FieldProblem[] => {
+export const amendmentSubmissionProblems = (inForce: MemorandumContent, amended: MemorandumContent, tracked: TrackedObligation[], context: { memorandum: { id: string; draftingOrgId: string }; number: number; today: string }): FieldProblem[] => {
   if (canonicalJson(inForce) === canonicalJson(amended)) return [{ path: 'content', message: 'The amendment changes nothing yet.' }];
-  const changes = obligationChanges(inForce, amended, tracked, { memorandum: { id: '', draftingOrgId: '' }, number, today, at: today });
+  const changes = obligationChanges(inForce, amended, tracked, { ...context, at: context.today });
   const touched = changes.started.length + changes.changed.length + changes.ended.length;
   return touched > amendmentMaxObligationChanges ? [{ path: 'content.obligations', message: `An amendment may change at most ${amendmentMaxObligationChanges} obligations at once.` }] : [];
 };
@@ -48,17 +48,15 @@ export const obligationChanges = (
       started.push(existing ? { before: existing, after: { ...after, version: (existing.version ?? 1) + 1 } } : { after });
       continue;
     }
+    // Everything agreed comes from the amended terms; only what reports recorded carries over.
     const terms = trackedObligationOf(memorandum, obligation, existing.createdAt);
-    const { category: _category, dueDate: _dueDate, recurrence: _recurrence, timeZone: _zone, ...kept } = existing;
     const after: TrackedObligation = {
-      ...kept,
-      ...(terms.timeZone ? { timeZone: terms.timeZone } : {}),
-      ownerOrgId: terms.ownerOrgId,
-      memorandumTitle: terms.memorandumTitle,
-      text: terms.text,
-      ...(terms.category ? { category: terms.category } : {}),
-      ...(terms.dueDate ? { dueDate: terms.dueDate } : {}),
-      ...(terms.recurrence ? { recurrence: terms.recurrence } : {}),
+      ...terms,
+      status: existing.status,
+      percentComplete: existing.percentComplete,
+      ...(existing.reportedThrough ? { reportedThrough: existing.reportedThrough } : {}),
+      ...(existing.amendedBy ? { amendedBy: existing.amendedBy } : {}),
+      ...(existing.version === undefined ? {} : { version: existing.version }),
       // An indicator kept by id keeps its latest actual.
       indicators: terms.indicators.map((indicator) => {
         const latest = existing.indicators.find((candidate) => candidate.id === indicator.id)?.latestActual;

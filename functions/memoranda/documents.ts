@@ -79,6 +79,7 @@ const obligationsTable = (obligations: Memorandum['content']['obligations']): Co
                   `Строк / Due: ${obligation.dueDate ?? '—'}`,
                   `Періодичність / Recurrence: ${obligation.recurrence ? recurrenceNames[obligation.recurrence] : '—'}`,
                   ...(obligation.category ? [`Категорія / Category: ${obligation.category}`] : []),
+                  ...(obligation.responsible ? [`Відповідальна особа / Responsible: ${obligation.responsible.name}${obligation.responsible.contact ? ` (${obligation.responsible.contact})` : ''}`] : []),
                   ...(obligation.indicators?.length ? [`Показники / Indicators: ${obligation.indicators.length}`] : []),
                 ],
               },

@@ -99,6 +99,7 @@ export const trackedObligationOf = (
   ...(obligation.category ? { category: obligation.category } : {}),
   ...(obligation.dueDate ? { dueDate: obligation.dueDate } : {}),
   ...(obligation.recurrence ? { recurrence: obligation.recurrence } : {}),
+  ...(obligation.responsible ? { responsible: obligation.responsible } : {}),
   ...(memorandum.content.timeZone ? { timeZone: memorandum.content.timeZone } : {}),
   indicators: obligation.indicators ?? [],
   status: 'not_started',

@@ -27,6 +27,7 @@ export const TrackedObligation = z.object({
   category: agreed.category,
   dueDate: agreed.dueDate,
   recurrence: agreed.recurrence,
+  responsible: agreed.responsible,
   /** The memorandum's time zone, when not Europe/Kyiv: its "today" decides what is due and overdue. */
   timeZone: z.optional(z.string()),
   indicators: z.array(TrackedIndicator),

@@ -22,6 +22,8 @@ export const Obligation = z.strictObject({
   category: z.optional(text(1, 80)),
   dueDate: z.optional(isoDate),
   recurrence: z.optional(z.enum(recurrences)),
+  /** Who answers for it within the party: a name and, if given, how to reach them. */
+  responsible: z.optional(z.strictObject({ name: text(2, 120), contact: z.optional(text(3, 200)) })),
   indicators: z.optional(z.array(Indicator).check(z.maxLength(20))),
 });
 

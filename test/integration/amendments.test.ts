@@ -73,6 +73,8 @@ describe('amendments', () => {
     const amended = extendedTerm(started.content);
     amended.parties.push({ orgId: melitopol.orgId, role: { uk: 'Міська рада', en: 'City Council' }, approverUserId: melitopol.officer, signatoryUserId: melitopol.officer });
     amended.obligations = amended.obligations.filter((obligation) => obligation.id !== 'c3');
+    // The council names who answers for its social support: a new term of c1, its progress kept.
+    amended.obligations = amended.obligations.map((obligation) => (obligation.id === 'c1' ? { ...obligation, responsible: { name: 'Оксана Мельник', contact: '+380 61 000 0002' } } : obligation));
     amended.obligations.push({ id: 'm1', partyOrgId: melitopol.orgId, text: { uk: 'Надає приміщення для зустрічей з родинами незаконно позбавлених волі.', en: 'Provides premises for meetings with families of illegally detained people.' }, dueDate: '2027-06-30', recurrence: 'once' });
     const saved = await call<AmendedMemorandum>('PUT', `/api/memoranda/${active.id}/amendments/1`, { as: coordinator, headers: ifMatch(started.version), body: { content: amended } });
     expect(saved.status).toBe(200);
@@ -86,7 +88,7 @@ describe('amendments', () => {
     const latest = revisions.body.items.at(-1)?.revision ?? 0;
     const diff = await call<{ sections: { section: string; changes: { kind: string; id: string }[] }[] }>('GET', `/api/memoranda/${active.id}/diff?from=${inForce}&to=${latest}`, { as: council });
     expect(Object.fromEntries(diff.body.sections.map((section) => [section.section, section.changes.map((change) => `${change.kind}:${change.id}`).sort()]))).toEqual({
-      term: ['changed:term'], parties: [`added:${melitopol.orgId}`], obligations: ['added:m1', 'changed:c2', 'removed:c3'],
+      term: ['changed:term'], parties: [`added:${melitopol.orgId}`], obligations: ['added:m1', 'changed:c1', 'changed:c2', 'removed:c3'],
     });
 
     let memorandum = await amendmentStep(saved.body, 1, 'submit', coordinator);
@@ -135,7 +137,7 @@ describe('amendments', () => {
     const tracked = await trackedOf(active.id);
     const byId = new Map(tracked.map((obligation) => [obligation.obligationId, obligation]));
     expect(byId.get('c3')).toMatchObject({ status: 'cancelled', endedBy: { amendment: 1 }, percentComplete: 30 });
-    expect(byId.get('c1')).toMatchObject({ status: 'in_progress', percentComplete: 40, reportedThrough: '2026-03-31' });
+    expect(byId.get('c1')).toMatchObject({ status: 'in_progress', percentComplete: 40, reportedThrough: '2026-03-31', responsible: { name: 'Оксана Мельник', contact: '+380 61 000 0002' }, amendedBy: 1 });
     expect(byId.get('c2')).toMatchObject({ recurrence: 'quarterly', dueDate: '2027-03-31', amendedBy: 1 });
     expect(byId.get('m1')).toMatchObject({ ownerOrgId: melitopol.orgId, status: 'not_started' });
     // Each party's figures equal a recount of the obligations still in force.

@@ -23,6 +23,7 @@ const withTerms = (content: Memorandum['content']): Memorandum['content'] => ({
     dueDate: `2026-${String(index + 2).padStart(2, '0')}-${index % 2 === 0 ? '28' : '15'}`,
     ...(index === all.length - 1 ? { recurrence: 'once' as const } : {}),
     ...(index % 3 === 0 ? { category: `Інформування ${index + 1}` } : {}),
+    ...(index === 0 ? { responsible: { name: 'Оксана Мельник', contact: '+380 61 000 0002' } } : {}),
   })),
 });
 
@@ -88,6 +89,7 @@ describe('memorandum PDFs', () => {
     }
     expect(finalText.match(/Періодичність \/ Recurrence: щокварталу \/ quarterly/g)).toHaveLength(8);
     expect(finalText).toContain('Періодичність / Recurrence: одноразово / once');
+    expect(finalText).toContain('Відповідальна особа / Responsible: Оксана Мельник (+380 61 000 0002)');
     expect(obligations.flatMap((obligation) => obligation.indicators ?? [])).toHaveLength(3);
   });
 

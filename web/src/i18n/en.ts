@@ -86,7 +86,7 @@ export default {
     statuses: { draft: 'Draft', in_review: 'In review', approved: 'Approved', signed: 'Signed', active: 'Active', closed: 'Closed', terminated: 'Terminated' },
     approvals: { pending: 'Pending', approved: 'Approved', returned: 'Returned' },
     sections: { title: 'Title', term: 'Term', parties: 'Parties', purposes: 'Purposes', areas: 'Areas of cooperation', obligations: 'Obligations' },
-    titleUk: 'Title in Ukrainian', titleEn: 'Title in English', start: 'Start', end: 'End', openEnded: 'Open-ended', timeZone: 'Time zone', timeZoneHint: 'Its "today" decides coming into force, due dates and report periods.',
+    titleUk: 'Title in Ukrainian', titleEn: 'Title in English', start: 'Start', end: 'End', openEnded: 'Open-ended', responsible: 'Responsible person', responsibleContact: 'How to reach them', responsibleShort: 'Responsible: {name}', timeZone: 'Time zone', timeZoneHint: 'Its "today" decides coming into force, due dates and report periods.',
     party: 'Party', organisation: 'Organisation', role: 'Role in the memorandum', roleUk: 'Role (Ukrainian)', roleEn: 'Role (English)', approver: 'Approver', signatory: 'Signatory',
     addParty: 'Add party', addPurpose: 'Add purpose', addArea: 'Add area', addObligation: 'Add obligation', addIndicator: 'Add indicator', remove: 'Remove',
     textUk: 'Text in Ukrainian', textEn: 'Text in English', category: 'Category', dueDate: 'Due date', recurrence: 'Recurrence',

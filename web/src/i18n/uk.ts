@@ -86,7 +86,7 @@ export default {
     statuses: { draft: 'Чернетка', in_review: 'На погодженні', approved: 'Погоджено', signed: 'Підписано', active: 'Діє', closed: 'Закрито', terminated: 'Розірвано' },
     approvals: { pending: 'Очікує', approved: 'Погоджено', returned: 'Повернуто' },
     sections: { title: 'Назва', term: 'Строк дії', parties: 'Сторони', purposes: 'Мета співпраці', areas: 'Напрями співпраці', obligations: 'Зобов’язання' },
-    titleUk: 'Назва українською', titleEn: 'Назва англійською', start: 'Початок', end: 'Кінець', openEnded: 'Безстроково', timeZone: 'Часовий пояс', timeZoneHint: 'За ним рахують «сьогодні»: набрання чинності, строки й звітні періоди.',
+    titleUk: 'Назва українською', titleEn: 'Назва англійською', start: 'Початок', end: 'Кінець', openEnded: 'Безстроково', responsible: 'Відповідальна особа', responsibleContact: 'Контакт відповідальної особи', responsibleShort: 'Відповідальна: {name}', timeZone: 'Часовий пояс', timeZoneHint: 'За ним рахують «сьогодні»: набрання чинності, строки й звітні періоди.',
     party: 'Сторона', organisation: 'Організація', role: 'Роль у меморандумі', roleUk: 'Роль (укр.)', roleEn: 'Роль (англ.)', approver: 'Хто погоджує', signatory: 'Хто підписує',
     addParty: 'Додати сторону', addPurpose: 'Додати мету', addArea: 'Додати напрям', addObligation: 'Додати зобов’язання', addIndicator: 'Додати показник', remove: 'Вилучити',
     textUk: 'Текст українською', textEn: 'Текст англійською', category: 'Категорія', dueDate: 'Термін', recurrence: 'Періодичність',

@@ -13,7 +13,7 @@ export interface BilingualField {
 }
 
 export interface DraftIndicator { id: string; name: BilingualField; unit: string; baseline: number; target: number }
-export interface DraftObligation { id: string; partyOrgId: string; text: BilingualField; category: string; dueDate: string; recurrence: string; indicators: DraftIndicator[] }
+export interface DraftObligation { id: string; partyOrgId: string; text: BilingualField; category: string; dueDate: string; recurrence: string; responsibleName: string; responsibleContact: string; indicators: DraftIndicator[] }
 export interface DraftParty { orgId: string; role: BilingualField; approverUserId: string; signatoryUserId: string }
 export interface DraftClause { id: string; text: BilingualField }
 export interface Draft {
@@ -66,6 +66,7 @@ export const draftFrom = (content: MemorandumContent): Draft => ({
   areas: content.areas.map((item) => ({ id: item.id, text: field(item.text) })),
   obligations: content.obligations.map((item) => ({
     id: item.id, partyOrgId: item.partyOrgId, text: field(item.text), category: item.category ?? '', dueDate: item.dueDate ?? '', recurrence: item.recurrence ?? '',
+    responsibleName: item.responsible?.name ?? '', responsibleContact: item.responsible?.contact ?? '',
     indicators: (item.indicators ?? []).map((indicator) => ({ id: indicator.id, name: field(indicator.name), unit: indicator.unit, baseline: indicator.baseline, target: indicator.target })),
   })),
 });
@@ -85,6 +86,7 @@ export const contentFrom = (draft: Draft): MemorandumContent => ({
   obligations: draft.obligations.map((item) => ({
     id: item.id, partyOrgId: item.partyOrgId, text: bilingual(item.text),
     ...(item.category.trim() ? { category: item.category.trim() } : {}),
+    ...(item.responsibleName.trim() ? { responsible: { name: item.responsibleName.trim(), ...(item.responsibleContact.trim() ? { contact: item.responsibleContact.trim() } : {}) } } : {}),
     ...(item.dueDate ? { dueDate: item.dueDate } : {}),
     ...(item.recurrence ? { recurrence: item.recurrence as Recurrence } : {}),
     ...(item.indicators.length > 0 ? { indicators: item.indicators.map((indicator) => ({ id: indicator.id, name: bilingual(indicator.name), unit: indicator.unit.trim(), baseline: indicator.baseline, target: indicator.target })) } : {}),
