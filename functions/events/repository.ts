@@ -21,7 +21,7 @@ const fromItem = (item: Record<string, unknown>): MemorandumEvent => {
   return event as MemorandumEvent;
 };
 
-export const byDateAndTime = (a: Pick<MemorandumEvent, 'date' | 'startTime' | 'id'>, b: Pick<MemorandumEvent, 'date' | 'startTime' | 'id'>) =>
+const byDateAndTime = (a: Pick<MemorandumEvent, 'date' | 'startTime' | 'id'>, b: Pick<MemorandumEvent, 'date' | 'startTime' | 'id'>) =>
   a.date.localeCompare(b.date) || (a.startTime ?? '').localeCompare(b.startTime ?? '') || a.id.localeCompare(b.id);
 
 const within = (range: { from?: string; to?: string }) => (event: MemorandumEvent) => (!range.from || event.date >= range.from) && (!range.to || event.date <= range.to);
