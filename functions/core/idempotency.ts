@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { TableContext } from '../data/client.js';
-import { keys, type ItemKey } from '../data/keys.js';
 import type { TxItem } from '../data/transact.js';
+import { idempotencyRepository, type IdempotencyRecord } from './idempotency-repository.js';
 import type { Actor } from './actor.js';
 import { AppError } from './errors.js';
 import { toStoredResponse, type StoredResponse } from './http.js';
@@ -17,7 +16,6 @@ import type { ApiResult } from './route.js';
 export const idempotencyTtlSeconds = 24 * 60 * 60;
 
 export interface IdempotencyContext {
-  recordKey: ItemKey;
   requestHash: string;
   /** The transaction item that stores the created record's 201 response as this key's replay. */
   record(result: ApiResult<unknown>): TxItem;
@@ -27,12 +25,6 @@ export interface IdempotencyContext {
    * writes need not call it: their transaction detects the replay by itself.
    */
   replayIfCompleted(): Promise<void>;
-}
-
-interface IdempotencyRecord {
-  requestHash: string;
-  response: StoredResponse;
-  expiresAt: number;
 }
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
@@ -48,7 +40,7 @@ const replayOrReject = (stored: IdempotencyRecord, requestHash: string): StoredR
   if (stored.requestHash !== requestHash) {
     throw new AppError('idempotency_key_reused', 'This Idempotency-Key was already used for a different request. Use a new key.');
   }
-  return stored.response;
+  return stored.response as StoredResponse;
 };
 
 export const idempotencyContext = (
@@ -58,35 +50,16 @@ export const idempotencyContext = (
   request: { method: string; path: string; body: unknown },
   nowSeconds: () => number,
 ): IdempotencyContext => {
-  const recordKey = keys.idempotency(sha256(`${actor.userId}\n${key}`));
+  const records = idempotencyRepository(ctx, sha256(`${actor.userId}\n${key}`));
   const requestHash = sha256(`${request.method} ${request.path}\n${JSON.stringify(request.body ?? null)}`);
   return {
-    recordKey,
     requestHash,
-    record: (result) => ({
-      item: {
-        Put: {
-          TableName: ctx.table,
-          Item: { ...recordKey, requestHash, response: toStoredResponse(201, result), expiresAt: nowSeconds() + idempotencyTtlSeconds },
-          ConditionExpression: 'attribute_not_exists(PK) OR expiresAt < :now',
-          ExpressionAttributeValues: { ':now': nowSeconds() },
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-        },
-      },
-      onConditionFailed: (stored) =>
-        stored ? new IdempotentReplay(replayOrReject(stored as unknown as IdempotencyRecord, requestHash)) : new AppError('request_in_progress', 'The same request is being processed. Retry shortly.'),
-    }),
+    record: (result) =>
+      records.put({ requestHash, response: toStoredResponse(201, result), expiresAt: nowSeconds() + idempotencyTtlSeconds }, nowSeconds(), (stored) =>
+        stored ? new IdempotentReplay(replayOrReject(stored, requestHash)) : new AppError('request_in_progress', 'The same request is being processed. Retry shortly.')),
     async replayIfCompleted() {
-      const stored = await findStoredResponse(ctx, { recordKey, requestHash }, nowSeconds());
-      if (stored) throw new IdempotentReplay(stored);
+      const stored = await records.get();
+      if (stored && stored.expiresAt >= nowSeconds()) throw new IdempotentReplay(replayOrReject(stored, requestHash));
     },
   };
-};
-
-/** The stored response for this key, if an identical request already completed. */
-const findStoredResponse = async (ctx: TableContext, idempotency: Pick<IdempotencyContext, 'recordKey' | 'requestHash'>, nowSeconds: number): Promise<StoredResponse | undefined> => {
-  const { Item } = await ctx.client.send(new GetCommand({ TableName: ctx.table, Key: idempotency.recordKey, ConsistentRead: true }));
-  const stored = Item as IdempotencyRecord | undefined;
-  if (!stored || stored.expiresAt < nowSeconds) return undefined;
-  return replayOrReject(stored, idempotency.requestHash);
 };

@@ -1,6 +1,6 @@
 import { BatchGetCommand, type BatchGetCommandInput, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { TableContext } from './client.js';
-import type { ItemKey } from './keys.js';
+import type { ItemKey } from './entity.js';
 
 /** BatchGetItem takes at most 100 keys a request. */
 const keysPerRequest = 100;

@@ -1,6 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { TableContext } from '../data/client.js';
-import { keys } from '../data/keys.js';
+import { eventsPartition, memorandumEvent } from './entities.js';
 import { queryAllPages } from '../data/query.js';
 import { transactWrite, versionedPut, type TxItem } from '../data/transact.js';
 import type { MemorandumEvent } from './schema.js';
@@ -15,11 +15,8 @@ export interface MemorandumEventRepository {
   put(event: MemorandumEvent, expectedVersion: number, alongside?: TxItem[]): Promise<void>;
 }
 
-const toItem = (event: MemorandumEvent) => ({ ...keys.memorandumEvent(event.memorandumId, event.id), entity: 'memorandumEvent', ...event });
-const fromItem = (item: Record<string, unknown>): MemorandumEvent => {
-  const { PK: _pk, SK: _sk, entity: _entity, ...event } = item;
-  return event as MemorandumEvent;
-};
+const toItem = memorandumEvent.item;
+const fromItem = memorandumEvent.read;
 
 const byDateAndTime = (a: Pick<MemorandumEvent, 'date' | 'startTime' | 'id'>, b: Pick<MemorandumEvent, 'date' | 'startTime' | 'id'>) =>
   a.date.localeCompare(b.date) || (a.startTime ?? '').localeCompare(b.startTime ?? '') || a.id.localeCompare(b.id);
@@ -28,12 +25,12 @@ const within = (range: { from?: string; to?: string }) => (event: MemorandumEven
 
 export const memorandumEventRepository = (ctx: TableContext): MemorandumEventRepository => {
   const list = async (memorandumId: string, range: { from?: string; to?: string } = {}) => {
-    const items = await queryAllPages(ctx, { KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.memorandumEventsPartition(memorandumId) } });
+    const items = await queryAllPages(ctx, { KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': eventsPartition(memorandumId) } });
     return items.map(fromItem).filter(within(range)).sort(byDateAndTime);
   };
   return {
     async get(memorandumId, eventId) {
-      const { Item } = await ctx.client.send(new GetCommand({ TableName: ctx.table, Key: keys.memorandumEvent(memorandumId, eventId) }));
+      const { Item } = await ctx.client.send(new GetCommand({ TableName: ctx.table, Key: memorandumEvent.key(memorandumId, eventId) }));
       return Item ? fromItem(Item) : undefined;
     },
     list,

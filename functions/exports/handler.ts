@@ -9,7 +9,7 @@ import { linkedFigures, loadVisibleProgramme, programmeOrganisations } from '../
 import { programmeActuals } from '../programmes/actuals.js';
 import { dashboardOf } from '../programmes/dashboard.js';
 import { attendanceCells } from '../programmes/suppression.js';
-import { recordsRepository } from '../programmes/records.js';
+import { recordsRepository } from '../programmes/records-repository.js';
 import { programmeRepository, type StoredProgramme } from '../programmes/repository.js';
 import { renderPdf } from '../documents/pdf.js';
 import { reportDocument } from './report-pdf.js';

@@ -3,40 +3,37 @@ import { changedOrGone } from '../core/versions.js';
 import { getItems } from '../data/batch.js';
 import { AppError } from '../core/errors.js';
 import type { TableContext } from '../data/client.js';
-import { keys } from '../data/keys.js';
+import { auditDigestMark, auditEvent, memorandaOfOrganisation, memorandumAttachment, memorandumDigest, memorandumHead, memorandumParty, memorandumPartition, memorandumRevision, pageEndsBefore, partiesThroughRevisions, partyProgress, awaitingStart } from './entities.js';
+import type * as z from 'zod/mini';
 import { decodeCursor, encodeCursor, type Page } from '../data/pagination.js';
 import { queryAllPages } from '../data/query.js';
 import { transactWrite, type TxItem } from '../data/transact.js';
 import type { ChainedEvent } from './audit-chain.js';
 import { trackedObligationOf } from '../obligations/model.js';
-import { fromObligationItem, toObligationItem } from '../obligations/repository.js';
+import { toObligationItem, trackedObligationRecords } from '../obligations/repository.js';
 import type { TrackedObligation } from '../obligations/schema.js';
-import type { Report } from '../reports/schema.js';
-import { fromOrganisationItem } from '../organisations/repository.js';
+import { reportRecords, type StoredReport } from '../reports/repository.js';
+import { organisationRecords } from '../organisations/repository.js';
+import { userProfileRecords } from '../users/repository.js';
+import { readsOf } from '../data/entity.js';
 import type { Organisation } from '../organisations/schema.js';
 import type { User } from '../users/schema.js';
-import type { Attachment, AuditEvent, Memorandum, MemorandumContent, MemorandumStatus, MemorandumSummary, PendingStep } from './schema.js';
+import type { Attachment, AuditEvent, MemorandumContent, MemorandumStatus, MemorandumSummary } from './schema.js';
 import { organisationsSeeing, stillToAct } from './workflow.js';
 import { amendmentStillToAct, amendmentUnderWay, type ObligationChanges } from './amendments.js';
 
 /** A memorandum as stored: the head, plus the chain head that the next event links to. */
-export interface StoredMemorandum extends Memorandum {
-  auditHead: { seq: number; hash: string };
-}
+export type StoredMemorandum = z.infer<typeof memorandumHead.schema>;
 
 /** The memorandum's line in one day's signed digest (written by the daily job; the latest is its anchor). */
-export interface MemorandumDigestEntry {
-  day: string;
-  seq: number;
-  hash: string;
-}
+export type MemorandumDigestEntry = z.infer<typeof memorandumDigest.schema>;
 
-export interface Revision {
-  revision: number;
-  content: MemorandumContent;
-  savedAt: string;
-  savedBy: string;
-}
+export type Revision = z.infer<typeof memorandumRevision.schema>;
+
+/** For other modules' repositories: a party's obligation figures and a memorandum's head, read by key in their own batch reads. */
+export const partyFiguresRecords = readsOf(partyProgress);
+export const memorandumHeadRecords = readsOf(memorandumHead);
+export type PartyFigures = z.infer<typeof partyProgress.schema>;
 
 export interface MemorandumWrite {
   head: StoredMemorandum;
@@ -56,7 +53,7 @@ export interface MemorandumWrite {
 
 export interface MemorandumRepository {
   /** Head and audit trail in one Query (revisions are not read). */
-  load(memorandumId: string): Promise<{ memorandum: StoredMemorandum; events: AuditEvent[]; attachments: Attachment[]; obligations: TrackedObligation[]; reports: (Report & { draftingOrgId: string })[]; digests: MemorandumDigestEntry[] } | undefined>;
+  load(memorandumId: string): Promise<{ memorandum: StoredMemorandum; events: AuditEvent[]; attachments: Attachment[]; obligations: TrackedObligation[]; reports: StoredReport[]; digests: MemorandumDigestEntry[] } | undefined>;
   write(change: MemorandumWrite): Promise<void>;
   listForOrganisation(orgId: string, options: { limit: number; cursor?: string; status?: MemorandumStatus; oldestFirst?: boolean }): Promise<Page<MemorandumSummary>>;
   /** The revision list, if `orgId` is a party (one Query over the party entries and revisions). */
@@ -67,31 +64,32 @@ export interface MemorandumRepository {
   awaitingStart(date: string): Promise<{ id: string; start: string; timeZone?: string }[]>;
   /** Organisations and user profiles named by a draft, in one BatchGetItem. */
   lookUp(orgIds: string[], userIds: string[]): Promise<{ organisations: Map<string, Organisation>; users: Map<string, User> }>;
+  /** The status and drafting organisation of each memorandum that exists among `memorandumIds`. */
+  statusesOf(memorandumIds: string[]): Promise<{ id: string; status: MemorandumStatus; draftingOrgId: string }[]>;
+  /** The ids of the memoranda an organisation sees (every page). */
+  idsSeenBy(orgId: string): Promise<string[]>;
+  /** Of these memoranda, those `orgId` sees (one BatchGetItem over its entries). */
+  seenBy(orgId: string, memorandumIds: string[]): Promise<Set<string>>;
 }
-
-const strip = <T>(item: Record<string, unknown>): T => {
-  const { PK: _pk, SK: _sk, GSI1PK: _gpk, GSI1SK: _gsk, entity: _entity, ...rest } = item;
-  return rest as T;
-};
 
 const titleOf = (content: MemorandumContent) => content.title;
 
 export const memorandumRepository = (ctx: TableContext): MemorandumRepository => ({
   async load(memorandumId) {
-    // Everything but revisions sorts before "REV#": attachments (ATT#), events (EVT#), the head (HEAD), tracked obligations (OBL#) and party entries (PARTY#).
+    // Everything but revisions sorts before them (see entities.ts): one Query reads the page.
     const items = await queryAllPages(ctx, {
       KeyConditionExpression: 'PK = :pk AND SK < :revisions',
-      ExpressionAttributeValues: { ':pk': keys.memorandumPartition(memorandumId), ':revisions': 'REV#' },
+      ExpressionAttributeValues: { ':pk': memorandumPartition(memorandumId), ':revisions': pageEndsBefore },
     });
-    const head = items.find((item) => item.entity === 'memorandum');
+    const [head] = memorandumHead.readAll(items);
     if (!head) return undefined;
     return {
-      memorandum: strip<StoredMemorandum>(head),
-      events: items.filter((item) => item.entity === 'auditEvent').map((item) => strip<AuditEvent>(item)),
-      attachments: items.filter((item) => item.entity === 'memorandumAttachment').map((item) => strip<Attachment>(item)),
-      obligations: items.filter((item) => item.entity === 'trackedObligation').map(fromObligationItem),
-      reports: items.filter((item) => item.entity === 'progressReport').map((item) => strip<Report & { draftingOrgId: string }>(item)),
-      digests: items.filter((item) => item.entity === 'memorandumDigest').map((item) => strip<MemorandumDigestEntry>(item)),
+      memorandum: head,
+      events: auditEvent.readAll(items),
+      attachments: memorandumAttachment.readAll(items),
+      obligations: trackedObligationRecords.readAll(items),
+      reports: reportRecords.readAll(items),
+      digests: memorandumDigest.readAll(items),
     };
   },
 
@@ -104,8 +102,7 @@ export const memorandumRepository = (ctx: TableContext): MemorandumRepository =>
         item: {
           Put: {
             TableName: ctx.table,
-            // Signed memoranda wait in GSI1 for their start date (the daily job activates them).
-            Item: { ...keys.memorandumHead(head.id), ...(head.status === 'signed' ? keys.awaitingStartKey(head.content.term.start, head.id) : {}), entity: 'memorandum', ...head },
+            Item: memorandumHead.item(head),
             ...(expectedVersion === undefined
               ? { ConditionExpression: 'attribute_not_exists(PK)' }
               : { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expectedVersion }, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const }),
@@ -119,10 +116,7 @@ export const memorandumRepository = (ctx: TableContext): MemorandumRepository =>
         item: {
           Put: {
             TableName: ctx.table,
-            Item: {
-              ...keys.memorandumParty(head.id, orgId),
-              ...keys.memorandumListKey(orgId, head.updatedAt, head.id),
-              entity: 'memorandumParty',
+            Item: memorandumParty.item({
               id: head.id,
               orgId,
               title: titleOf(content),
@@ -130,11 +124,11 @@ export const memorandumRepository = (ctx: TableContext): MemorandumRepository =>
               draftingOrgId: head.draftingOrgId,
               updatedAt: head.updatedAt,
               ...(waitingFor.length > 0 ? { waitingFor } : {}),
-            },
+            }),
           },
         },
       })),
-      ...removedParties.map((orgId) => ({ item: { Delete: { TableName: ctx.table, Key: keys.memorandumParty(head.id, orgId) } } })),
+      ...removedParties.map((orgId) => ({ item: { Delete: { TableName: ctx.table, Key: memorandumParty.key(head.id, orgId) } } })),
       ...(trackObligations
         ? content.obligations.map((obligation) => ({
             item: {
@@ -151,7 +145,7 @@ export const memorandumRepository = (ctx: TableContext): MemorandumRepository =>
             item: {
               Put: {
                 TableName: ctx.table,
-                Item: { ...keys.partyProgress(head.id, party.orgId), entity: 'partyProgress', memorandumId: head.id, orgId: party.orgId, total: content.obligations.filter((obligation) => obligation.partyOrgId === party.orgId).length, done: 0, percentSum: 0 },
+                Item: partyProgress.item({ memorandumId: head.id, orgId: party.orgId, total: content.obligations.filter((obligation) => obligation.partyOrgId === party.orgId).length, done: 0, percentSum: 0 }),
                 ConditionExpression: 'attribute_not_exists(PK)',
               },
             },
@@ -160,17 +154,17 @@ export const memorandumRepository = (ctx: TableContext): MemorandumRepository =>
       ...(amendedObligations ? amendedObligationItems(ctx.table, head.id, amendedObligations) : []),
       ...(revision
         ? [{
-            item: { Put: { TableName: ctx.table, Item: { ...keys.memorandumRevision(head.id, revision.revision), entity: 'memorandumRevision', ...revision }, ConditionExpression: 'attribute_not_exists(PK)' } },
+            item: { Put: { TableName: ctx.table, Item: memorandumRevision.item(revision, memorandumRevision.key(head.id, revision.revision)), ConditionExpression: 'attribute_not_exists(PK)' } },
             onConditionFailed: () => new AppError('conflict', 'This revision was saved by someone else at the same time. Reload and try again.'),
           }]
         : []),
       ...events.map((event) => ({
-        item: { Put: { TableName: ctx.table, Item: { ...keys.auditEvent(head.id, event.seq), entity: 'auditEvent', ...event }, ConditionExpression: 'attribute_not_exists(PK)' } },
+        item: { Put: { TableName: ctx.table, Item: auditEvent.item(event, auditEvent.key(head.id, event.seq)), ConditionExpression: 'attribute_not_exists(PK)' } },
         onConditionFailed: () => new AppError('conflict', 'Another change to this memorandum was recorded at the same time. Reload and try again.'),
       })),
       // The chain moved today: the day's digest will list its head as it stands at the end of the day.
       ...(events.length > 0
-        ? [{ item: { Put: { TableName: ctx.table, Item: { ...keys.auditDigestMark(head.updatedAt.slice(0, 10), head.id), entity: 'auditDigestMark', memorandumId: head.id, ...head.auditHead } } } }]
+        ? [{ item: { Put: { TableName: ctx.table, Item: auditDigestMark.item({ memorandumId: head.id, ...head.auditHead }, auditDigestMark.key(head.updatedAt.slice(0, 10), head.id)) } } }]
         : []),
       ...alongside,
     ];
@@ -178,7 +172,7 @@ export const memorandumRepository = (ctx: TableContext): MemorandumRepository =>
   },
 
   async listForOrganisation(orgId, { limit, cursor, status, oldestFirst = false }) {
-    const partition = keys.memorandaOfOrganisation(orgId);
+    const partition = memorandaOfOrganisation(orgId);
     const { Items = [], LastEvaluatedKey } = await ctx.client.send(
       new QueryCommand({
         TableName: ctx.table,
@@ -193,10 +187,10 @@ export const memorandumRepository = (ctx: TableContext): MemorandumRepository =>
     );
     const nextCursor = encodeCursor(LastEvaluatedKey);
     return {
-      items: Items.map((item) => ({
-        id: String(item.id), title: item.title as MemorandumSummary['title'], status: item.status as MemorandumStatus, draftingOrgId: String(item.draftingOrgId), updatedAt: String(item.updatedAt),
-        ...(item.waitingFor ? { waitingFor: item.waitingFor as PendingStep[] } : {}),
-      })),
+      items: Items.map((item): MemorandumSummary => {
+        const { orgId: _orgId, ...summary } = memorandumParty.read(item);
+        return summary;
+      }),
       ...(nextCursor ? { nextCursor } : {}),
     };
   },
@@ -205,39 +199,49 @@ export const memorandumRepository = (ctx: TableContext): MemorandumRepository =>
     // PARTY# entries sort just before REV#: one range holds both.
     const items = await queryAllPages(ctx, {
       KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
-      ExpressionAttributeValues: { ':pk': keys.memorandumPartition(memorandumId), ':from': 'PARTY#', ':to': 'REV#~' },
+      ExpressionAttributeValues: { ':pk': memorandumPartition(memorandumId), ':from': partiesThroughRevisions.from, ':to': partiesThroughRevisions.to },
       ProjectionExpression: 'entity, orgId, revision, savedAt, savedBy',
     });
-    if (!items.some((item) => item.entity === 'memorandumParty' && item.orgId === orgId)) return undefined;
-    return items.filter((item) => item.entity === 'memorandumRevision').map(({ revision, savedAt, savedBy }) => ({ revision: Number(revision), savedAt: String(savedAt), savedBy: String(savedBy) }));
+    if (!items.some((item) => memorandumParty.is(item) && memorandumParty.readPart(item, ['orgId']).orgId === orgId)) return undefined;
+    return items.filter(memorandumRevision.is).map((item) => memorandumRevision.readPart(item, ['revision', 'savedAt', 'savedBy']));
   },
 
   async revisionContentsForParty(memorandumId, orgId, revisions) {
-    const items = await getItems(ctx, [keys.memorandumParty(memorandumId, orgId), ...revisions.map((revision) => keys.memorandumRevision(memorandumId, revision))]);
-    if (!items.some((item) => item.entity === 'memorandumParty')) return undefined;
-    return new Map(items.filter((item) => item.entity === 'memorandumRevision').map((item) => [Number(item.revision), item.content as MemorandumContent]));
+    const items = await getItems(ctx, [memorandumParty.key(memorandumId, orgId), ...revisions.map((revision) => memorandumRevision.key(memorandumId, revision))]);
+    if (!items.some(memorandumParty.is)) return undefined;
+    return new Map(memorandumRevision.readAll(items).map((revision) => [revision.revision, revision.content]));
   },
 
   async awaitingStart(date) {
     const items = await queryAllPages(ctx, {
       IndexName: 'GSI1',
       KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK <= :until',
-      ExpressionAttributeValues: { ':pk': keys.awaitingStart.GSI1PK, ':until': `${date}#~` },
-      ProjectionExpression: 'id, #content.#term.#start, #content.#zone',
-      ExpressionAttributeNames: { '#content': 'content', '#term': 'term', '#start': 'start', '#zone': 'timeZone' },
+      ExpressionAttributeValues: { ':pk': awaitingStart.GSI1PK, ':until': `${date}#~` },
     });
-    return items.map((item) => {
-      const content = item.content as { term?: { start?: string }; timeZone?: string } | undefined;
-      return { id: String(item.id), start: content?.term?.start ?? date, ...(content?.timeZone ? { timeZone: content.timeZone } : {}) };
-    });
+    return memorandumHead.readAll(items).map(({ id, content }) => ({ id, start: content.term.start, ...(content.timeZone ? { timeZone: content.timeZone } : {}) }));
   },
 
   async lookUp(orgIds, userIds) {
-    const items = await getItems(ctx, [...orgIds.map((orgId) => keys.organisation(orgId)), ...userIds.map((userId) => keys.userProfile(userId))]);
+    const items = await getItems(ctx, [...orgIds.map(organisationRecords.key), ...userIds.map(userProfileRecords.key)]);
     return {
-      organisations: new Map(items.filter((item) => item.entity === 'organisation').map((item) => { const organisation = fromOrganisationItem(item); return [organisation.id, organisation]; })),
-      users: new Map(items.filter((item) => item.entity === 'user').map((item) => { const user = strip<User>(item); return [user.id, user]; })),
+      organisations: new Map(organisationRecords.readAll(items).map((organisation) => [organisation.id, organisation])),
+      users: new Map(userProfileRecords.readAll(items).map((user) => [user.id, user])),
     };
+  },
+
+  async statusesOf(memorandumIds) {
+    const heads = await getItems(ctx, memorandumIds.map(memorandumHead.key), { expression: 'entity, id, #status, draftingOrgId', names: { '#status': 'status' } });
+    return heads.map((head) => memorandumHead.readPart(head, ['id', 'status', 'draftingOrgId']));
+  },
+
+  async idsSeenBy(orgId) {
+    const items = await queryAllPages(ctx, { IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': memorandaOfOrganisation(orgId).GSI1PK }, ProjectionExpression: 'entity, id' });
+    return items.map((item) => memorandumParty.readPart(item, ['id']).id);
+  },
+
+  async seenBy(orgId, memorandumIds) {
+    const items = await getItems(ctx, memorandumIds.map((memorandumId) => memorandumParty.key(memorandumId, orgId)), { expression: 'entity, id' });
+    return new Set(items.map((item) => memorandumParty.readPart(item, ['id']).id));
   },
 });
 
@@ -258,18 +262,29 @@ const amendedObligationItems = (table: string, memorandumId: string, { changes, 
   ...[...progress].map(([orgId, delta]): TxItem => ({
     item: {
       Update: {
-        TableName: table, Key: keys.partyProgress(memorandumId, orgId),
+        TableName: table, Key: partyProgress.key(memorandumId, orgId),
         // Added, not set: figures a report changed meanwhile stay right (a joining party's figures start here).
-        UpdateExpression: 'SET entity = :entity, memorandumId = :memorandumId, orgId = :orgId ADD #total :total, done :done, percentSum :percentSum',
-        ExpressionAttributeNames: { '#total': 'total' },
-        ExpressionAttributeValues: { ':entity': 'partyProgress', ':memorandumId': memorandumId, ':orgId': orgId, ':total': delta.total, ':done': delta.done, ':percentSum': delta.percentSum },
+        UpdateExpression: `SET ${partyProgress.tagging.set}, memorandumId = :memorandumId, orgId = :orgId ADD #total :total, done :done, percentSum :percentSum`,
+        ExpressionAttributeNames: { '#total': 'total', ...partyProgress.tagging.names },
+        ExpressionAttributeValues: { ...partyProgress.tagging.values, ':memorandumId': memorandumId, ':orgId': orgId, ':total': delta.total, ':done': delta.done, ':percentSum': delta.percentSum },
       },
     },
   })),
 ];
 
+/** An accepted report's part of its party's figures, for the transaction that accepts it. */
+export const acceptedReportFigures = (table: string, report: { memorandumId: string; orgId: string; id: string; period: { start: string; end: string } }, delta: { done: number; percentSum: number }, acceptedAt: string): TxItem => ({
+  item: {
+    Update: {
+      TableName: table, Key: partyProgress.key(report.memorandumId, report.orgId),
+      UpdateExpression: 'ADD done :done, percentSum :percentSum SET lastAcceptedReport = :last', ConditionExpression: 'attribute_exists(PK)',
+      ExpressionAttributeValues: { ':done': delta.done, ':percentSum': delta.percentSum, ':last': { reportId: report.id, period: report.period, acceptedAt } },
+    },
+  },
+});
+
 /** The stored item of an attachment, for the transaction that records it. */
 export const attachmentPut = (table: string, memorandumId: string, attachment: Attachment): TxItem => ({
-  item: { Put: { TableName: table, Item: { ...keys.memorandumAttachment(memorandumId, attachment.id), entity: 'memorandumAttachment', ...attachment }, ConditionExpression: 'attribute_not_exists(PK)' } },
+  item: { Put: { TableName: table, Item: memorandumAttachment.item(attachment, memorandumAttachment.key(memorandumId, attachment.id)), ConditionExpression: 'attribute_not_exists(PK)' } },
   onConditionFailed: () => new AppError('already_exists', 'This upload was already recorded.'),
 });

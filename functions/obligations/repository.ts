@@ -1,6 +1,7 @@
 import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { TableContext } from '../data/client.js';
-import { keys } from '../data/keys.js';
+import { readsOf } from '../data/entity.js';
+import { draftedObligationsOfOrganisation, obligationsInMemorandum, obligationsOfOrganisation, trackedObligation } from './entities.js';
 import { decodeCursor, encodeCursor, type Page, type PageKey } from '../data/pagination.js';
 import { queryAllPages } from '../data/query.js';
 import type { ObligationStatus, TrackedObligation } from './schema.js';
@@ -10,21 +11,15 @@ export interface ObligationRepository {
   listForOwner(orgId: string, options: { limit: number; cursor?: string; status?: ObligationStatus; memorandumId?: string; dueBefore?: string }): Promise<Page<TrackedObligation>>;
   /** Open obligations (neither done nor cancelled) on the memoranda an organisation drafted, first due on or before `dueBefore`, by that date. */
   listOpenDrafted(draftingOrgId: string, options: { limit: number; cursor?: string; dueBefore: string }): Promise<Page<TrackedObligation>>;
+  /** Every obligation an organisation owns, every page (the daily reminders). */
+  allForOwner(orgId: string): Promise<TrackedObligation[]>;
 }
 
-/** The stored item of a tracked obligation: its memorandum's partition, its owner's list and its drafter's list, by due date. */
-export const toObligationItem = (obligation: TrackedObligation) => ({
-  ...keys.trackedObligation(obligation.memorandumId, obligation.obligationId),
-  ...keys.obligationListKey(obligation.ownerOrgId, obligation.dueDate, obligation.memorandumId, obligation.obligationId),
-  ...keys.draftedObligationKey(obligation.draftingOrgId, obligation.dueDate, obligation.memorandumId, obligation.obligationId),
-  entity: 'trackedObligation',
-  ...obligation,
-});
-
-export const fromObligationItem = (item: Record<string, unknown>): TrackedObligation => {
-  const { PK: _pk, SK: _sk, GSI1PK: _gpk, GSI1SK: _gsk, GSI2PK: _g2pk, GSI2SK: _g2sk, entity: _entity, ...obligation } = item;
-  return obligation as TrackedObligation;
-};
+/** The stored item of a tracked obligation, for other modules' transactions (signing, amendments, accepted reports). */
+export const toObligationItem = trackedObligation.item;
+/** For other modules' repositories: tracked obligations read in their own queries and batch reads. */
+export const trackedObligationRecords = readsOf(trackedObligation);
+const fromObligationItem = trackedObligation.read;
 
 /** A filtered page may match fewer items than it reads: read on (`maxReads` reads at most) to fill the page. */
 const filledPage = async (
@@ -53,12 +48,12 @@ export const obligationRepository = (ctx: TableContext): ObligationRepository =>
         KeyConditionExpression: 'PK = :pk AND begins_with(SK, :obligations)',
         FilterExpression: ['ownerOrgId = :owner', ...(statusFilter ? [statusFilter.filter] : []), ...(dueBefore ? ['dueDate <= :until'] : [])].join(' AND '),
         ...(statusFilter ? { ExpressionAttributeNames: statusFilter.names } : {}),
-        ExpressionAttributeValues: { ':pk': keys.memorandumPartition(memorandumId), ':obligations': 'OBL#', ':owner': orgId, ...statusFilter?.values, ...(dueBefore ? { ':until': dueBefore } : {}) },
+        ExpressionAttributeValues: { ':pk': obligationsInMemorandum(memorandumId).PK, ':obligations': obligationsInMemorandum(memorandumId).SKPrefix, ':owner': orgId, ...statusFilter?.values, ...(dueBefore ? { ':until': dueBefore } : {}) },
       });
       const sorted = items.map(fromObligationItem).sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.obligationId.localeCompare(b.obligationId));
       return { items: sorted };
     }
-    const partition = keys.obligationsOfOrganisation(orgId);
+    const partition = obligationsOfOrganisation(orgId);
     return filledPage(ctx, {
       IndexName: 'GSI1',
       KeyConditionExpression: dueBefore ? 'GSI1PK = :pk AND GSI1SK <= :until' : 'GSI1PK = :pk',
@@ -68,7 +63,7 @@ export const obligationRepository = (ctx: TableContext): ObligationRepository =>
   },
 
   async listOpenDrafted(draftingOrgId, { limit, cursor, dueBefore }) {
-    const partition = keys.draftedObligationsOfOrganisation(draftingOrgId);
+    const partition = draftedObligationsOfOrganisation(draftingOrgId);
     // Closed obligations are filtered out after the read.
     return filledPage(ctx, {
       IndexName: 'GSI2',
@@ -77,5 +72,10 @@ export const obligationRepository = (ctx: TableContext): ObligationRepository =>
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: { ':pk': partition.GSI2PK, ':until': `${dueBefore}#~`, ':done': 'done', ':cancelled': 'cancelled' },
     }, { limit, start: decodeCursor(cursor, { keyNames: ['PK', 'SK', 'GSI2PK', 'GSI2SK'], partition }), maxReads: 5 });
+  },
+
+  async allForOwner(orgId) {
+    const items = await queryAllPages(ctx, { IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': obligationsOfOrganisation(orgId).GSI1PK } });
+    return items.map(fromObligationItem);
   },
 });

@@ -3,16 +3,15 @@ import { AppError, invalid, notFound, type FieldProblem } from '../core/errors.j
 import { newId } from '../core/ids.js';
 import { documentStore, issueUploadForm, receiveUpload, removeUpload, verifiedDownloadLink } from '../files/document-store.js';
 import { documentMaxBytes } from '../files/schema.js';
-import { keys } from '../data/keys.js';
 import type { StoredProgramme } from './repository.js';
 import { activityCounters, addCounters, counterDelta, memberCounters } from './figures.js';
 import { linkedAttendanceProblems, planParticipants } from './participation.js';
-import { withoutKeys, type StoredMember } from './records.js';
+import type { StoredMember } from './records-repository.js';
 import { materialKey } from './document-keys.js';
 import { materialsPerActivity, type Activity, type ActivityInput, type Member } from './schema.js';
 import { requireVersion } from '../core/versions.js';
 import type { Operations } from '../core/pipeline.js';
-import { loadProgrammeToRun, partnerEventsOf, programmes, records } from './context.js';
+import { loadProgrammeToRun, partnerEventsOf, records } from './context.js';
 
 /** An activity happens inside the programme's period and is organised by one of its implementers. */
 const activityProblems = (activity: ActivityInput, programme: StoredProgramme): FieldProblem[] => {
@@ -79,8 +78,8 @@ export const activityOperations = {
 
   async changeParticipants({ actor, params, body, ifMatch }) {
     const programme = await loadProgrammeToRun(actor, params.programmeId);
-    const [activity, found] = await Promise.all([loadActivity(programme.id, params.activityId, ifMatch), programmes.getMany(body.changes.map((change) => keys.networkMember(programme.id, change.memberId)))]);
-    const members = new Map([...found.values()].filter((item) => item.entity === 'networkMember').map((item) => withoutKeys<StoredMember>(item)).filter((member): member is Member => !('removed' in member)).map((member) => [member.id, member]));
+    const [activity, found] = await Promise.all([loadActivity(programme.id, params.activityId, ifMatch), records.getMembers(programme.id, body.changes.map((change) => change.memberId))]);
+    const members = new Map(found.filter((member: StoredMember): member is Member => !('removed' in member)).map((member) => [member.id, member]));
     const plan = planParticipants(activity, members, body.changes, isoNow());
     if (!plan.ok) throw invalid(plan.problems);
     const delta = plan.members.reduce((sum, { before, after }) => addCounters(sum, counterDelta(memberCounters(before), memberCounters(after))), counterDelta(activityCounters(activity), activityCounters(plan.activity)));

@@ -4,7 +4,7 @@ import { tableContext } from '../data/client.js';
 import { loadVisibleProgramme } from './access.js';
 import type { ProgrammeRole } from './policy.js';
 import { programmeRepository, type StoredProgramme } from './repository.js';
-import { recordsRepository } from './records.js';
+import { recordsRepository } from './records-repository.js';
 import { memorandumEventRepository } from '../events/repository.js';
 
 /**

@@ -5,10 +5,9 @@ import { AppError, invalid, type FieldProblem } from '../core/errors.js';
 import { moduleHandler } from '../core/handler.js';
 import { newId } from '../core/ids.js';
 import { pageLimit } from '../core/schemas.js';
-import { keys } from '../data/keys.js';
 import { linkedFigures, programmeOrganisations } from './access.js';
 import { contentProblems, indicatorsOf, leadOf, mayChangeMembers, removedImplementers, type ProgrammeRole } from './policy.js';
-import { keyString, type StoredProgramme } from './repository.js';
+import type { StoredProgramme } from './repository.js';
 import { dashboardOf, healthOf } from './dashboard.js';
 import type { Programme, ProgrammeContent } from './schema.js';
 import { today as todayIn } from '../core/calendar.js';
@@ -43,8 +42,8 @@ const view = async (programme: StoredProgramme, role: ProgrammeRole): Promise<Pr
 const resolveReferences = async (content: ProgrammeContent, actor: Actor) => {
   const organisations = [...content.implementingOrgIds.map((orgId, index) => ({ orgId, path: `body.content.implementingOrgIds.${index}` })), ...content.funderOrgIds.map((orgId, index) => ({ orgId, path: `body.content.funderOrgIds.${index}` }))];
   const memoranda = (content.memorandumIds ?? []).map((memorandumId, index) => ({ memorandumId, path: `body.content.memorandumIds.${index}` }));
-  const found = await programmes.getMany([...organisations.map(({ orgId }) => keys.organisation(orgId)), ...memoranda.map(({ memorandumId }) => keys.memorandumHead(memorandumId))]);
-  const contentOf = (memorandumId: string) => found.get(keyString(keys.memorandumHead(memorandumId)))?.content as { parties?: { orgId: string }[]; obligations?: { id: string; indicators?: { id: string }[] }[] } | undefined;
+  const found = await programmes.references(organisations.map(({ orgId }) => orgId), memoranda.map(({ memorandumId }) => memorandumId));
+  const contentOf = (memorandumId: string) => found.memoranda.get(memorandumId);
   const partiesOf = (memorandumId: string) => (contentOf(memorandumId)?.parties ?? []).map((party) => party.orgId);
   // An indicator's source must be an indicator of an obligation in one of the linked memoranda.
   const sourceProblems = indicatorsOf(content).flatMap(({ indicator, path }): FieldProblem[] => {
@@ -60,7 +59,7 @@ const resolveReferences = async (content: ProgrammeContent, actor: Actor) => {
   });
   const problems: FieldProblem[] = [
     ...sourceProblems,
-    ...organisations.filter(({ orgId }) => !found.has(keyString(keys.organisation(orgId)))).map(({ path }) => ({ path, message: 'No such organisation.' })),
+    ...organisations.filter(({ orgId }) => !found.organisations.has(orgId)).map(({ path }) => ({ path, message: 'No such organisation.' })),
     ...memoranda.filter(({ memorandumId }) => !partiesOf(memorandumId).includes(actor.orgId)).map(({ path }) => ({ path, message: 'Not a memorandum your organisation is party to.' })),
   ];
   return { problems, linkedParties: memoranda.map(({ memorandumId }) => ({ memorandumId, orgIds: partiesOf(memorandumId) })) };
@@ -83,9 +82,9 @@ export const handler = moduleHandler('programmes', {
   async listProgrammes({ actor, query }) {
     const page = await programmes.listForOrganisation(actor.orgId, pageLimit(query.limit), query.cursor);
     // Each listed programme's figures, in one BatchGet for the page.
-    const figures = await programmes.getMany(page.items.map((item) => keys.programmeFigures(item.id)));
+    const figures = await programmes.figuresOf(page.items.map((item) => item.id));
     const today = todayIn();
-    const items = page.items.map((item) => ({ ...item, health: healthOf(item.period, (figures.get(keyString(keys.programmeFigures(item.id))) ?? {}) as Record<string, number>, today) }));
+    const items = page.items.map((item) => ({ ...item, health: healthOf(item.period, figures.get(item.id) ?? {}, today) }));
     return { body: { ...page, items } };
   },
 

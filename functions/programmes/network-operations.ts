@@ -2,7 +2,7 @@ import { isoNow } from '../core/clock.js';
 import { notFound } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import { counterDelta, memberCounters } from './figures.js';
-import { type StoredMember } from './records.js';
+import { type StoredMember } from './records-repository.js';
 import { type Member } from './schema.js';
 import { requireVersion } from '../core/versions.js';
 import type { Operations } from '../core/pipeline.js';

@@ -2,39 +2,42 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { changedOrGone } from '../core/versions.js';
 import type { TableContext } from '../data/client.js';
 import { getItems } from '../data/batch.js';
-import { keys, type ItemKey } from '../data/keys.js';
+import { queryAllPages } from '../data/query.js';
+import { programmeFigures, programmeHead, programmeMember, programmesOfOrganisation } from './entities.js';
+import { organisationRecords } from '../organisations/repository.js';
+import type { Organisation } from '../organisations/schema.js';
+import { memorandumHeadRecords, partyFiguresRecords, type PartyFigures } from '../memoranda/repository.js';
+import type { MemorandumContent } from '../memoranda/schema.js';
+import { trackedObligationRecords } from '../obligations/repository.js';
+import type { TrackedObligation } from '../obligations/schema.js';
+import type * as z from 'zod/mini';
+import type { Counters } from './figures.js';
 import { decodeCursor, encodeCursor, type Page } from '../data/pagination.js';
 import { transactWrite, type TxItem } from '../data/transact.js';
 import type { ProgrammeRole } from './policy.js';
 import type { ProgrammeContent, ProgrammeSummary } from './schema.js';
 
 /** A programme as stored: its head, with the secret of its calendar feed. */
-export interface StoredProgramme {
-  id: string;
-  content: ProgrammeContent;
-  createdByOrgId: string;
-  /** The lead implementer; absent on programmes from before leads, whose creator leads. */
-  leadOrgId?: string;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  /** The secret in the programme's iCalendar link; never shown to funders. */
-  calendarToken: string;
-  /** The parties of each linked memorandum, resolved when it was linked: their figures are read by key. */
-  linkedParties: { memorandumId: string; orgIds: string[] }[];
-}
+export type StoredProgramme = z.infer<typeof programmeHead.schema>;
 
 export interface ProgrammeRepository {
   get(programmeId: string): Promise<StoredProgramme | undefined>;
   create(programme: StoredProgramme, alongside?: TxItem[]): Promise<void>;
   update(programme: StoredProgramme, expectedVersion: number, before: ProgrammeContent): Promise<void>;
   listForOrganisation(orgId: string, limit: number, cursor: string | undefined): Promise<Page<ProgrammeSummary>>;
-  /** The items under these keys that exist, by `keyString` (one BatchGet of up to 100 keys). */
-  getMany(itemKeys: ItemKey[]): Promise<Map<string, Record<string, unknown>>>;
+  /** The ids of the programmes an organisation runs or funds (every page). */
+  idsOf(orgId: string): Promise<string[]>;
+  /** Of these programmes, those `orgId` runs or funds (one BatchGet over its relationships). */
+  ofWhich(orgId: string, programmeIds: string[]): Promise<Set<string>>;
+  /** The figures of each programme, by id (one BatchGet for a page). */
+  figuresOf(programmeIds: string[]): Promise<Map<string, Counters>>;
+  /** What a programme's content names, as far as it exists: organisations and linked memoranda's contents (one BatchGet). */
+  references(orgIds: string[], memorandumIds: string[]): Promise<{ organisations: Map<string, Organisation>; memoranda: Map<string, MemorandumContent> }>;
+  /** From linked memoranda, in one BatchGet by key: parties' obligation figures and tracked obligations. */
+  linkedRecords(parties: { memorandumId: string; orgId: string }[], obligations: { memorandumId: string; obligationId: string }[]): Promise<{ figures: PartyFigures[]; obligations: TrackedObligation[] }>;
 }
 
 const listKeyNames = ['PK', 'SK', 'GSI1PK', 'GSI1SK'];
-export const keyString = (key: ItemKey) => `${key.PK}|${key.SK}`;
 
 const membersOf = (content: ProgrammeContent): [string, ProgrammeRole][] => [
   ...content.implementingOrgIds.map((orgId): [string, ProgrammeRole] => [orgId, 'implementer']),
@@ -45,7 +48,7 @@ export const programmeRepository = (ctx: TableContext): ProgrammeRepository => {
   const headPut = (programme: StoredProgramme, condition: { expression: string; values?: Record<string, unknown> }): TxItem => ({
     item: {
       Put: {
-        TableName: ctx.table, Item: { ...keys.programmeHead(programme.id), entity: 'programme', ...programme },
+        TableName: ctx.table, Item: programmeHead.item(programme),
         ConditionExpression: condition.expression, ...(condition.values ? { ExpressionAttributeValues: condition.values } : {}),
         ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       },
@@ -57,20 +60,15 @@ export const programmeRepository = (ctx: TableContext): ProgrammeRepository => {
       item: {
         Put: {
           TableName: ctx.table,
-          Item: {
-            ...keys.programmeMember(programme.id, orgId), ...keys.programmeListKey(orgId, programme.content.period.start, programme.id),
-            entity: 'programmeMember', programmeId: programme.id, orgId, role, title: programme.content.title, period: programme.content.period,
-          },
+          Item: programmeMember.item({ programmeId: programme.id, orgId, role, title: programme.content.title, period: programme.content.period }),
         },
       },
     }));
 
   return {
     async get(programmeId) {
-      const { Item } = await ctx.client.send(new GetCommand({ TableName: ctx.table, Key: keys.programmeHead(programmeId) }));
-      if (Item?.entity !== 'programme') return undefined;
-      const { PK: _pk, SK: _sk, entity: _entity, ...programme } = Item;
-      return programme as StoredProgramme;
+      const { Item } = await ctx.client.send(new GetCommand({ TableName: ctx.table, Key: programmeHead.key(programmeId) }));
+      return Item && programmeHead.is(Item) ? programmeHead.read(Item) : undefined;
     },
 
     async create(programme, alongside = []) {
@@ -83,12 +81,12 @@ export const programmeRepository = (ctx: TableContext): ProgrammeRepository => {
       await transactWrite(ctx, [
         headPut(programme, { expression: 'version = :expected', values: { ':expected': expectedVersion } }),
         ...memberPuts(programme),
-        ...removed.map(([orgId]): TxItem => ({ item: { Delete: { TableName: ctx.table, Key: keys.programmeMember(programme.id, orgId) } } })),
+        ...removed.map(([orgId]): TxItem => ({ item: { Delete: { TableName: ctx.table, Key: programmeMember.key(programme.id, orgId) } } })),
       ]);
     },
 
     async listForOrganisation(orgId, limit, cursor) {
-      const partition = keys.programmesOfOrganisation(orgId);
+      const partition = programmesOfOrganisation(orgId);
       const { Items = [], LastEvaluatedKey } = await ctx.client.send(
         new QueryCommand({
           TableName: ctx.table, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': partition.GSI1PK },
@@ -97,13 +95,38 @@ export const programmeRepository = (ctx: TableContext): ProgrammeRepository => {
       );
       const nextCursor = encodeCursor(LastEvaluatedKey);
       return {
-        items: Items.map((item) => ({ id: String(item.programmeId), title: item.title as ProgrammeSummary['title'], period: item.period as ProgrammeSummary['period'], role: item.role as ProgrammeRole })),
+        items: Items.map(programmeMember.read).map(({ programmeId, title, period, role }): ProgrammeSummary => ({ id: programmeId, title, period, role })),
         ...(nextCursor ? { nextCursor } : {}),
       };
     },
 
-    async getMany(itemKeys) {
-      return new Map((await getItems(ctx, itemKeys)).map((item) => [keyString(item as unknown as ItemKey), item]));
+    async idsOf(orgId) {
+      const items = await queryAllPages(ctx, { IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': programmesOfOrganisation(orgId).GSI1PK }, ProjectionExpression: 'entity, programmeId' });
+      return items.map((item) => programmeMember.readPart(item, ['programmeId']).programmeId);
+    },
+
+    async ofWhich(orgId, programmeIds) {
+      const items = await getItems(ctx, programmeIds.map((programmeId) => programmeMember.key(programmeId, orgId)), { expression: 'entity, programmeId' });
+      return new Set(items.map((item) => programmeMember.readPart(item, ['programmeId']).programmeId));
+    },
+
+    async figuresOf(programmeIds) {
+      const idOf = new Map(programmeIds.map((programmeId) => [programmeFigures.key(programmeId).PK, programmeId]));
+      const items = await getItems(ctx, programmeIds.map(programmeFigures.key));
+      return new Map(items.map((item) => [idOf.get(String(item.PK)) ?? '', programmeFigures.read(item)]));
+    },
+
+    async references(orgIds, memorandumIds) {
+      const items = await getItems(ctx, [...orgIds.map(organisationRecords.key), ...memorandumIds.map(memorandumHeadRecords.key)]);
+      return {
+        organisations: new Map(organisationRecords.readAll(items).map((organisation) => [organisation.id, organisation])),
+        memoranda: new Map(memorandumHeadRecords.readAll(items).map((head) => [head.id, head.content])),
+      };
+    },
+
+    async linkedRecords(parties, obligations) {
+      const items = await getItems(ctx, [...parties.map(({ memorandumId, orgId }) => partyFiguresRecords.key(memorandumId, orgId)), ...obligations.map(({ memorandumId, obligationId }) => trackedObligationRecords.key(memorandumId, obligationId))]);
+      return { figures: partyFiguresRecords.readAll(items), obligations: trackedObligationRecords.readAll(items) };
     },
   };
 };

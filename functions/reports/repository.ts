@@ -2,18 +2,21 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { changedOrGone } from '../core/versions.js';
 import { AppError } from '../core/errors.js';
 import type { TableContext } from '../data/client.js';
-import { keys } from '../data/keys.js';
+import { openReportsOfOrganisation, progressReport, reviewQueueOf } from './entities.js';
+import { readsOf } from '../data/entity.js';
+import { acceptedReportFigures } from '../memoranda/repository.js';
+import type * as z from 'zod/mini';
 import { transactWrite, type TxItem } from '../data/transact.js';
 import { decodeCursor, encodeCursor, type Page } from '../data/pagination.js';
 import { toObligationItem } from '../obligations/repository.js';
 import type { TrackedObligation } from '../obligations/schema.js';
 import type { ProgressDelta } from './acceptance.js';
-import type { Report } from './schema.js';
 
 /** A report as stored: with the drafting organisation that reviews it. */
-export interface StoredReport extends Report {
-  draftingOrgId: string;
-}
+export type StoredReport = z.infer<typeof progressReport.schema>;
+
+/** For other modules' repositories: the reports among a memorandum's items. */
+export const reportRecords = readsOf(progressReport);
 
 export interface ReportRepository {
   get(memorandumId: string, reportId: string): Promise<StoredReport | undefined>;
@@ -27,24 +30,8 @@ export interface ReportRepository {
   openReports(orgId: string, limit: number, cursor: string | undefined): Promise<Page<StoredReport>>;
 }
 
-/** A report sits in one list at a time: its organisation's open reports while in its hands, the drafter's review queue while submitted. */
-const listKeyOf = (report: StoredReport) => {
-  if (report.status === 'submitted' && report.submittedAt) return keys.reviewQueueKey(report.draftingOrgId, report.submittedAt, report.memorandumId, report.id);
-  if (report.status === 'draft' || report.status === 'returned') return keys.openReportKey(report.orgId, report.updatedAt, report.memorandumId, report.id);
-  return {};
-};
-
-const toItem = (report: StoredReport) => ({
-  ...keys.progressReport(report.memorandumId, report.id),
-  ...listKeyOf(report),
-  entity: 'progressReport',
-  ...report,
-});
-
-const fromItem = (item: Record<string, unknown>): StoredReport => {
-  const { PK: _pk, SK: _sk, GSI1PK: _gpk, GSI1SK: _gsk, entity: _entity, ...report } = item;
-  return report as unknown as StoredReport;
-};
+const toItem = progressReport.item;
+const fromItem = progressReport.read;
 
 export const reportRepository = (ctx: TableContext): ReportRepository => {
   const reportPut = (report: StoredReport, expectedVersion: number): TxItem => ({
@@ -69,8 +56,8 @@ export const reportRepository = (ctx: TableContext): ReportRepository => {
   };
   return {
   async get(memorandumId, reportId) {
-    const { Item } = await ctx.client.send(new GetCommand({ TableName: ctx.table, Key: keys.progressReport(memorandumId, reportId) }));
-    return Item?.entity === 'progressReport' ? fromItem(Item) : undefined;
+    const { Item } = await ctx.client.send(new GetCommand({ TableName: ctx.table, Key: progressReport.key(memorandumId, reportId) }));
+    return Item && progressReport.is(Item) ? fromItem(Item) : undefined;
   },
 
   async create(report, alongside = []) {
@@ -100,25 +87,16 @@ export const reportRepository = (ctx: TableContext): ReportRepository => {
           onConditionFailed: () => new AppError('conflict', 'Another report on the same obligations was accepted at the same time. Reload and review again.'),
         };
       }),
-      {
-        item: {
-          Update: {
-            TableName: ctx.table, Key: keys.partyProgress(report.memorandumId, report.orgId),
-            // The party's latest accepted report travels with its figures: dashboards read both by key.
-            UpdateExpression: 'ADD done :done, percentSum :percentSum SET lastAcceptedReport = :last', ConditionExpression: 'attribute_exists(PK)',
-            ExpressionAttributeValues: { ':done': delta.done, ':percentSum': delta.percentSum, ':last': { reportId: report.id, period: report.period, acceptedAt: report.reviewedAt ?? report.updatedAt } },
-          },
-        },
-      },
+      acceptedReportFigures(ctx.table, report, delta, report.reviewedAt ?? report.updatedAt),
     ]);
   },
 
   async reviewQueue(draftingOrgId, limit, cursor) {
-    return listPage({ GSI1PK: `ORG#${draftingOrgId}#REVIEW` }, { limit, cursor, newestFirst: false });
+    return listPage(reviewQueueOf(draftingOrgId), { limit, cursor, newestFirst: false });
   },
 
   async openReports(orgId, limit, cursor) {
-    return listPage(keys.openReportsOfOrganisation(orgId), { limit, cursor, newestFirst: true });
+    return listPage(openReportsOfOrganisation(orgId), { limit, cursor, newestFirst: true });
   },
 
   async update(report, expectedVersion, alongside = []) {

@@ -3,10 +3,12 @@ import { changedOrGone } from '../core/versions.js';
 import { getItems } from '../data/batch.js';
 import { AppError } from '../core/errors.js';
 import type { TableContext } from '../data/client.js';
-import { keys } from '../data/keys.js';
+import { userEmail, userProfile, usersOfOrganisation } from './entities.js';
+import { queryAllPages } from '../data/query.js';
 import { decodeCursor, encodeCursor, type Page } from '../data/pagination.js';
 import { transactWrite, type TxItem } from '../data/transact.js';
-import { fromOrganisationItem } from '../organisations/repository.js';
+import { organisationRecords } from '../organisations/repository.js';
+import { readsOf } from '../data/entity.js';
 import type { Organisation } from '../organisations/schema.js';
 import type { AccountAccess } from '../core/revocation.js';
 import type { User } from './schema.js';
@@ -21,41 +23,35 @@ export interface UserRepository {
   update(user: User, expectedVersion: number): Promise<void>;
   /** What the access check needs of an account: its status and last revocation (a projection of the profile). */
   accessOf(userId: string): Promise<AccountAccess>;
+  /** Every active user of an organisation, every page (the daily reminders). */
+  activeOf(orgId: string): Promise<User[]>;
 }
 
-const entity = 'user';
 const listKeyNames = ['PK', 'SK', 'GSI1PK', 'GSI1SK'];
+const toItem = userProfile.item;
+const fromItem = userProfile.read;
 
-const toItem = (user: User) => ({
-  ...keys.userProfile(user.id),
-  ...keys.userListKey(user.orgId, user.name, user.id),
-  entity,
-  ...user,
-});
-
-const fromItem = (item: Record<string, unknown>): User => {
-  const { PK: _pk, SK: _sk, GSI1PK: _gpk, GSI1SK: _gsk, entity: _entity, ...user } = item;
-  return user as User;
-};
+/** For other modules' repositories that read profiles in their own requests. */
+export const userProfileRecords = readsOf(userProfile);
 
 export const userRepository = (ctx: TableContext): UserRepository => ({
   async get(userId) {
-    const { Item } = await ctx.client.send(new GetCommand({ TableName: ctx.table, Key: keys.userProfile(userId) }));
+    const { Item } = await ctx.client.send(new GetCommand({ TableName: ctx.table, Key: userProfile.key(userId) }));
     return Item ? fromItem(Item) : undefined;
   },
 
   async getWithOrganisation(userId, orgId) {
-    const items = await getItems(ctx, [keys.userProfile(userId), keys.organisation(orgId)]);
-    const profile = items.find((item) => item.entity === entity);
-    const organisation = items.find((item) => item.entity === 'organisation');
+    const items = await getItems(ctx, [userProfile.key(userId), organisationRecords.key(orgId)]);
+    const profile = items.find(userProfile.is);
+    const organisation = items.find(organisationRecords.is);
     return {
       ...(profile ? { profile: fromItem(profile) } : {}),
-      ...(organisation ? { organisation: fromOrganisationItem(organisation) } : {}),
+      ...(organisation ? { organisation: organisationRecords.read(organisation) } : {}),
     };
   },
 
   async listByOrganisation(orgId, limit, cursor) {
-    const partition = keys.usersOfOrganisation(orgId);
+    const partition = usersOfOrganisation(orgId);
     const { Items = [], LastEvaluatedKey } = await ctx.client.send(
       new QueryCommand({
         TableName: ctx.table,
@@ -77,20 +73,26 @@ export const userRepository = (ctx: TableContext): UserRepository => ({
         onConditionFailed: () => new AppError('already_exists', 'This user already has a profile.'),
       },
       {
-        item: { Put: { TableName: ctx.table, Item: { ...keys.userEmail(user.email), entity: 'userEmail', userId: user.id }, ConditionExpression: 'attribute_not_exists(PK)' } },
+        item: { Put: { TableName: ctx.table, Item: userEmail.item({ email: user.email, userId: user.id }), ConditionExpression: 'attribute_not_exists(PK)' } },
         onConditionFailed: () => new AppError('already_exists', 'A user with this email already exists.'),
       },
       ...alongside,
     ]);
   },
 
+  async activeOf(orgId) {
+    const items = await queryAllPages(ctx, { IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': usersOfOrganisation(orgId).GSI1PK } });
+    return items.map(fromItem).filter((user) => user.status === 'active');
+  },
+
   async accessOf(userId) {
     const { Item } = await ctx.client.send(
-      new GetCommand({ TableName: ctx.table, Key: keys.userProfile(userId), ProjectionExpression: '#status, accessRevokedAt', ExpressionAttributeNames: { '#status': 'status' } }),
+      new GetCommand({ TableName: ctx.table, Key: userProfile.key(userId), ProjectionExpression: 'entity, #status, accessRevokedAt', ExpressionAttributeNames: { '#status': 'status' } }),
     );
     if (!Item) return { status: 'unknown' };
-    const revokedAt = typeof Item.accessRevokedAt === 'string' ? Date.parse(Item.accessRevokedAt) : undefined;
-    return { status: Item.status === 'active' ? 'active' : 'disabled', ...(revokedAt === undefined ? {} : { revokedAt }) };
+    const access = userProfile.readPart(Item, ['status', 'accessRevokedAt']);
+    const revokedAt = access.accessRevokedAt === undefined ? undefined : Date.parse(access.accessRevokedAt);
+    return { status: access.status === 'active' ? 'active' : 'disabled', ...(revokedAt === undefined ? {} : { revokedAt }) };
   },
 
   async update(user, expectedVersion) {

@@ -9,7 +9,7 @@ import { userRepository } from '../../functions/users/repository.js';
 import { newDraft } from '../../functions/memoranda/model.js';
 import { memorandumRepository } from '../../functions/memoranda/repository.js';
 import { activityCounters, memberCounters, spendCounters, tallyCounters } from '../../functions/programmes/figures.js';
-import { recordsRepository } from '../../functions/programmes/records.js';
+import { recordsRepository } from '../../functions/programmes/records-repository.js';
 import { programmeRepository } from '../../functions/programmes/repository.js';
 import type { Activity, Tally } from '../../functions/programmes/schema.js';
 import { caseMemorandumContent, caseProgrammeContent } from './cases.js';

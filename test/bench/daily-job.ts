@@ -1,4 +1,4 @@
-import { keys } from '../../functions/data/keys.js';
+import { memorandumHead } from '../../functions/memoranda/entities.js';
 import { newId } from '../../functions/core/ids.js';
 import type { TableContext } from '../../functions/data/client.js';
 import type { DailyJobsResult } from '../../functions/jobs/handler.js';
@@ -16,7 +16,7 @@ import { batchPut } from './scaling.js';
 export const measureDailyJob = async (stack: Pick<LocalStack, 'dailyJob'>, ctx: TableContext, ownerOrgId: string, draftingOrgId: string, count: number) => {
   const memorandumIds = Array.from({ length: Math.ceil(count / 10) }, () => newId());
   const title = { uk: 'Меморандум для вимірювань', en: 'Benchmark memorandum' };
-  const heads = memorandumIds.map((id) => ({ ...keys.memorandumHead(id), entity: 'memorandum', id, status: 'active', draftingOrgId, content: { title } }));
+  const heads = memorandumIds.map((id) => ({ ...memorandumHead.key(id), entity: memorandumHead.tag, id, status: 'active', draftingOrgId, content: { title } }));
   const obligations = Array.from({ length: count }, (_, index) => {
     const memorandumId = memorandumIds[Math.floor(index / 10)] ?? newId();
     return toObligationItem(trackedObligationOf({ id: memorandumId, draftingOrgId, content: { title } }, { id: `d${index}`, partyOrgId: ownerOrgId, text: { uk: `Зобовʼязання ${index}`, en: `Obligation ${index}` }, dueDate: '2026-01-15', recurrence: 'once' }, new Date().toISOString()));

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { importJWK, SignJWT, type JWK } from 'jose';
 import { createDocumentClient, type TableContext } from '../../functions/data/client.js';
-import { keys } from '../../functions/data/keys.js';
+import { organisation } from '../../functions/organisations/entities.js';
 import { edgeHeaders } from '../../functions/core/viewer.js';
 import { freePort } from '../../infra/local/ports.js';
 import { apiResource, apiScope, webClientId } from '../../infra/local/oidc.js';
@@ -16,6 +16,7 @@ import { measureLighthouse } from './lighthouse.js';
 import { addObligations, addSubmittedReports, growProgramme } from './scaling.js';
 import { meterFunctions, type Metered } from './dynamodb-meter.js';
 import { measureDailyJob } from './daily-job.js';
+import { measureEntityReads } from './entity-reads.js';
 
 /**
  * `npm run bench`: per route, DynamoDB requests and consumed capacity per call and
@@ -146,7 +147,7 @@ try {
   const rawTimes: number[] = [];
   for (let i = 0; i < iterations + 5; i += 1) {
     const started = performance.now();
-    await ctx.client.send(new GetCommand({ TableName: ctx.table, Key: keys.organisation(benchOrg) }));
+    await ctx.client.send(new GetCommand({ TableName: ctx.table, Key: organisation.key(benchOrg) }));
     if (i >= 5) rawTimes.push(performance.now() - started);
   }
   const rawGetItemMs = median(rawTimes);
@@ -179,6 +180,8 @@ try {
 
   const routes = [];
   for (const scenario of scenarios) routes.push(await measure(scenario));
+  const entityReads = await measureEntityReads(ctx, demoMemorandumId);
+  const memorandumMs = routes.find((route) => route.route.startsWith('GET /api/memoranda/{id}'))?.medianMs ?? Number.NaN;
 
   // The funder's dashboard as the demo programme grows from 10 to 10,000 records: the same requests and capacity; and the PDF at the largest size.
   const funder = await tokenFor('funder');
@@ -242,6 +245,7 @@ try {
   for (const bundle of bundles) {
     process.stdout.write(`${pad(bundle.name, 40)}${pad((bundle.bytes / 1024).toFixed(1), 10)}${pad(bundle.coldImportMs.toFixed(1), 16)}${sdk ? `${(bundle.bytes / sdk.bytes).toFixed(2)}× size, +${(bundle.coldImportMs - sdk.coldImportMs).toFixed(1)} ms` : ''}\n`);
   }
+  process.stdout.write(`\nChecking stored items against their schemas (issue 15), the demo memorandum's page (${entityReads.items} items, ${(entityReads.bytes / 1024).toFixed(1)} KB): ${entityReads.checkedMs} ms checked vs ${entityReads.uncheckedMs} ms unchecked, +${(entityReads.checkedMs - entityReads.uncheckedMs).toFixed(3)} ms = ${(((entityReads.checkedMs - entityReads.uncheckedMs) / memorandumMs) * 100).toFixed(1)} % of GET memorandum's p50 (${memorandumMs} ms)\n`);
   process.stdout.write(`\nSPA first load (entry, preloads, stylesheets; gzip): ${(spa.gzipBytes / 1024).toFixed(1)} KB against a budget of ${budgets.spaFirstLoadKb} KB (${(spa.gzipBytes / 1024 / budgets.spaFirstLoadKb).toFixed(2)}×)\n`);
   for (const file of spa.files) process.stdout.write(`  ${pad(file.file, 50)}${(file.gzipBytes / 1024).toFixed(1)} KB\n`);
   process.stdout.write(`Built files pointing at a public source map: ${spa.publicSourceMaps.length === 0 ? 'none' : spa.publicSourceMaps.join(', ')}\n`);
@@ -251,7 +255,7 @@ try {
 
   const file = resolve(import.meta.dirname, '../../test-results/bench.json');
   await mkdir(resolve(file, '..'), { recursive: true });
-  await writeFile(file, JSON.stringify({ at: new Date().toISOString(), iterations, rawGetItemMs, budgets, routes, scaling, dashboardScaling, pdfAtLargest, dailyJob, bundles, spa, lighthouse: lighthouseScores }, null, 2));
+  await writeFile(file, JSON.stringify({ at: new Date().toISOString(), iterations, rawGetItemMs, budgets, routes, entityReads, scaling, dashboardScaling, pdfAtLargest, dailyJob, bundles, spa, lighthouse: lighthouseScores }, null, 2));
   process.stdout.write(`Written to ${file}\n`);
 } finally {
   await stack.stop();

@@ -1,5 +1,5 @@
 import { BatchWriteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { keys } from '../../functions/data/keys.js';
+import { activity as activityEntity, assistanceTally, programmeFigures, programmeHead } from '../../functions/programmes/entities.js';
 import { queryAllPages } from '../../functions/data/query.js';
 import { recount } from '../../functions/programmes/figures.js';
 import { periodsBetween } from '../../functions/programmes/periods.js';
@@ -73,12 +73,12 @@ export const growProgramme = async (ctx: TableContext, programmeId: string, peri
     };
   });
   await batchPut(ctx, [
-    ...activities.map((activity) => ({ ...keys.activity(programmeId, activity.id), ...keys.activityCalendarKey(programmeId, activity.date, activity.id), entity: 'activity', ...activity })),
-    ...tallies.map((tally) => ({ ...keys.assistanceTally(programmeId, tally.id), entity: 'assistanceTally', ...tally })),
+    ...activities.map((activity) => activityEntity.item(activity)),
+    ...tallies.map((tally) => assistanceTally.item(tally)),
   ]);
   const { client, table } = ctx;
-  const existing = await queryAllPages(ctx, { KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.programmePartition(programmeId) } });
+  const existing = await queryAllPages(ctx, { KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': programmeHead.key(programmeId).PK } });
   const figures = recount({ activities: existing.filter((item) => item.entity === 'activity') as never[], tallies: existing.filter((item) => item.entity === 'assistanceTally') as never[], actuals: existing.filter((item) => item.entity === 'indicatorActual') as never[] });
-  await client.send(new PutCommand({ TableName: table, Item: { ...keys.programmeFigures(programmeId), ...figures } }));
+  await client.send(new PutCommand({ TableName: table, Item: programmeFigures.item(figures, programmeFigures.key(programmeId)) }));
   return existing.filter((item) => item.entity === 'activity' || item.entity === 'assistanceTally').length;
 };

@@ -1,7 +1,7 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { keys } from '../../functions/data/keys.js';
-import { fromObligationItem } from '../../functions/obligations/repository.js';
+import { memorandumPartition, partyProgress } from '../../functions/memoranda/entities.js';
+import { trackedObligationRecords } from '../../functions/obligations/repository.js';
 import { recount } from '../../functions/reports/acceptance.js';
 import { remindersDue } from '../../functions/reminders/selection.js';
 import { demoOrganisations } from '../../infra/local/seed.js';
@@ -43,13 +43,13 @@ const acceptedCouncilReport = async (memorandumId: string) => {
 
 const trackedOf = async (memorandumId: string) => {
   const { client, table: tableName } = table();
-  const items = (await client.send(new QueryCommand({ TableName: tableName, KeyConditionExpression: 'PK = :pk AND begins_with(SK, :obl)', ExpressionAttributeValues: { ':pk': keys.memorandumPartition(memorandumId), ':obl': 'OBL#' } }))).Items ?? [];
-  return items.map(fromObligationItem);
+  const items = (await client.send(new QueryCommand({ TableName: tableName, KeyConditionExpression: 'PK = :pk AND begins_with(SK, :obl)', ExpressionAttributeValues: { ':pk': memorandumPartition(memorandumId), ':obl': 'OBL#' } }))).Items ?? [];
+  return items.map(trackedObligationRecords.read);
 };
 
 const storedFigures = async (memorandumId: string, orgId: string) => {
   const { client, table: tableName } = table();
-  const stored = (await client.send(new GetCommand({ TableName: tableName, Key: keys.partyProgress(memorandumId, orgId) }))).Item;
+  const stored = (await client.send(new GetCommand({ TableName: tableName, Key: partyProgress.key(memorandumId, orgId) }))).Item;
   return { total: stored?.total, done: stored?.done, percentSum: stored?.percentSum };
 };
 

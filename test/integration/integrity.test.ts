@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { DeleteCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { keys } from '../../functions/data/keys.js';
+import { auditEvent, memorandumHead, memorandumPartition } from '../../functions/memoranda/entities.js';
 import { createS3Client, s3DocumentStore } from '../../functions/files/document-store.js';
 import { writeDigest } from '../../functions/jobs/digest.js';
 import { digestKeys } from '../../functions/memoranda/digest.js';
@@ -47,7 +47,7 @@ const verify = async (memorandumId: string) => (await call<Verification>('GET', 
 const stored = async (memorandumId: string) => (await call<{ memorandum: Memorandum; events: ChainedEvent[] }>('GET', `/api/memoranda/${memorandumId}`, { as: coordinator })).body;
 
 const eventsOf = async (memorandumId: string): Promise<ChainedEvent[]> => {
-  const { Items = [] } = await table().client.send(new QueryCommand({ TableName: table().table, KeyConditionExpression: 'PK = :pk AND begins_with(SK, :evt)', ExpressionAttributeValues: { ':pk': keys.memorandumPartition(memorandumId), ':evt': 'EVT#' } }));
+  const { Items = [] } = await table().client.send(new QueryCommand({ TableName: table().table, KeyConditionExpression: 'PK = :pk AND begins_with(SK, :evt)', ExpressionAttributeValues: { ':pk': memorandumPartition(memorandumId), ':evt': 'EVT#' } }));
   return Items.map(({ seq, at, actor, action, detail, prevHash, hash }) => ({ seq, at, actor, action, detail, prevHash, hash }) as ChainedEvent);
 };
 
@@ -58,7 +58,7 @@ const rewriteFrom = async (memorandumId: string, from: number): Promise<ChainedE
   for (const event of events.slice(from - 1)) {
     const forged = chainEvent(rewritten.at(-1), { at: event.at, actor: event.actor, action: event.action, detail: { ...event.detail, rewritten: true } });
     rewritten.push(forged);
-    await table().client.send(new PutCommand({ TableName: table().table, Item: { ...keys.auditEvent(memorandumId, forged.seq), entity: 'auditEvent', ...forged } }));
+    await table().client.send(new PutCommand({ TableName: table().table, Item: auditEvent.item(forged, auditEvent.key(memorandumId, forged.seq)) }));
   }
   return rewritten;
 };
@@ -86,7 +86,7 @@ describe('signing over a tampered record', () => {
 
   it('is refused when an audit event was altered, and the signature is not appended to the broken chain', async () => {
     const approved = (await createApprovedMemorandum()) as Memorandum;
-    await table().client.send(new UpdateCommand({ TableName: table().table, Key: keys.auditEvent(approved.id, 2), UpdateExpression: 'SET #action = :forged', ExpressionAttributeNames: { '#action': 'action' }, ExpressionAttributeValues: { ':forged': 'approved-by-nobody' } }));
+    await table().client.send(new UpdateCommand({ TableName: table().table, Key: auditEvent.key(approved.id, 2), UpdateExpression: 'SET #action = :forged', ExpressionAttributeNames: { '#action': 'action' }, ExpressionAttributeValues: { ':forged': 'approved-by-nobody' } }));
     const refused = await sign(approved, council, 'Ігор Петренко');
     expect([refused.status, refused.body.code]).toEqual([500, 'integrity_failure']);
     expect((await eventsOf(approved.id)).map((event) => event.action)).not.toContain('signed');
@@ -115,7 +115,7 @@ describe('audit chain verification against the signed daily digest', () => {
 
     const events = await rewriteFrom(draft.id, 2);
     const head = events.at(-1);
-    await table().client.send(new UpdateCommand({ TableName: table().table, Key: keys.memorandumHead(draft.id), UpdateExpression: 'SET auditHead = :head', ExpressionAttributeValues: { ':head': { seq: head?.seq, hash: head?.hash } } }));
+    await table().client.send(new UpdateCommand({ TableName: table().table, Key: memorandumHead.key(draft.id), UpdateExpression: 'SET auditHead = :head', ExpressionAttributeValues: { ':head': { seq: head?.seq, hash: head?.hash } } }));
     expect(await verify(draft.id)).toMatchObject({ valid: false, firstBrokenSeq: listed, problem: 'differs_from_anchor', anchor: 'digest' });
 
     // The digest itself rewritten to match: its signature no longer holds.
@@ -133,7 +133,7 @@ describe('audit chain verification', () => {
     const draft = await createCaseMemorandum({ submit: true });
     const events = await eventsOf(draft.id);
     expect(await verify(draft.id)).toMatchObject({ valid: true, events: events.length, anchors: ['memorandum'] });
-    await table().client.send(new DeleteCommand({ TableName: table().table, Key: keys.auditEvent(draft.id, events.length) }));
+    await table().client.send(new DeleteCommand({ TableName: table().table, Key: auditEvent.key(draft.id, events.length) }));
     expect(await verify(draft.id)).toMatchObject({ valid: false, events: events.length - 1, firstBrokenSeq: events.length, problem: 'events_missing_at_end', anchor: 'memorandum' });
   });
 
@@ -149,7 +149,7 @@ describe('audit chain verification', () => {
     expect(verified).toMatchObject({ valid: true, anchors: ['memorandum', 'certificate'] });
     const events = await rewriteFrom(active.id, 2);
     const head = events.at(-1);
-    await table().client.send(new UpdateCommand({ TableName: table().table, Key: keys.memorandumHead(active.id), UpdateExpression: 'SET auditHead = :head', ExpressionAttributeValues: { ':head': { seq: head?.seq, hash: head?.hash } } }));
+    await table().client.send(new UpdateCommand({ TableName: table().table, Key: memorandumHead.key(active.id), UpdateExpression: 'SET auditHead = :head', ExpressionAttributeValues: { ':head': { seq: head?.seq, hash: head?.hash } } }));
     const signedAt = events.findIndex((event) => event.action === 'signed_by_all') + 1;
     expect(await verify(active.id)).toMatchObject({ valid: false, firstBrokenSeq: signedAt, problem: 'differs_from_anchor', anchor: 'certificate' });
   });

@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { keys } from '../../functions/data/keys.js';
+import { auditEvent } from '../../functions/memoranda/entities.js';
 import { demoOrganisations } from '../../infra/local/seed.js';
 import { call, demoUser, stack, table, uniqueKey } from '../support/api.js';
 import { caseContent, createCaseMemorandum, createOtherMemorandum } from '../support/memoranda.js';
@@ -94,7 +94,7 @@ describe('memoranda: the source case from draft to approval', () => {
   it('catches an audit event edited directly in the table, naming the first broken link', async () => {
     const draft = await createCaseMemorandum({ submit: true });
     const { client, table: tableName } = table();
-    await client.send(new UpdateCommand({ TableName: tableName, Key: keys.auditEvent(draft.id, 1), UpdateExpression: 'SET #action = :forged', ExpressionAttributeNames: { '#action': 'action' }, ExpressionAttributeValues: { ':forged': 'created-by-someone-else' } }));
+    await client.send(new UpdateCommand({ TableName: tableName, Key: auditEvent.key(draft.id, 1), UpdateExpression: 'SET #action = :forged', ExpressionAttributeNames: { '#action': 'action' }, ExpressionAttributeValues: { ':forged': 'created-by-someone-else' } }));
     const verified = await call<{ valid: boolean; firstBrokenSeq: number }>('GET', `/api/memoranda/${draft.id}/audit/verify`, { as: coordinator });
     expect(verified.body).toMatchObject({ valid: false, firstBrokenSeq: 1 });
   });

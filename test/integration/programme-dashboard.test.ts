@@ -1,6 +1,6 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { keys } from '../../functions/data/keys.js';
+import { networkMember } from '../../functions/programmes/entities.js';
 import { call, demoUser, download, table, uniqueKey } from '../support/api.js';
 import { createActiveMemorandum } from '../support/memoranda.js';
 import { activist, createActivity, createProgramme, programmeContent, seminar, storedAndRecounted, type ActivityBody } from '../support/programmes.js';
@@ -122,7 +122,7 @@ describe('programme dashboard', () => {
     expect(network.body.removed).toBe(1);
     expect(network.body.items.map((member) => member.name)).not.toContain('Айше');
     const { client, table: name } = table();
-    const { Items = [] } = await client.send(new QueryCommand({ TableName: name, KeyConditionExpression: 'PK = :pk AND SK = :sk', ExpressionAttributeValues: { ':pk': keys.programmePartition(programme.id), ':sk': `NET#${first?.id}` } }));
+    const { Items = [] } = await client.send(new QueryCommand({ TableName: name, KeyConditionExpression: 'PK = :pk AND SK = :sk', ExpressionAttributeValues: { ':pk': networkMember.key(programme.id, first?.id ?? '').PK, ':sk': networkMember.key(programme.id, first?.id ?? '').SK } }));
     expect(JSON.stringify(Items)).not.toContain('Айше');
     expect(Items[0]).toMatchObject({ removed: true, kind: 'activist', country: 'DE', participationCounts: { invited: 0, attended: 1 } });
 

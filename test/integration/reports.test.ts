@@ -1,7 +1,7 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { keys } from '../../functions/data/keys.js';
-import { fromObligationItem } from '../../functions/obligations/repository.js';
+import { memorandumPartition, partyProgress } from '../../functions/memoranda/entities.js';
+import { trackedObligationRecords } from '../../functions/obligations/repository.js';
 import { recount } from '../../functions/reports/acceptance.js';
 import { call, demoUser, table, uniqueKey } from '../support/api.js';
 import { caseContent, createActiveMemorandum, createCaseMemorandum, samplePdf } from '../support/memoranda.js';
@@ -109,9 +109,9 @@ describe('progress reports', () => {
 describe('reviewing progress reports', () => {
   const storedAndRecounted = async (memorandumId: string, orgId: string) => {
     const { client, table: tableName } = table();
-    const stored = (await client.send(new GetCommand({ TableName: tableName, Key: keys.partyProgress(memorandumId, orgId) }))).Item;
-    const obligations = (await client.send(new QueryCommand({ TableName: tableName, KeyConditionExpression: 'PK = :pk AND begins_with(SK, :obl)', ExpressionAttributeValues: { ':pk': keys.memorandumPartition(memorandumId), ':obl': 'OBL#' } }))).Items ?? [];
-    const owned = obligations.filter((item) => item.ownerOrgId === orgId).map(fromObligationItem);
+    const stored = (await client.send(new GetCommand({ TableName: tableName, Key: partyProgress.key(memorandumId, orgId) }))).Item;
+    const obligations = (await client.send(new QueryCommand({ TableName: tableName, KeyConditionExpression: 'PK = :pk AND begins_with(SK, :obl)', ExpressionAttributeValues: { ':pk': memorandumPartition(memorandumId), ':obl': 'OBL#' } }))).Items ?? [];
+    const owned = obligations.filter((item) => item.ownerOrgId === orgId).map(trackedObligationRecords.read);
     return { stored: { total: stored?.total, done: stored?.done, percentSum: stored?.percentSum }, recounted: recount(owned) };
   };
 

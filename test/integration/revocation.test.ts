@@ -1,7 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { webClientId } from '../../infra/local/oidc.js';
-import { keys } from '../../functions/data/keys.js';
+import { recordsOf } from '../../functions/programmes/entities.js';
 import { maxAccessCacheAgeMs } from '../../functions/core/revocation.js';
 import { localAccountStore } from '../../functions/users/local-accounts.js';
 import { call, demoUser, stack, table } from '../support/api.js';
@@ -34,7 +34,7 @@ const setStatus = async (userId: string, status: 'active' | 'disabled') => {
 const nextSecond = () => new Promise((resolve) => setTimeout(resolve, 1000 - (Date.now() % 1000) + 10));
 
 const networkOf = async (programmeId: string) =>
-  (await table().client.send(new QueryCommand({ TableName: table().table, KeyConditionExpression: 'PK = :pk AND begins_with(SK, :net)', ExpressionAttributeValues: { ':pk': keys.programmePartition(programmeId), ':net': 'NET#' } }))).Items ?? [];
+  (await table().client.send(new QueryCommand({ TableName: table().table, KeyConditionExpression: 'PK = :pk AND begins_with(SK, :net)', ExpressionAttributeValues: { ':pk': recordsOf(programmeId, 'network').PK, ':net': 'NET#' } }))).Items ?? [];
 
 describe('a disabled account', () => {
   // Each function keeps a caller's account state for up to a minute (functions/core/revocation.ts); the local stack runs them apart, as Lambda does.

@@ -1,7 +1,7 @@
 import { caseProgrammeContent } from '../../infra/local/cases.js';
 import { demoOrganisations } from '../../infra/local/seed.js';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { keys } from '../../functions/data/keys.js';
+import { activity, assistanceTally, indicatorActual, networkMember, programmeFigures, programmeHead, spend } from '../../functions/programmes/entities.js';
 import { recount, withoutZeroCounters } from '../../functions/programmes/figures.js';
 import { call, demoUser, table } from './api.js';
 import { postToS3, samplePdf } from './memoranda.js';
@@ -89,8 +89,10 @@ export const uploadMaterial = async (
 /** The programme's stored figures beside a recount of its records: they must be equal. */
 export const storedAndRecounted = async (programmeId: string) => {
   const { client, table: name } = table();
-  const { Items = [] } = await client.send(new QueryCommand({ TableName: name, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.programmePartition(programmeId) } }));
-  const of = (entity: string) => Items.filter((item) => item.entity === entity) as never[];
-  const { PK: _pk, SK: _sk, ...stored } = Items.find((item) => item.SK === 'FIG') ?? {};
-  return { stored: withoutZeroCounters(stored as Record<string, number>), recounted: recount({ activities: of('activity'), tallies: of('assistanceTally'), actuals: of('indicatorActual'), members: of('networkMember'), spends: of('spend') }) };
+  const { Items = [] } = await client.send(new QueryCommand({ TableName: name, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': programmeHead.key(programmeId).PK } }));
+  const [stored = {}] = programmeFigures.readAll(Items);
+  return {
+    stored: withoutZeroCounters(stored),
+    recounted: recount({ activities: activity.readAll(Items), tallies: assistanceTally.readAll(Items), actuals: indicatorActual.readAll(Items), members: networkMember.readAll(Items), spends: spend.readAll(Items) }),
+  };
 };

@@ -1,8 +1,11 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { changedOrGone } from '../core/versions.js';
 import type { TableContext } from '../data/client.js';
-import { keys, type ItemKey } from '../data/keys.js';
+import { activity as activityEntity, activityCalendar, assistanceTally, caseRecord, casesKeptBy, indicatorActual, networkMember, programmeFigures, recordsOf, spend as spendEntity } from './entities.js';
+import type * as z from 'zod/mini';
 import { queryAllPages } from '../data/query.js';
+import { getItems } from '../data/batch.js';
+import type { ItemKey, StoredItem } from '../data/entity.js';
 import { transactWrite, versionedPut as sharedVersionedPut, type TxItem } from '../data/transact.js';
 import { actualKey, type Counters } from './figures.js';
 import type { Activity, CaseRecord, IndicatorActual, Member, Spend, Tally } from './schema.js';
@@ -30,6 +33,8 @@ export interface RecordsRepository {
   putSpend(spend: Spend, expectedVersion: number, delta: Counters): Promise<void>;
   spends(programmeId: string): Promise<Spend[]>;
   getMember(programmeId: string, memberId: string): Promise<StoredMember | undefined>;
+  /** The members that exist among `memberIds` (one BatchGet). */
+  getMembers(programmeId: string, memberIds: string[]): Promise<StoredMember[]>;
   /** A member (or its anonymous remnant), with the network figures' change. */
   putMember(member: StoredMember, expectedVersion: number, delta: Counters, alongside?: TxItem[]): Promise<void>;
   members(programmeId: string): Promise<StoredMember[]>;
@@ -42,22 +47,18 @@ export interface RecordsRepository {
 }
 
 /** A stored network member; once removed on request, only what the counts need is left. */
-export type StoredMember = Member | { id: string; programmeId: string; removed: true; kind: string; country: string; participationCounts: { invited: number; attended: number }; version: number; removedAt: string };
+export type StoredMember = z.infer<typeof networkMember.schema>;
 
-/** A stored item as the record it holds: without its table keys and entity tag. */
-export const withoutKeys = <T>(item: Record<string, unknown>): T => {
-  const { PK: _pk, SK: _sk, GSI1PK: _gpk, GSI1SK: _gsk, entity: _entity, ...rest } = item;
-  return rest as T;
-};
-
-const activityItem = (activity: Activity) => ({ ...keys.activity(activity.programmeId, activity.id), ...keys.activityCalendarKey(activity.programmeId, activity.date, activity.id), entity: 'activity', ...activity });
-const memberItem = (member: StoredMember) => ({ ...keys.networkMember(member.programmeId, member.id), entity: 'networkMember', ...member });
+const activityItem = activityEntity.item;
+const memberItem = networkMember.item;
 
 export const recordsRepository = (ctx: TableContext): RecordsRepository => {
-  const get = async <T>(key: ItemKey, entity: string): Promise<T | undefined> => {
+  const get = async <T>(entity: { is: (item: StoredItem) => boolean; read: (item: StoredItem) => T }, key: ItemKey): Promise<T | undefined> => {
     const { Item } = await ctx.client.send(new GetCommand({ TableName: ctx.table, Key: key }));
-    return Item?.entity === entity ? withoutKeys<T>(Item) : undefined;
+    return Item && entity.is(Item) ? entity.read(Item) : undefined;
   };
+  const all = async <T>(entity: { readAll: (items: StoredItem[]) => T[] }, { PK, SKPrefix }: { PK: string; SKPrefix: string }): Promise<T[]> =>
+    entity.readAll(await queryAllPages(ctx, { KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)', ExpressionAttributeValues: { ':pk': PK, ':prefix': SKPrefix } }));
   const versionedPut = (item: Record<string, unknown>, expectedVersion: number, what: string): TxItem => sharedVersionedPut(ctx.table, item, expectedVersion, what);
   /** ADD the counters' changes and SET the values; nothing when there is no change. */
   const figuresUpdate = (programmeId: string, change: { add?: Counters; set?: Counters }): TxItem[] => {
@@ -72,12 +73,20 @@ export const recordsRepository = (ctx: TableContext): RecordsRepository => {
         values[`:${prefix}${index}`] = value;
         return form(`#${prefix}${index}`, `:${prefix}${index}`);
       }).join(', ');
-    const expression = [added.length ? `ADD ${clause(added, 'a', (name, value) => `${name} ${value}`)}` : '', set.length ? `SET ${clause(set, 's', (name, value) => `${name} = ${value}`)}` : ''].filter(Boolean).join(' ');
-    return [{ item: { Update: { TableName: ctx.table, Key: keys.programmeFigures(programmeId), UpdateExpression: expression, ExpressionAttributeNames: names, ExpressionAttributeValues: values } } }];
+    const setClause = [clause(set, 's', (name, value) => `${name} = ${value}`), programmeFigures.tagging.set].filter(Boolean).join(', ');
+    const expression = [added.length ? `ADD ${clause(added, 'a', (name, value) => `${name} ${value}`)}` : '', `SET ${setClause}`].filter(Boolean).join(' ');
+    return [{
+      item: {
+        Update: {
+          TableName: ctx.table, Key: programmeFigures.key(programmeId), UpdateExpression: expression,
+          ExpressionAttributeNames: { ...names, ...programmeFigures.tagging.names }, ExpressionAttributeValues: { ...values, ...programmeFigures.tagging.values },
+        },
+      },
+    }];
   };
 
   return {
-    getActivity: (programmeId, activityId) => get<Activity>(keys.activity(programmeId, activityId), 'activity'),
+    getActivity: (programmeId, activityId) => get(activityEntity, activityEntity.key(programmeId, activityId)),
     async putActivity(activity, expectedVersion, delta, alongside = []) {
       await transactWrite(ctx, [versionedPut(activityItem(activity), expectedVersion, 'activity'), ...figuresUpdate(activity.programmeId, { add: delta }), ...alongside]);
     },
@@ -89,65 +98,63 @@ export const recordsRepository = (ctx: TableContext): RecordsRepository => {
       ]);
     },
     async calendar(programmeId, { from, to }) {
-      const pk = keys.activityCalendar(programmeId).GSI1PK;
+      const pk = activityCalendar(programmeId).GSI1PK;
       const range = from && to ? ' AND GSI1SK BETWEEN :from AND :to' : from ? ' AND GSI1SK >= :from' : to ? ' AND GSI1SK <= :to' : '';
       const items = await queryAllPages(ctx, {
         IndexName: 'GSI1', KeyConditionExpression: `GSI1PK = :pk${range}`,
         ExpressionAttributeValues: { ':pk': pk, ...(from ? { ':from': from } : {}), ...(to ? { ':to': `${to}#~` } : {}) },
       });
-      return items.map((item) => withoutKeys<Activity>(item));
+      return items.map(activityEntity.read);
     },
 
-    getTally: (programmeId, tallyId) => get<Tally>(keys.assistanceTally(programmeId, tallyId), 'assistanceTally'),
+    getTally: (programmeId, tallyId) => get(assistanceTally, assistanceTally.key(programmeId, tallyId)),
     async putTally(tally, expectedVersion, delta) {
-      await transactWrite(ctx, [versionedPut({ ...keys.assistanceTally(tally.programmeId, tally.id), entity: 'assistanceTally', ...tally }, expectedVersion, 'tally'), ...figuresUpdate(tally.programmeId, { add: delta })]);
+      await transactWrite(ctx, [versionedPut(assistanceTally.item(tally), expectedVersion, 'tally'), ...figuresUpdate(tally.programmeId, { add: delta })]);
     },
     async tallies(programmeId) {
-      const items = await queryAllPages(ctx, { KeyConditionExpression: 'PK = :pk AND begins_with(SK, :ast)', ExpressionAttributeValues: { ':pk': keys.programmePartition(programmeId), ':ast': 'AST#' } });
-      return items.map((item) => withoutKeys<Tally>(item));
+      return all(assistanceTally, recordsOf(programmeId, 'tallies'));
     },
 
-    getActual: (programmeId, indicatorId, period) => get<IndicatorActual>(keys.indicatorActual(programmeId, indicatorId, period), 'indicatorActual'),
+    getActual: (programmeId, indicatorId, period) => get(indicatorActual, indicatorActual.key(programmeId, indicatorId, period)),
     async putActual(actual, expectedVersion) {
       await transactWrite(ctx, [
-        versionedPut({ ...keys.indicatorActual(actual.programmeId, actual.indicatorId, actual.period), entity: 'indicatorActual', ...actual }, expectedVersion, 'indicator actual'),
+        versionedPut(indicatorActual.item(actual), expectedVersion, 'indicator actual'),
         ...figuresUpdate(actual.programmeId, { set: { [actualKey(actual.indicatorId, actual.period)]: actual.value } }),
       ]);
     },
     async actuals(programmeId) {
-      const items = await queryAllPages(ctx, { KeyConditionExpression: 'PK = :pk AND begins_with(SK, :ind)', ExpressionAttributeValues: { ':pk': keys.programmePartition(programmeId), ':ind': 'IND#' } });
-      return items.map((item) => withoutKeys<IndicatorActual>(item));
+      return all(indicatorActual, recordsOf(programmeId, 'actuals'));
     },
 
-    getSpend: (programmeId, month, lineId) => get<Spend>(keys.spend(programmeId, month, lineId), 'spend'),
+    getSpend: (programmeId, month, lineId) => get(spendEntity, spendEntity.key(programmeId, month, lineId)),
     async putSpend(spend, expectedVersion, delta) {
-      await transactWrite(ctx, [versionedPut({ ...keys.spend(spend.programmeId, spend.month, spend.lineId), entity: 'spend', ...spend }, expectedVersion, 'spending record'), ...figuresUpdate(spend.programmeId, { add: delta })]);
+      await transactWrite(ctx, [versionedPut(spendEntity.item(spend), expectedVersion, 'spending record'), ...figuresUpdate(spend.programmeId, { add: delta })]);
     },
     async spends(programmeId) {
-      const items = await queryAllPages(ctx, { KeyConditionExpression: 'PK = :pk AND begins_with(SK, :spd)', ExpressionAttributeValues: { ':pk': keys.programmePartition(programmeId), ':spd': 'SPD#' } });
-      return items.map((item) => withoutKeys<Spend>(item));
+      return all(spendEntity, recordsOf(programmeId, 'spending'));
     },
-    getMember: (programmeId, memberId) => get<StoredMember>(keys.networkMember(programmeId, memberId), 'networkMember'),
+    getMember: (programmeId, memberId) => get(networkMember, networkMember.key(programmeId, memberId)),
+    async getMembers(programmeId, memberIds) {
+      return networkMember.readAll(await getItems(ctx, memberIds.map((memberId) => networkMember.key(programmeId, memberId))));
+    },
     async putMember(member, expectedVersion, delta, alongside = []) {
       await transactWrite(ctx, [versionedPut(memberItem(member), expectedVersion, 'network member'), ...figuresUpdate(member.programmeId, { add: delta }), ...alongside]);
     },
     async members(programmeId) {
-      const items = await queryAllPages(ctx, { KeyConditionExpression: 'PK = :pk AND begins_with(SK, :net)', ExpressionAttributeValues: { ':pk': keys.programmePartition(programmeId), ':net': 'NET#' } });
-      return items.map((item) => withoutKeys<StoredMember>(item));
+      return all(networkMember, recordsOf(programmeId, 'network'));
     },
-    getCase: (programmeId, orgId, caseId) => get<CaseRecord>(keys.caseRecord(programmeId, orgId, caseId), 'caseRecord'),
+    getCase: (programmeId, orgId, caseId) => get(caseRecord, caseRecord.key(programmeId, orgId, caseId)),
     async putCase(record, expectedVersion, alongside = []) {
-      await transactWrite(ctx, [versionedPut({ ...keys.caseRecord(record.programmeId, record.keptByOrgId, record.id), entity: 'caseRecord', ...record }, expectedVersion, 'case record'), ...alongside]);
+      await transactWrite(ctx, [versionedPut(caseRecord.item(record), expectedVersion, 'case record'), ...alongside]);
     },
     async deleteCase(record, expectedVersion) {
       await transactWrite(ctx, [{
-        item: { Delete: { TableName: ctx.table, Key: keys.caseRecord(record.programmeId, record.keptByOrgId, record.id), ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expectedVersion }, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } },
+        item: { Delete: { TableName: ctx.table, Key: caseRecord.key(record.programmeId, record.keptByOrgId, record.id), ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expectedVersion }, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } },
         onConditionFailed: (stored) => changedOrGone(stored, 'case record'),
       }]);
     },
     async cases(programmeId, orgId) {
-      const items = await queryAllPages(ctx, { KeyConditionExpression: 'PK = :pk AND begins_with(SK, :case)', ExpressionAttributeValues: { ':pk': keys.programmePartition(programmeId), ':case': `CASE#${orgId}#` } });
-      return items.map((item) => withoutKeys<CaseRecord>(item));
+      return all(caseRecord, casesKeptBy(programmeId, orgId));
     },
 
     async caseCount(programmeId, orgId) {
@@ -156,7 +163,7 @@ export const recordsRepository = (ctx: TableContext): RecordsRepository => {
       do {
         const page = await ctx.client.send(new QueryCommand({
           TableName: ctx.table, Select: 'COUNT', KeyConditionExpression: 'PK = :pk AND begins_with(SK, :case)',
-          ExpressionAttributeValues: { ':pk': keys.programmePartition(programmeId), ':case': `CASE#${orgId}#` }, ExclusiveStartKey: start,
+          ExpressionAttributeValues: { ':pk': casesKeptBy(programmeId, orgId).PK, ':case': casesKeptBy(programmeId, orgId).SKPrefix }, ExclusiveStartKey: start,
         }));
         count += page.Count ?? 0;
         start = page.LastEvaluatedKey;
@@ -165,9 +172,8 @@ export const recordsRepository = (ctx: TableContext): RecordsRepository => {
     },
 
     async figures(programmeId) {
-      const { Item } = await ctx.client.send(new GetCommand({ TableName: ctx.table, Key: keys.programmeFigures(programmeId) }));
-      const { PK: _pk, SK: _sk, ...figures } = Item ?? {};
-      return figures as Counters;
+      const { Item } = await ctx.client.send(new GetCommand({ TableName: ctx.table, Key: programmeFigures.key(programmeId) }));
+      return Item ? programmeFigures.read(Item) : {};
     },
   };
 };
