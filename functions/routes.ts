@@ -13,6 +13,7 @@ import { evidencePrefix } from './reports/document-keys.js';
 import { materialsPrefix } from './programmes/document-keys.js';
 import { memorandumFilesPrefix } from './signing/document-keys.js';
 import { eventMaterialsPrefix } from './events/document-keys.js';
+import { exportsPrefix } from './exports/document-keys.js';
 
 /**
  * THE route table. CDK creates one Lambda per module and one HTTP API route per
@@ -51,9 +52,12 @@ export const moduleAccess: Record<ModuleName, FunctionAccess> = {
   events: { table: 'readwrite', documents: { readwrite: [eventMaterialsPrefix] } },
   reports: { table: 'readwrite', documents: { readwrite: [evidencePrefix] } },
   programmes: { table: 'readwrite', documents: { readwrite: [materialsPrefix] } },
-  exports: { table: 'read', fonts: true },
+  exports: { table: 'readwrite', documents: { read: [exportsPrefix] }, renderQueue: 'send' },
   signing: { table: 'readwrite', documents: { readwrite: [memorandumFilesPrefix], read: [digestPrefix], retain: [memorandumFilesPrefix] }, digestKey: 'verify', fonts: true, mail: true },
 };
+
+/** The renderer (export files): fed by the render queue, no routes; the only function with pdfmake's fonts besides signing. */
+export const rendererAccess: FunctionAccess = { table: 'readwrite', documents: { readwrite: [exportsPrefix] }, fonts: true, renderQueue: 'consume' };
 
 /** The daily job (memoranda coming into force, reminders, audit digests): scheduled, no routes. */
 export const dailyJobAccess: FunctionAccess = { table: 'readwrite', documents: { readwrite: [digestPrefix] }, digestKey: 'sign', mail: true };

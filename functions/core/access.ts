@@ -23,6 +23,8 @@ export interface FunctionAccess {
   mail?: boolean;
   /** pdfmake's fonts shipped with the function. */
   fonts?: boolean;
+  /** The render queue (SQS): API functions send jobs to it, the renderer consumes them. */
+  renderQueue?: 'send' | 'consume';
 }
 
 /** Item-level actions only: no Scan, no table management. */
@@ -61,6 +63,12 @@ export const directoryActions = [
 
 export const mailActions = ['ses:SendEmail'] as const;
 
+/** Consuming is granted by the event source mapping itself (what CDK's grantConsumeMessages gives). */
+export const renderQueueActions = {
+  send: ['sqs:SendMessage'],
+  consume: ['sqs:ReceiveMessage', 'sqs:ChangeMessageVisibility', 'sqs:GetQueueUrl', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'],
+} as const;
+
 export interface DocumentGrant {
   prefix: string;
   actions: readonly string[];
@@ -94,6 +102,7 @@ export interface DeployedNames {
   documentRetentionYears?: number;
   /** API functions only: what proves a request came through the web distribution. */
   edgeSecret?: string;
+  renderQueueUrl?: string;
 }
 
 const named = (name: string | undefined, what: string): string => {
@@ -115,5 +124,6 @@ export const environmentFor = (access: FunctionAccess, names: DeployedNames): Re
   ...(access.digestKey ? { DIGEST_KMS_KEY_ID: named(names.digestKeyId, 'the digest key') } : {}),
   ...(access.directory ? { USER_POOL_ID: named(names.userPoolId, 'the user directory') } : {}),
   ...(access.mail && names.senderEmail ? { SENDER_EMAIL: names.senderEmail } : {}),
+  ...(access.renderQueue === 'send' ? { RENDER_QUEUE_URL: named(names.renderQueueUrl, 'the render queue') } : {}),
   ...((access.documents?.retain ?? []).length > 0 && names.documentRetentionYears !== undefined ? { DOCUMENT_RETENTION_YEARS: String(names.documentRetentionYears) } : {}),
 });

@@ -24,7 +24,8 @@ export interface RouteDefinition {
   query?: $ZodType;
   body?: $ZodType;
   response: $ZodType;
-  successStatus: 200 | 201;
+  /** 202: accepted as a job; its `location` is where to follow it. */
+  successStatus: 200 | 201 | 202;
   /** Accepts `Idempotency-Key` (creating POSTs). */
   idempotent?: boolean;
   /** Needs `If-Match` with the record's ETag (optimistic concurrency). */

@@ -1,89 +1,65 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { Actor } from '../core/actor.js';
 import { isoNow } from '../core/clock.js';
 import { notFound } from '../core/errors.js';
 import { moduleHandler } from '../core/handler.js';
 import { optionalEnv } from '../core/config.js';
 import { tableContext } from '../data/client.js';
-import { linkedFigures, loadVisibleProgramme, programmeOrganisations } from '../programmes/access.js';
-import { programmeActuals } from '../programmes/actuals.js';
-import { dashboardOf } from '../programmes/dashboard.js';
-import { attendanceCells } from '../programmes/suppression.js';
+import { linkedFigures, loadVisibleProgramme } from '../programmes/access.js';
 import { recordsRepository } from '../programmes/records-repository.js';
-import { programmeRepository, type StoredProgramme } from '../programmes/repository.js';
-import { renderPdf } from '../documents/pdf.js';
-import { reportDocument } from './report-pdf.js';
-import { activityCsv, assistanceCsv, indicatorCsv } from './tables.js';
+import { programmeRepository } from '../programmes/repository.js';
 import { calendarFeed } from './ics.js';
 import { memorandumEventRepository } from '../events/repository.js';
-import { iatiActivityXml } from './iati.js';
 import { contentDisposition } from '../files/disposition.js';
-import { dateIn, today as todayIn } from '../core/calendar.js';
+import { documentStore, verifiedLinkTo } from '../files/document-store.js';
+import { exportJobRepository } from './repository.js';
+import { sendRenderJob } from './render-queue.js';
+import { dataVersionOf, exportJobDays, exportJobIdOf, jobView, needsSending } from './jobs.js';
 
 /**
- * Files for funders and coordinators: CSV tables, the IATI activity XML, and the
- * programme's iCalendar feed behind its secret link. Funders' files carry the
- * same suppressed figures as their dashboard.
+ * Files for funders and coordinators, made off the request path: a request for a
+ * file is an export job (the same one while the data is unchanged), the renderer
+ * makes it, and its asker polls the job until it offers the download. Funders' files
+ * carry the same suppressed figures as their dashboard. And the programme's
+ * iCalendar feed behind its secret link, answered at once.
  */
 const programmes = programmeRepository(tableContext());
 const records = recordsRepository(tableContext());
 const memorandumEvents = memorandumEventRepository(tableContext());
-
-const organisationsOf = (programme: StoredProgramme) => programmeOrganisations(programmes, programme);
-
-/** The indicators' actuals as the team recorded them, with those taken from accepted council reports. */
-const actualsOf = async (programme: StoredProgramme) => {
-  const [recorded, { sources }] = await Promise.all([records.actuals(programme.id), linkedFigures(programmes, programme)]);
-  return programmeActuals(programme.content, recorded, sources);
-};
-
-const attachment = (filename: string, contentType: string) => ({ 'content-type': contentType, 'content-disposition': contentDisposition(filename) });
-const fileName = (programme: StoredProgramme, file: string) => `programme-${programme.id}-${file}`;
-
-const build = async (actor: Actor, programmeId: string, file: 'indicators.csv' | 'activities.csv' | 'assistance.csv' | 'iati.xml') => {
-  const { programme, role } = await loadVisibleProgramme(programmes, actor, programmeId);
-  const today = todayIn();
-  switch (file) {
-    case 'indicators.csv':
-      return { programme, type: 'text/csv; charset=utf-8', body: indicatorCsv(programme.content, await actualsOf(programme)) };
-    case 'activities.csv': {
-      const [activities, organisations] = await Promise.all([records.calendar(programme.id, {}), organisationsOf(programme)]);
-      return { programme, type: 'text/csv; charset=utf-8', body: activityCsv(activities, organisations, role, programme.content.suppressionThreshold) };
-    }
-    case 'assistance.csv': {
-      const dashboard = role === 'funder' ? dashboardOf({ programme, role, figures: await records.figures(programme.id), parties: [], today }) : undefined;
-      return { programme, type: 'text/csv; charset=utf-8', body: assistanceCsv(dashboard ? { dashboard } : { tallies: await records.tallies(programme.id) }) };
-    }
-    case 'iati.xml': {
-      const [actuals, organisations] = await Promise.all([actualsOf(programme), organisationsOf(programme)]);
-      const reportingOrgId = programme.content.implementingOrgIds.includes(programme.createdByOrgId) ? programme.createdByOrgId : programme.content.implementingOrgIds[0] ?? programme.createdByOrgId;
-      return { programme, type: 'application/xml; charset=utf-8', body: iatiActivityXml({ programmeId: programme.id, content: programme.content, reportingOrgId, organisations, actuals, today, generatedAt: isoNow() }) };
-    }
-  }
-};
+const jobs = exportJobRepository(tableContext());
 
 const sameSecret = (given: string, stored: string) => given.length === stored.length && timingSafeEqual(Buffer.from(given), Buffer.from(stored));
+const jobLocation = (programmeId: string, jobId: string) => `/api/programmes/${programmeId}/exports/jobs/${jobId}`;
 
 export const handler = moduleHandler('exports', {
-  async exportProgrammeFile({ actor, params }) {
-    const file = await build(actor, params.programmeId, params.file);
-    return { body: file.body, headers: attachment(fileName(file.programme, params.file), file.type) };
+  async requestExport({ actor, params, body }) {
+    const { programme, role } = await loadVisibleProgramme(programmes, actor, params.programmeId);
+    const range = body.kind === 'report.pdf' ? { start: body.from ?? programme.content.period.start, end: body.to ?? programme.content.period.end } : undefined;
+    const [revision, linked] = await Promise.all([records.figuresRevision(programme.id), linkedFigures(programmes, programme)]);
+    const id = exportJobIdOf({ programmeId: programme.id, request: body, range, audience: role, dataVersion: dataVersionOf(programme.version, revision, linked) });
+    const now = isoNow();
+    const job = {
+      id, programmeId: programme.id, kind: body.kind, ...(range ? { range } : {}), audience: role, requestedBy: { userId: actor.userId, orgId: actor.orgId },
+      dataVersion: dataVersionOf(programme.version, revision, linked), status: 'queued' as const, progress: 0, attempts: 0,
+      createdAt: now, updatedAt: now, expiresAt: Math.floor(Date.parse(now) / 1000) + exportJobDays * 86_400,
+    };
+    const stored = (await jobs.create(job)) ? job : await jobs.get(programme.id, id);
+    if (!stored) throw notFound('The export job');
+    // A new job, one whose message was lost, or one that failed: (again) to the renderer; a job under way or done is simply answered.
+    if (stored === job || needsSending(stored, now)) {
+      if (stored !== job) await jobs.change(stored, { status: 'queued', progress: 0, attempts: 0 }, now, ['queued', 'failed']);
+      await sendRenderJob({ kind: 'export', programmeId: programme.id, jobId: id });
+    }
+    const current = stored === job ? job : { ...stored, ...(needsSending(stored, now) ? { status: 'queued' as const, progress: 0 } : {}) };
+    return { body: jobView(current), location: jobLocation(programme.id, id) };
   },
 
-  async exportProgressReport({ actor, params, query }) {
-    const { programme, role } = await loadVisibleProgramme(programmes, actor, params.programmeId);
-    const range = { start: query.from ?? programme.content.period.start, end: query.to ?? programme.content.period.end };
-    // The whole calendar: a funder's attendance per activity is hidden over the programme's whole list, as in every file.
-    const [figures, calendar, names, { parties, sources }] = await Promise.all([records.figures(programme.id), records.calendar(programme.id, {}), organisationsOf(programme), linkedFigures(programmes, programme)]);
-    const now = isoNow();
-    const dashboard = dashboardOf({ programme, role, figures, parties, sources, today: dateIn(now), range });
-    const attendance = attendanceCells(calendar, role === 'funder', dashboard.suppressionThreshold);
-    const pdf = await renderPdf(reportDocument({
-      dashboard, range, attendance, activities: calendar.filter((activity) => activity.date >= range.start && activity.date <= range.end), implementingOrgIds: programme.content.implementingOrgIds, funderOrgIds: programme.content.funderOrgIds, generatedAt: now,
-      organisations: Object.fromEntries(Object.entries(names).map(([orgId, organisation]) => [orgId, organisation.name])),
-      ...(programme.content.description ? { description: programme.content.description } : {}),
-    }));
-    return { body: Buffer.from(pdf).toString('base64'), headers: attachment(fileName(programme, `report-${range.start}-${range.end}.pdf`), 'application/pdf') };
+  async getExportJob({ actor, params }) {
+    const { role } = await loadVisibleProgramme(programmes, actor, params.programmeId);
+    const job = await jobs.get(params.programmeId, params.jobId);
+    // Another audience's job (an implementer's unsuppressed figures) does not exist for the caller.
+    if (!job || job.audience !== role) throw notFound('The export job');
+    const download = job.status === 'done' && job.file ? await verifiedLinkTo(documentStore(), job.file.key, job.file) : undefined;
+    return { body: { ...jobView(job), ...(download ? { download } : {}) } };
   },
 
   async getCalendarFeed({ params }) {

@@ -131,8 +131,11 @@ export const issueUploadForm = async (store: DocumentStore, keyOf: (uploadId: st
 };
 
 /** A short-lived download link to a received upload's checked bytes, issued only when they still match the recorded SHA-256. */
-export const verifiedDownloadLink = async (store: DocumentStore, uploadKey: string, file: Pick<StoredFile, 'filename' | 'sha256' | 'size'>): Promise<DownloadLink> => {
-  const key = checkedKeyOf(uploadKey);
+export const verifiedDownloadLink = async (store: DocumentStore, uploadKey: string, file: Pick<StoredFile, 'filename' | 'sha256' | 'size'>): Promise<DownloadLink> =>
+  verifiedLinkTo(store, checkedKeyOf(uploadKey), file);
+
+/** A short-lived download link to a stored object, issued only when its bytes still match the recorded SHA-256. */
+export const verifiedLinkTo = async (store: DocumentStore, key: string, file: Pick<StoredFile, 'filename' | 'sha256' | 'size'>): Promise<DownloadLink> => {
   const bytes = await store.get(key);
   if (!bytes || sha256Hex(bytes) !== file.sha256) throw new AppError('integrity_failure', 'The stored file does not match its recorded SHA-256. It has not been served.');
   return { url: await store.downloadUrl(key, file.filename, downloadSeconds), filename: file.filename, sha256: file.sha256, size: file.size, expiresAt: inSeconds(downloadSeconds) };

@@ -68,8 +68,9 @@ const responsesOf = (route: RouteDefinition) => {
   const isPublic = route.access === 'public';
   return {
     [route.successStatus]: {
-      description: route.successStatus === 201 ? 'Created' : 'OK',
-      ...(route.successStatus === 201 || route.requiresIfMatch || route.resource
+      description: { 200: 'OK', 201: 'Created', 202: 'Accepted: follow the job at Location' }[route.successStatus],
+      ...(route.successStatus === 202 ? { headers: { Location: { description: 'Where the job is followed.', schema: { type: 'string' } } } } : {}),
+      ...(route.successStatus === 201 || ((route.requiresIfMatch || route.resource) && route.successStatus !== 202)
         ? { headers: { ETag: { description: 'Version of the record, for If-Match.', schema: { type: 'string' } } } }
         : {}),
       content: route.produces

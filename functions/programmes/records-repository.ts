@@ -29,6 +29,8 @@ export interface RecordsRepository {
   putActual(actual: IndicatorActual, expectedVersion: number): Promise<void>;
   actuals(programmeId: string): Promise<IndicatorActual[]>;
   figures(programmeId: string): Promise<Counters>;
+  /** How many writes the programme's records have had: what an export's data version is told by. */
+  figuresRevision(programmeId: string): Promise<number>;
   getSpend(programmeId: string, month: string, lineId: string): Promise<Spend | undefined>;
   putSpend(spend: Spend, expectedVersion: number, delta: Counters): Promise<void>;
   spends(programmeId: string): Promise<Spend[]>;
@@ -50,6 +52,8 @@ export interface RecordsRepository {
 export type StoredMember = z.infer<typeof networkMember.schema>;
 
 const activityItem = activityEntity.item;
+/** Kept on the figures item beside the counters, never counted. */
+const revisionAttribute = 'revision';
 const memberItem = networkMember.item;
 
 export const recordsRepository = (ctx: TableContext): RecordsRepository => {
@@ -60,11 +64,13 @@ export const recordsRepository = (ctx: TableContext): RecordsRepository => {
   const all = async <T>(entity: { readAll: (items: StoredItem[]) => T[] }, { PK, SKPrefix }: { PK: string; SKPrefix: string }): Promise<T[]> =>
     entity.readAll(await queryAllPages(ctx, { KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)', ExpressionAttributeValues: { ':pk': PK, ':prefix': SKPrefix } }));
   const versionedPut = (item: Record<string, unknown>, expectedVersion: number, what: string): TxItem => sharedVersionedPut(ctx.table, item, expectedVersion, what);
-  /** ADD the counters' changes and SET the values; nothing when there is no change. */
+  /**
+   * ADD the counters' changes and SET the values; the revision moves with every record
+   * written (an export of unchanged data is reused while it stays: exports/data-version.ts).
+   */
   const figuresUpdate = (programmeId: string, change: { add?: Counters; set?: Counters }): TxItem[] => {
-    const added = Object.entries(change.add ?? {}).filter(([, value]) => value !== 0);
+    const added: [string, number][] = [[revisionAttribute, 1], ...Object.entries(change.add ?? {}).filter(([, value]) => value !== 0)];
     const set = Object.entries(change.set ?? {});
-    if (added.length + set.length === 0) return [];
     const names: Record<string, string> = {};
     const values: Record<string, number> = {};
     const clause = (entries: [string, number][], prefix: string, form: (name: string, value: string) => string) =>
@@ -74,7 +80,7 @@ export const recordsRepository = (ctx: TableContext): RecordsRepository => {
         return form(`#${prefix}${index}`, `:${prefix}${index}`);
       }).join(', ');
     const setClause = [clause(set, 's', (name, value) => `${name} = ${value}`), programmeFigures.tagging.set].filter(Boolean).join(', ');
-    const expression = [added.length ? `ADD ${clause(added, 'a', (name, value) => `${name} ${value}`)}` : '', `SET ${setClause}`].filter(Boolean).join(' ');
+    const expression = `ADD ${clause(added, 'a', (name, value) => `${name} ${value}`)} SET ${setClause}`;
     return [{
       item: {
         Update: {
@@ -173,7 +179,13 @@ export const recordsRepository = (ctx: TableContext): RecordsRepository => {
 
     async figures(programmeId) {
       const { Item } = await ctx.client.send(new GetCommand({ TableName: ctx.table, Key: programmeFigures.key(programmeId) }));
-      return Item ? programmeFigures.read(Item) : {};
+      const { [revisionAttribute]: _revision, ...counters } = Item ? programmeFigures.read(Item) : {};
+      return counters;
+    },
+
+    async figuresRevision(programmeId) {
+      const { Item } = await ctx.client.send(new GetCommand({ TableName: ctx.table, Key: programmeFigures.key(programmeId), ProjectionExpression: '#entity, #revision', ExpressionAttributeNames: { ...programmeFigures.tagging.names, '#revision': revisionAttribute } }));
+      return Item ? (programmeFigures.read(Item)[revisionAttribute] ?? 0) : 0;
     },
   };
 };

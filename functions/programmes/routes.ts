@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { defineRoute } from '../core/route.js';
 import { DocumentConfirm, DocumentUploadRequest, DownloadLink, UploadForm } from '../files/schema.js';
-import { Activity, ActivityInput, ActivityList, ActivityParams, ActualInput, ActualParams, CalendarFeedParams, CalendarQuery, CaseInput, CaseList, CaseParams, CaseRecord, Created, Dashboard, ExportParams, IndicatorActual, IndicatorActualList, MaterialParams, Member, MemberInput, MemberList, MemberParams, ParticipantChanges, Programme, ProgrammeCreate, ProgrammeListQuery, ProgrammePage, ProgrammeParams, ProgrammeUpdate, ReportRangeQuery, Spend, SpendInput, SpendList, SpendParams, Tally, TallyCounts, TallyList, TallyParams } from './schema.js';
+import { ExportJob, ExportJobParams, ExportRequest } from '../exports/schema.js';
+import { Activity, ActivityInput, ActivityList, ActivityParams, ActualInput, ActualParams, CalendarFeedParams, CalendarQuery, CaseInput, CaseList, CaseParams, CaseRecord, Created, Dashboard, IndicatorActual, IndicatorActualList, MaterialParams, Member, MemberInput, MemberList, MemberParams, ParticipantChanges, Programme, ProgrammeCreate, ProgrammeListQuery, ProgrammePage, ProgrammeParams, ProgrammeUpdate, Spend, SpendInput, SpendList, SpendParams, Tally, TallyCounts, TallyList, TallyParams } from './schema.js';
 
 /** The programmes routes, in THE route table (functions/routes.ts). */
 export const programmeRoutes = [
@@ -146,14 +147,14 @@ export const programmeRoutes = [
     params: ProgrammeParams, response: Dashboard, successStatus: 200, resource: 'programme',
   }),
   defineRoute({
-    method: 'GET', path: '/api/programmes/{programmeId}/exports/{file}', module: 'exports', operation: 'exportProgrammeFile',
-    summary: 'A programme file: indicators, activities or assistance as CSV (UTF-8 with BOM), or the IATI 2.03 activity XML; small counts hidden for funders', access: ['coordinator', 'funder'],
-    params: ExportParams, response: z.string(), successStatus: 200, resource: 'programme', produces: ['text/csv', 'application/xml'], heavy: true,
+    method: 'POST', path: '/api/programmes/{programmeId}/exports', module: 'exports', operation: 'requestExport',
+    summary: 'Ask for a programme file, made off the request path: the progress report for a period (PDF), indicators, activities or assistance (CSV, UTF-8 with BOM) or the IATI 2.03 activity XML; small counts hidden for funders. The same request while the data is unchanged is the same job',
+    access: ['coordinator', 'funder'], params: ProgrammeParams, body: ExportRequest, response: ExportJob, successStatus: 202, resource: 'programme',
   }),
   defineRoute({
-    method: 'GET', path: '/api/programmes/{programmeId}/report.pdf', module: 'exports', operation: 'exportProgressReport',
-    summary: 'The progress report for a period as a PDF (cover, summary figures, charts, activities, indicators); small counts hidden for funders', access: ['coordinator', 'funder'],
-    params: ProgrammeParams, query: ReportRangeQuery, response: z.string(), successStatus: 200, resource: 'programme', produces: ['application/pdf'], heavy: true,
+    method: 'GET', path: '/api/programmes/{programmeId}/exports/jobs/{jobId}', module: 'exports', operation: 'getExportJob',
+    summary: 'An export job: its state and progress, and when done a short-lived link to the file (its SHA-256 checked again)', access: ['coordinator', 'funder'],
+    params: ExportJobParams, response: ExportJob, successStatus: 200, resource: 'programme',
   }),
   defineRoute({
     method: 'GET', path: '/api/calendar/{programmeId}/{token}', module: 'exports', operation: 'getCalendarFeed',

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { participantChangesPerRequest, activityTypes, activityStatuses, assistanceTypes, assistanceChannels, participationStatuses, exportFiles, memberKinds, groupKinds, consentScopes } from './vocabulary.js';
+import { participantChangesPerRequest, activityTypes, activityStatuses, assistanceTypes, assistanceChannels, participationStatuses, memberKinds, groupKinds, consentScopes } from './vocabulary.js';
 import { bilingual, isoDate, isoTimestamp, itemId, pageQuery, text, ulid } from '../core/schemas.js';
 import { StoredFile } from '../files/schema.js';
 import { MemorandumEvent } from '../events/schema.js';
@@ -89,10 +89,6 @@ export const ProgrammeSummary = z.object({
 export const ProgrammePage = z.object({ items: z.array(ProgrammeSummary), nextCursor: z.optional(z.string()) });
 export const ProgrammeListQuery = pageQuery;
 
-export const ExportParams = z.strictObject({ programmeId: ulid, file: z.enum(exportFiles) });
-export const ReportRangeQuery = z.strictObject({ from: z.optional(isoDate), to: z.optional(isoDate) }).check(
-  z.refine((range) => !range.from || !range.to || range.from <= range.to, { message: 'The period must not end before it starts.', path: ['to'] }),
-);
 export const CalendarFeedParams = z.strictObject({ programmeId: ulid, token: z.string().check(z.regex(/^[A-Za-z0-9_-]{20,64}$/, 'Not a calendar link.')) });
 
 export type ProgrammeContent = z.infer<typeof ProgrammeContent>;

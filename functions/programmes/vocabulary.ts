@@ -11,6 +11,9 @@ export const genders = ['female', 'male', 'other', 'unknown'] as const;
 export const ageBands = ['under_18', 'age_18_29', 'age_30_49', 'age_50_64', 'age_65_plus', 'unknown'] as const;
 export const participationStatuses = ['invited', 'attended'] as const;
 export const exportFiles = ['indicators.csv', 'activities.csv', 'assistance.csv', 'iati.xml'] as const;
+/** What an export job makes: the files above, or the progress report for a period. */
+export const exportKinds = ['report.pdf', ...exportFiles] as const;
+export const exportJobStatuses = ['queued', 'running', 'done', 'failed'] as const;
 export const memberKinds = ['activist', 'organisation'] as const;
 export const groupKinds = ['diaspora', 'friends_group', 'human_rights_group', 'other'] as const;
 export const consentScopes = ['contact', 'events', 'publicity'] as const;

@@ -11,7 +11,7 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { Construct } from 'constructs';
 import { tableDefinition } from '../../functions/data/table.js';
-import { dataKeyActionsFor, digestKeyActions, directoryActions, documentGrants, environmentFor, mailActions, tableActions, type DocumentGrant, type FunctionAccess } from '../../functions/core/access.js';
+import { dataKeyActionsFor, digestKeyActions, directoryActions, documentGrants, environmentFor, mailActions, renderQueueActions, tableActions, type DocumentGrant, type FunctionAccess } from '../../functions/core/access.js';
 import { lambdaEsbuildOptions } from '../bundling.js';
 import { isProduction, type DeploymentConfig } from '../config.js';
 
@@ -26,6 +26,8 @@ export interface DeployedResources {
   /** Encrypts the table and the documents bucket. */
   dataKey: IKey;
   userPool: IUserPool;
+  /** Where export jobs wait for the renderer. */
+  renderQueue?: IQueue;
 }
 
 export interface ApiFunctionProps {
@@ -43,6 +45,8 @@ export interface ApiFunctionProps {
   failureQueue?: IQueue;
   timeout?: Duration;
   memorySize?: number;
+  /** Why a function fed by an event source has no dead-letter queue of its own. */
+  withoutDeadLetterQueue?: string;
 }
 
 /**
@@ -66,6 +70,7 @@ export class ApiFunction extends Construct {
             webUrl: resources.config.webOrigins[0] ?? '', tableName: resources.table.tableName, bucketName: resources.bucketName,
             digestKeyId: resources.digestKey.keyArn, userPoolId: resources.userPool.userPoolId,
             ...(resources.config.senderEmail ? { senderEmail: resources.config.senderEmail } : {}),
+            ...(resources.renderQueue ? { renderQueueUrl: resources.renderQueue.queueUrl } : {}),
             // The documents bucket has Object Lock in staging and prod (infra/stacks/data-stack.ts).
             ...(isProduction(resources.config) ? { documentRetentionYears: resources.config.documentRetentionYears } : {}),
           }
@@ -106,7 +111,7 @@ export class ApiFunction extends Construct {
           : {}),
       },
     });
-    acknowledgeFunctionFindings(this.function, props.failureQueue ? failureDestination : synchronousInvocation);
+    acknowledgeFunctionFindings(this.function, props.withoutDeadLetterQueue ?? (props.failureQueue ? failureDestination : synchronousInvocation));
     if (!resources) return;
     if (access.table) this.grantTable(resources.table, access.table);
     for (const grant of documentGrants(access)) this.grantDocuments(resources.bucketName, grant);
@@ -114,6 +119,7 @@ export class ApiFunction extends Construct {
     if (access.digestKey) this.allow(digestKeyActions[access.digestKey], [resources.digestKey.keyArn]);
     if (access.directory) this.allow(directoryActions, [resources.userPool.userPoolArn]);
     if (access.mail) this.grantMail(resources.config);
+    if (access.renderQueue === 'send' && resources.renderQueue) this.allow(renderQueueActions.send, [resources.renderQueue.queueArn]);
   }
 
   private allow(actions: readonly string[], resources: string[], conditions?: Record<string, unknown>): void {

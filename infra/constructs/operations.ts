@@ -20,6 +20,7 @@ export interface OperationsProps {
   functions: { name: string; function: IFunction }[];
   dailyJob: IFunction;
   dailyJobDeadLetters: IQueue;
+  renderDeadLetters: IQueue;
   table: ITableV2;
 }
 
@@ -65,7 +66,7 @@ export class Operations extends Construct {
     for (const definition of this.definitions(props)) this.add(definition);
   }
 
-  private definitions({ config, api, functions, dailyJob, dailyJobDeadLetters, table }: OperationsProps): AlarmDefinition[] {
+  private definitions({ config, api, functions, dailyJob, dailyJobDeadLetters, renderDeadLetters, table }: OperationsProps): AlarmDefinition[] {
     const business = (metricName: string) => new Metric({ namespace: metricsNamespace, metricName, dimensionsMap: { service: 'pakt' }, statistic: 'Sum', period: fiveMinutes });
     const tableMetric = (metricName: string) => new Metric({ namespace: 'AWS/DynamoDB', metricName, dimensionsMap: { TableName: table.tableName }, statistic: 'Sum', period: fiveMinutes });
     return [
@@ -101,6 +102,11 @@ export class Operations extends Construct {
         id: 'DailyJobDeadLettered',
         meaning: 'A daily job run failed after its retries (some memoranda did not come into force or reminders were not sent) and was dead-lettered. Read the message and the job\'s log, fix, then run the job again: a rerun does nothing twice.',
         metric: dailyJobDeadLetters.metricApproximateNumberOfMessagesVisible({ statistic: 'Maximum', period: fiveMinutes }), threshold: 1,
+      },
+      {
+        id: 'RenderDeadLettered',
+        meaning: 'An export job failed every attempt and was dead-lettered; its asker sees it failed and may ask again. Read the message (programme and job) and the renderer\'s log ("A render job failed").',
+        metric: renderDeadLetters.metricApproximateNumberOfMessagesVisible({ statistic: 'Maximum', period: fiveMinutes }), threshold: 1,
       },
       {
         id: 'IntegrityFailure',

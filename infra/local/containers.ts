@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import { environmentFor, type FunctionAccess } from '../../functions/core/access.js';
-import { dailyJobAccess, moduleAccess, moduleNames, type ModuleName } from '../../functions/routes.js';
+import { dailyJobAccess, moduleAccess, moduleNames, rendererAccess, type ModuleName } from '../../functions/routes.js';
 import type { Principal } from './iam.js';
 
 /**
@@ -25,6 +25,8 @@ export interface LocalResources {
   digestKeyFile: string;
   digestPublicKeyFile: string;
   edgeSecret?: string;
+  /** The local render queue's URL (the SDK sends to it, as to an SQS queue URL). */
+  renderQueueUrl?: string;
 }
 
 /** What stands in on one machine for each AWS variable a grant adds (removed ones have no meaning here). */
@@ -50,6 +52,7 @@ export const localCredentials = (name: string) => ({ accessKeyId: `PAKT${name.re
 export const localEnvironmentFor = (name: string, access: FunctionAccess, local: LocalResources): Record<string, string> => {
   const aws = environmentFor(access, {
     webUrl: local.webUrl, tableName: local.tableName, bucketName: local.bucket, digestKeyId: 'local', userPoolId: 'local', senderEmail: 'local',
+    ...(local.renderQueueUrl === undefined ? {} : { renderQueueUrl: local.renderQueueUrl }),
     // As in staging and prod, so that the local IAM asks for the retention grant (s3rver keeps no lock).
     documentRetentionYears: 10,
     ...(local.edgeSecret === undefined ? {} : { edgeSecret: local.edgeSecret }),
@@ -89,10 +92,11 @@ interface Pending {
   reject(error: Error): void;
 }
 
-/** The functions CDK deploys: one per module of the route table, and the daily job. */
+/** The functions CDK deploys: one per module of the route table, the daily job and the renderer. */
 export const moduleFunction = (module: ModuleName): FunctionDefinition => ({ name: module, entry: `${module}/handler.ts`, access: moduleAccess[module] });
 export const dailyJobFunction: FunctionDefinition = { name: 'daily-jobs', entry: 'jobs/handler.ts', access: dailyJobAccess };
-export const functionDefinitions: FunctionDefinition[] = [...moduleNames.map(moduleFunction), dailyJobFunction];
+export const rendererFunction: FunctionDefinition = { name: 'renderer', entry: 'renderer/handler.ts', access: rendererAccess };
+export const functionDefinitions: FunctionDefinition[] = [...moduleNames.map(moduleFunction), dailyJobFunction, rendererFunction];
 
 /** Starts a function's container; it initialises once (the handler module loads) and serves one invocation after another. */
 export const startContainer = async (definition: FunctionDefinition, local: LocalResources, log: (line: string) => void = () => undefined): Promise<Container> => {

@@ -28,10 +28,10 @@ interface ProxyOptions {
 }
 
 /** The access key of a SigV4 request: from its Authorization header or, presigned, its query. */
-const accessKeyOf = (authorization: string | undefined, query: URLSearchParams): string | undefined =>
+export const accessKeyOf = (authorization: string | undefined, query: URLSearchParams): string | undefined =>
   /Credential=([^/,\s]+)\//.exec(authorization ?? '')?.[1] ?? query.get('X-Amz-Credential')?.split('/')[0];
 
-const readAll = async (req: IncomingMessage): Promise<Buffer> => {
+export const readAll = async (req: IncomingMessage): Promise<Buffer> => {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
@@ -50,7 +50,7 @@ const relay = (req: IncomingMessage, res: ServerResponse, target: string, body?:
   else upstream.end(body);
 };
 
-const listen = async (handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>, port: number): Promise<RunningService> => {
+export const listen = async (handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>, port: number): Promise<RunningService> => {
   const server = createServer((req, res) => {
     handle(req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500);

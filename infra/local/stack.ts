@@ -6,7 +6,8 @@ import { createDocumentClient } from '../../functions/data/client.js';
 import { ensureLocalDigestKey } from '../../functions/memoranda/digest-signer.js';
 import { moduleNames } from '../../functions/routes.js';
 import { startApiServer } from './api-server.js';
-import { dailyJobFunction, functionDefinitions, localCredentials, moduleFunction, principalOf, startContainer, type Container, type LocalResources } from './containers.js';
+import { dailyJobFunction, functionDefinitions, localCredentials, moduleFunction, principalOf, rendererFunction, startContainer, type Container, type LocalResources } from './containers.js';
+import { startRenderQueue } from './render-queue.js';
 import { ensureTable, startDynamoDbLocal, type RunningService } from './dynamodb.js';
 import { startDynamoDbIam, startS3Iam, type DynamoDbObserver, type Principals } from './iam.js';
 import { apiResource, startOidcProvider, webClientId } from './oidc.js';
@@ -48,6 +49,10 @@ export interface LocalStack {
   edgeSecret: string;
   /** The local key that signs the daily audit digests (KMS on AWS). */
   digestKeyFile: string;
+  /** The render jobs that failed every attempt: a dead-letter queue the administrator's key receives from, as on AWS. */
+  renderDeadLetterUrl: string;
+  /** The render queue, as the functions granted it send to it. */
+  renderQueueUrl: string;
   /** The daily job's function, as EventBridge Scheduler invokes it on AWS. */
   dailyJob: Pick<Container, 'invoke'>;
   /** Sees every DynamoDB request the functions make (the benchmark meters them). */
@@ -124,16 +129,22 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       log(`Demo data  ${created === 0 ? 'already present' : `${created} records added`}`);
     }
 
+    const renderQueue = await startRenderQueue({ port: 0, principals, log });
     const edgeSecret = randomBytes(24).toString('base64url');
     const local: LocalResources = {
       webUrl: options.webOrigins[0] ?? '', tableName, dynamodbEndpoint, bucket, s3Endpoint, accountsFile, outboxDir,
-      digestKeyFile, digestPublicKeyFile: ensureLocalDigestKey(digestKeyFile),
+      digestKeyFile, digestPublicKeyFile: ensureLocalDigestKey(digestKeyFile), renderQueueUrl: renderQueue.url,
     };
-    const containers = await Promise.all([
+    const [renderer, ...containers] = await Promise.all([
+      startContainer(rendererFunction, local, log),
       startContainer(dailyJobFunction, local, log),
       ...moduleNames.map((module) => startContainer(moduleFunction(module), { ...local, edgeSecret }, log)),
     ]);
-    started.push(...containers);
+    if (!renderer) throw new Error('The renderer did not start.');
+    // Renders take seconds, not the API's 30: the renderer's own timeout (infra/stacks/api-stack.ts).
+    renderQueue.deliverTo((event) => renderer.invoke(event, 120_000));
+    // The queue stops first (it delivers no more), then the containers.
+    started.push(renderer, ...containers, renderQueue);
     const [dailyJob] = containers;
     if (!dailyJob) throw new Error('The daily job did not start.');
     const functions = new Map(moduleNames.map((module, index) => [module, containers[index + 1] as Container] as const));
@@ -149,6 +160,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
 
     return {
       dynamodbEndpoint, s3Endpoint, issuer, apiUrl: api.url, tableName, bucket, accountsFile, outboxDir, signingKeyFile, edgeSecret, digestKeyFile, dailyJob,
+      renderDeadLetterUrl: renderQueue.deadLetterUrl, renderQueueUrl: renderQueue.url,
       observeDynamoDb: (next) => void (observer = next),
       stop,
     };

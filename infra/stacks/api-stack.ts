@@ -13,7 +13,9 @@ import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { dailyJobAccess, moduleAccess, moduleNames, routes } from '../../functions/routes.js';
+import { dailyJobAccess, moduleAccess, moduleNames, rendererAccess, routes } from '../../functions/routes.js';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { renderAttempts } from '../../functions/exports/jobs.js';
 import { isHeavy, routeKeyOf } from '../../functions/core/route.js';
 import { apiScope } from '../../functions/users/sign-in-policy.js';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
@@ -24,6 +26,9 @@ import { documentsBucketName } from './data-stack.js';
 
 /** Measured by `npm run bench` (README, "Operations"): the worst day, 10,000 overdue obligations in force, takes seconds here. */
 const dailyJobTimeout = Duration.minutes(2);
+
+/** The renderer's limit: the 10,000-record programme's report takes seconds (npm run bench); SQS hides a message six times as long. */
+const rendererTimeout = Duration.minutes(2);
 
 /** Per second, across all callers: a PDF or an export takes a second or more of a function's time. */
 export const heavyRouteThrottle = { rateLimit: 5, burstLimit: 10 };
@@ -92,7 +97,16 @@ export class ApiStack extends Stack {
       reason: 'The distribution and the functions read it at deployment; rotating it in place would cut the API off until both had the new value, so it is rotated by replacing it in a deployment.',
     });
 
-    const resources: DeployedResources = { config, table: deps.table, bucketName: documentsBucketName(config), digestKey: deps.digestKey, dataKey: deps.dataKey, userPool: deps.userPool };
+    // Export jobs wait here for the renderer; a job that failed three receives goes to the dead letters, which alarm.
+    const renderDeadLetters = new Queue(this, 'RenderDeadLetters', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
+    for (const id of ['AwsSolutions-SQS3', 'Serverless-SQSRedrivePolicy']) {
+      Validations.of(renderDeadLetters).acknowledge({ id, reason: 'This queue is itself where render jobs that failed every attempt land; an alarm watches it and an operator reads it.' });
+    }
+    const renderQueue = new Queue(this, 'RenderQueue', {
+      encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(1),
+      visibilityTimeout: Duration.seconds(rendererTimeout.toSeconds() * 6), deadLetterQueue: { queue: renderDeadLetters, maxReceiveCount: renderAttempts },
+    });
+    const resources: DeployedResources = { config, table: deps.table, bucketName: documentsBucketName(config), digestKey: deps.digestKey, dataKey: deps.dataKey, userPool: deps.userPool, renderQueue };
     const moduleFunctions = moduleNames.map((module) => ({
       module,
       function: new ApiFunction(this, `Module-${module}`, {
@@ -118,6 +132,17 @@ export class ApiStack extends Stack {
       }
     }
 
+    // The renderer: the only function besides signing with pdfmake and the fonts; one batch of one job at a time per container.
+    const renderer = new ApiFunction(this, 'Renderer', {
+      entry: 'renderer/handler.ts', description: 'Pakt renderer (export files)', retainLogs: keep, access: rendererAccess, resources,
+      timeout: rendererTimeout, memorySize: 1024, withoutDeadLetterQueue: 'Fed by SQS: a failed job stays on the render queue and, after its receives, goes to the render dead-letter queue (which alarms); an asynchronous-invocation DLQ would never be used.',
+    });
+    renderer.function.addEventSource(new SqsEventSource(renderQueue, { batchSize: 1, reportBatchItemFailures: true, maxConcurrency: 5 }));
+    Validations.of(renderer.function).acknowledge({
+      id: 'Serverless-LambdaEventSourceMappingDestination',
+      reason: 'An SQS event source takes no on-failure destination: the render queue\'s redrive policy moves a job to the render dead-letter queue after its receives, and that queue alarms.',
+    });
+
     // The daily job (memoranda coming into force, reminders, audit digests), at 06:00 Kyiv time. A run that could
     // not be delivered, or failed after its retries (any item failed), lands in the dead-letter queue, which alarms.
     const dailyJobDeadLetters = new Queue(this, 'DailyJobDeadLetters', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
@@ -135,8 +160,8 @@ export class ApiStack extends Stack {
     });
 
     this.operations = new Operations(this, 'Operations', {
-      config, api: this.api, table: deps.table, dailyJob: daily.function, dailyJobDeadLetters,
-      functions: [...moduleFunctions.map(({ module, function: fn }) => ({ name: `Module-${module}`, function: fn })), { name: 'DailyJobs', function: daily.function }],
+      config, api: this.api, table: deps.table, dailyJob: daily.function, dailyJobDeadLetters, renderDeadLetters,
+      functions: [...moduleFunctions.map(({ module, function: fn }) => ({ name: `Module-${module}`, function: fn })), { name: 'DailyJobs', function: daily.function }, { name: 'Renderer', function: renderer.function }],
     });
 
     const dailyFunctionId = this.getLogicalId(daily.function.node.defaultChild as CfnFunction);

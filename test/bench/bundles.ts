@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { build, type Plugin } from 'esbuild';
 import { lambdaEsbuildOptions } from '../../infra/bundling.js';
-import { moduleAccess, moduleNames } from '../../functions/routes.js';
+import { moduleNames } from '../../functions/routes.js';
 
 const run = promisify(execFile);
 const root = resolve(import.meta.dirname, '../..');
@@ -46,10 +46,12 @@ export const measureBundles = async (runs = 7): Promise<BundleFigure[]> => {
   const outdir = await mkdtemp(join(tmpdir(), 'pakt-bundles-'));
   try {
     // As the CDK function construct does for PDF-rendering modules: fonts next to the bundle.
-    if (moduleNames.some((module) => moduleAccess[module].fonts)) await cp(resolve(root, 'node_modules/pdfmake/fonts/Roboto'), join(outdir, 'fonts'), { recursive: true });
+    await cp(resolve(root, 'node_modules/pdfmake/fonts/Roboto'), join(outdir, 'fonts'), { recursive: true });
     const entries: { name: string; entry: string; plugins?: Plugin[] }[] = [
       { name: 'sdk-only (DynamoDB document client)', entry: resolve(root, 'test/bench/sdk-only.ts') },
       ...moduleNames.map((module) => ({ name: module, entry: resolve(root, `functions/${module}/handler.ts`) })),
+      // Not an API function: the one that renders the export files (queue-fed, its cold start is off the request path).
+      { name: 'renderer (not an API function)', entry: resolve(root, 'functions/renderer/handler.ts') },
       // What X-Ray tracing costs, side by side: the same module with the tracer replaced by nothing.
       { name: 'organisations without the tracer', entry: resolve(root, 'functions/organisations/handler.ts'), plugins: [withoutTracer] },
     ];

@@ -509,7 +509,10 @@ describe('programme journey', () => {
   });
 
   it('the funder downloads the assistance CSV: Cyrillic behind a BOM, small counts hidden', async () => {
-    const [file] = await Promise.all([funderPage.waitForEvent('download'), funderPage.getByTestId('export-assistance.csv').click()]);
+    // Asked for, the file is made off the request path; its row offers the download when ready.
+    await funderPage.getByTestId('export-assistance.csv').click();
+    await funderPage.locator('[data-testid="export-job-assistance.csv"][data-status="done"]').waitFor({ timeout: 30_000 });
+    const [file] = await Promise.all([funderPage.waitForEvent('download'), funderPage.getByTestId('export-download-assistance.csv').click()]);
     expect(file.suggestedFilename()).toMatch(/^programme-[0-9A-Z]{26}-assistance\.csv$/);
     const stream = await file.createReadStream();
     const chunks: Buffer[] = [];
@@ -524,7 +527,15 @@ describe('programme journey', () => {
   it('the funder downloads the progress report PDF for the first half-year', async () => {
     await funderPage.locator('#report-from').fill('2026-01-01');
     await funderPage.locator('#report-to').fill('2026-06-30');
-    const [file] = await Promise.all([funderPage.waitForEvent('download'), funderPage.getByTestId('export-report.pdf').click()]);
+    await funderPage.getByTestId('export-report.pdf').click();
+    // The page shows the report being prepared, with its progress, and stays usable meanwhile.
+    const row = funderPage.getByTestId('export-job-report.pdf');
+    await row.getByRole('progressbar').waitFor();
+    await expect(row.textContent()).resolves.toContain('2026-01-01 — 2026-06-30');
+    await screenshot(funderPage, '25-funder-report-preparing', { fullPage: false });
+    await expect(funderPage.getByTestId('activities-held').textContent()).resolves.toBe('4');
+    await funderPage.locator('[data-testid="export-job-report.pdf"][data-status="done"]').waitFor({ timeout: 60_000 });
+    const [file] = await Promise.all([funderPage.waitForEvent('download'), funderPage.getByTestId('export-download-report.pdf').click()]);
     expect(file.suggestedFilename()).toMatch(/report-2026-01-01-2026-06-30\.pdf$/);
     const saved = join(mkdtempSync(join(tmpdir(), 'pakt-e2e-')), 'report.pdf');
     await file.saveAs(saved);

@@ -5,8 +5,8 @@ import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dataKeyActionsFor, digestKeyActions, directoryActions, documentGrants, environmentFor, mailActions, tableActions, type FunctionAccess } from '../../functions/core/access.js';
-import { dailyJobAccess, moduleAccess, moduleNames } from '../../functions/routes.js';
+import { dataKeyActionsFor, digestKeyActions, directoryActions, documentGrants, environmentFor, mailActions, renderQueueActions, tableActions, type FunctionAccess } from '../../functions/core/access.js';
+import { dailyJobAccess, moduleAccess, moduleNames, rendererAccess } from '../../functions/routes.js';
 import { readConfig } from '../../infra/config.js';
 import { lambdaEsbuildOptions } from '../../infra/bundling.js';
 import { buildStacks } from '../../infra/stacks/pakt.js';
@@ -28,6 +28,7 @@ interface Statement {
 const functionsUnderTest: { logicalPrefix: string; entry: string; access: FunctionAccess; api: boolean }[] = [
   ...moduleNames.map((module) => ({ logicalPrefix: `Module${module}Function`, entry: `${module}/handler.ts`, access: moduleAccess[module], api: true })),
   { logicalPrefix: 'DailyJobsFunction', entry: 'jobs/handler.ts', access: dailyJobAccess, api: false },
+  { logicalPrefix: 'RendererFunction', entry: 'renderer/handler.ts', access: rendererAccess, api: false },
 ];
 /** Beside its declaration, an asynchronously invoked function sends its failed runs to its failure queue. */
 const failureQueueStatement = { actions: ['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'], resource: 'failure queue' };
@@ -44,6 +45,7 @@ const resourceKind = (resource: unknown): string => {
   if (text.includes('Users')) return 'user pool';
   if (text.includes(':ses:')) return 'mail identity';
   if (text.includes('DailyJobDeadLetters')) return 'failure queue';
+  if (text.includes('RenderQueue')) return 'render queue';
   return `unexpected ${text}`;
 };
 
@@ -53,6 +55,7 @@ const normalised = (statements: { actions: readonly string[]; resource: string }
 const expectedStatements = (access: FunctionAccess, bucket: string, invokedAsynchronously: boolean) =>
   normalised([
     ...(invokedAsynchronously ? [failureQueueStatement] : []),
+    ...(access.renderQueue ? [{ actions: renderQueueActions[access.renderQueue], resource: 'render queue' }] : []),
     { actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], resource: '*' },
     ...(access.table ? [{ actions: tableActions[access.table], resource: 'table' }] : []),
     ...documentGrants(access).map((grant) => ({ actions: grant.actions, resource: `s3 ${bucket}/${grant.prefix}*` })),
@@ -85,11 +88,11 @@ describe('each function gets exactly what its module declares', () => {
 
   it.each(functionsUnderTest)('$logicalPrefix: its environment names the declared resources and nothing else', ({ logicalPrefix, access, api: isApi }) => {
     const { properties } = functionOf(logicalPrefix);
-    const declared = environmentFor(access, { webUrl: 'w', tableName: 't', bucketName: 'b', digestKeyId: 'k', userPoolId: 'u', senderEmail, ...(isApi ? { edgeSecret: 's' } : {}) });
+    const declared = environmentFor(access, { webUrl: 'w', tableName: 't', bucketName: 'b', digestKeyId: 'k', userPoolId: 'u', senderEmail, renderQueueUrl: 'q', ...(isApi ? { edgeSecret: 's' } : {}) });
     expect(Object.keys(properties.Environment.Variables).sort()).toEqual(['NODE_OPTIONS', ...Object.keys(declared)].sort());
   });
 
-  it.each(functionsUnderTest)('$logicalPrefix: its IAM statements are the declared ones, on the declared resources only', ({ logicalPrefix, access, api: isApi }) => {
+  it.each(functionsUnderTest)('$logicalPrefix: its IAM statements are the declared ones, on the declared resources only', ({ logicalPrefix, access }) => {
     const { properties } = functionOf(logicalPrefix);
     const role = properties.Role['Fn::GetAtt'][0];
     const policies = Object.values(api.findResources('AWS::IAM::Policy')).filter((policy) => JSON.stringify(policy).includes(`{"Ref":"${role}"}`)) as { Properties: { PolicyDocument: { Statement: Statement[] } } }[];
@@ -97,7 +100,7 @@ describe('each function gets exactly what its module declares', () => {
     for (const statement of statements) expect(statement.Effect).toBe('Allow');
     const granted = normalised(statements.flatMap((statement) => [statement.Resource].flat().map((resource) => ({ actions: [statement.Action].flat(), resource: resourceKind(resource) }))));
     // The table's statement names the table and its indexes: one entry per resource above, collapsed here.
-    expect([...new Set(granted)]).toEqual(expectedStatements(access, bucket, !isApi));
+    expect([...new Set(granted)]).toEqual(expectedStatements(access, bucket, logicalPrefix === 'DailyJobsFunction'));
     for (const statement of statements) expect([statement.Action].flat().some((action) => action.endsWith('*'))).toBe(false);
   });
 });
@@ -110,6 +113,7 @@ const gateways: { file: string; declares: (access: FunctionAccess) => boolean; w
   { file: 'functions/notifications/mailer.ts', declares: (access) => access.mail === true, what: 'mail' },
   { file: 'functions/documents/fonts.ts', declares: (access) => access.fonts === true, what: 'fonts' },
   { file: 'functions/memoranda/digest-signer.ts', declares: (access) => access.digestKey !== undefined, what: 'the digest key' },
+  { file: 'functions/exports/render-queue.ts', declares: (access) => access.renderQueue === 'send', what: 'the render queue' },
 ];
 
 describe('each function\'s code reaches only what its module declares, and declares only what its code reaches', () => {

@@ -117,15 +117,16 @@ describe('the CDK app (dev stage)', () => {
 
   it('deploys one Node.js 22 arm64 function per module, with tracing and bounded log retention', () => {
     const functions = Object.values(api.findResources('AWS::Lambda::Function')) as { Properties: { Runtime: string; Architectures: string[]; TracingConfig: { Mode: string } } }[];
-    // One per module, plus the daily jobs.
-    expect(functions).toHaveLength(moduleNames.length + 1);
+    // One per module, plus the daily jobs and the renderer.
+    expect(functions).toHaveLength(moduleNames.length + 2);
     for (const fn of functions) expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' } });
     const memoryOf = (name: string) => (functions.find((fn) => JSON.stringify(fn).includes(`"Pakt ${name} module"`))?.Properties as unknown as { MemorySize: number }).MemorySize;
-    expect([memoryOf('exports'), memoryOf('signing'), memoryOf('organisations')]).toEqual([1024, 1024, 512]);
-    const modules = functions.filter((fn) => JSON.stringify(fn).includes('Pakt ') && !JSON.stringify(fn).includes('daily jobs'));
+    // The exports module only takes jobs now; the renderer makes the files.
+    expect([memoryOf('exports'), memoryOf('signing'), memoryOf('organisations')]).toEqual([512, 1024, 512]);
+    const modules = functions.filter((fn) => JSON.stringify(fn).includes(' module"'));
     expect(modules).toHaveLength(moduleNames.length);
     for (const fn of modules) expect(JSON.stringify(fn)).toMatch(/"EDGE_SECRET":\{"Fn::Join":\["",\["\{\{resolve:secretsmanager:/);
-    api.resourceCountIs('AWS::Logs::LogGroup', moduleNames.length + 2);
+    api.resourceCountIs('AWS::Logs::LogGroup', moduleNames.length + 3);
     api.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: Match.anyValue() });
   });
 
@@ -152,12 +153,23 @@ describe('the CDK app (dev stage)', () => {
     api.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true, MessageRetentionPeriod: 1209600 });
   });
 
+  it('feeds export jobs to the renderer through SQS: one job a batch, partial failures retried, dead-lettered after the last attempt', () => {
+    api.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true, VisibilityTimeout: 720, RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^RenderDeadLetters'), 'Arn'] }, maxReceiveCount: 3 } });
+    api.hasResourceProperties('AWS::Lambda::EventSourceMapping', { BatchSize: 1, FunctionResponseTypes: ['ReportBatchItemFailures'], ScalingConfig: { MaximumConcurrency: 5 } });
+    api.hasResourceProperties('AWS::Lambda::Function', { Description: 'Pakt renderer (export files)', MemorySize: 1024, Timeout: 120 });
+    // Only the exports module sends jobs.
+    const policies = Object.values(api.findResources('AWS::IAM::Policy')) as { Properties: { PolicyName: string; PolicyDocument: { Statement: { Action: unknown; Resource: unknown }[] } } }[];
+    const senders = policies.filter((policy) => policy.Properties.PolicyDocument.Statement.some((statement) => JSON.stringify(statement.Action) === '"sqs:SendMessage"' && JSON.stringify(statement.Resource).includes('RenderQueue')));
+    expect(senders.map((policy) => policy.Properties.PolicyName)).toEqual([expect.stringMatching(/^Moduleexports/)]);
+  });
+
   it('tells the operators: an encrypted alarm topic with the configured email, and an alarm for every way Pakt fails unnoticed', () => {
     api.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
     api.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'operators@example.org' });
     const alarms = Object.values(api.findResources('AWS::CloudWatch::Alarm')) as { Properties: Record<string, unknown> }[];
     // API 5xx rate; errors and throttles of each function; the daily job not run or dead-lettered; integrity failures; table throttling.
-    expect(alarms).toHaveLength(1 + 2 * (moduleNames.length + 1) + 4);
+    // ... and the renderer's errors, throttles and dead letters.
+    expect(alarms).toHaveLength(1 + 2 * (moduleNames.length + 2) + 5);
     for (const { Properties } of alarms) {
       expect(Properties.AlarmDescription).toEqual(expect.any(String));
       expect(JSON.stringify(Properties.AlarmActions)).toMatch(/OperationsTopic/);
@@ -172,7 +184,7 @@ describe('the CDK app (dev stage)', () => {
   });
 
   it('throttles the API, the routes that render documents tighter, and writes access logs without bodies or tokens', () => {
-    expect(routes.filter(isHeavy).map((route) => route.operation)).toEqual(expect.arrayContaining(['approveMemorandum', 'signMemorandum', 'exportProgrammeFile', 'exportProgressReport']));
+    expect(routes.filter(isHeavy).map((route) => route.operation)).toEqual(expect.arrayContaining(['approveMemorandum', 'signMemorandum']));
     api.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
       DefaultRouteSettings: { ThrottlingBurstLimit: 100, ThrottlingRateLimit: 50 },

@@ -92,8 +92,9 @@ const expected: Record<AppRoute['operation'], Expectation> = {
   putSpend: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
   listIndicatorActuals: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
   putIndicatorActual: byCaller({ coordinator: { own: 200, other: 404 } }, same(403)),
-  exportProgressReport: byCaller({ coordinator: { own: 200, other: 404 }, funder: { own: 200, other: 404 } }, same(403)),
-  exportProgrammeFile: byCaller({ coordinator: { own: 200, other: 404 }, funder: { own: 200, other: 404 } }, same(403)),
+  requestExport: byCaller({ coordinator: { own: 202, other: 404 }, funder: { own: 202, other: 404 } }, same(403)),
+  // A job of the caller's own audience; another programme's id looks like no job at all.
+  getExportJob: byCaller({ coordinator: { own: 200, other: 404 }, funder: { own: 200, other: 404 } }, same(403)),
   // Public, behind the secret link: the right secret opens it for anyone, a wrong one looks like no calendar at all.
   getCalendarFeed: byCaller({ anonymous: { own: 200, other: 404 } }, { own: 200, other: 404 }),
   // The network and case records never reach a funder, not even by probing their routes.
@@ -275,8 +276,12 @@ const requestFor = async (route: AppRoute, caller: Caller, scope: Scope) => {
       const created = scope === 'own' ? await call<{ id: string }>('POST', path.replace('/{caseId}', ''), { as: demoUser('coordinator'), body: caseRecord() }) : undefined;
       return { path: path.replace('{caseId}', created?.body.id ?? '01J00000000000000000000994'), as, headers: { 'if-match': '"1"' }, ...(route.operation === 'updateCase' ? { body: caseRecord({ lastContact: '2026-05-01' }) } : {}) };
     }
-    case 'exportProgrammeFile':
-      return { path: path.replace('{file}', 'indicators.csv'), as };
+    case 'requestExport':
+      return { path, as, body: { kind: 'indicators.csv' } };
+    case 'getExportJob': {
+      const job = (caller === 'coordinator' || caller === 'funder') && scope === 'own' ? await call<{ id: string }>('POST', path.replace('/jobs/{jobId}', ''), { as, body: { kind: 'indicators.csv' } }) : undefined;
+      return { path: path.replace('{jobId}', job?.body.id ?? 'f'.repeat(32)), as };
+    }
     case 'getCalendarFeed':
       return { path: path.replace('{token}', scope === 'own' ? programme?.calendarToken ?? '' : 'not-the-secret-of-this-calendar'), as };
     case 'updateActivity': {

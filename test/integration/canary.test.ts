@@ -3,7 +3,7 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructured
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { call, demoUser, stack, table, throughEdge, tokenOf, uniqueKey } from '../support/api.js';
 import { pdfText } from '../support/pdf.js';
-import { activist, caseRecord, createActivity, createProgramme } from '../support/programmes.js';
+import { activist, caseRecord, createActivity, createProgramme, exported } from '../support/programmes.js';
 
 /**
  * Canary: personal data planted in the network and the case records, under
@@ -57,11 +57,16 @@ describe('canary: personal data stays with the implementing NGO', () => {
     expect(leaks((await raw(`${base}/network`, coordinator)).text)).toBe(true);
     expect(leaks((await raw(`${base}/cases`, coordinator)).text)).toBe(true);
 
-    const funderReads = ['/api/programmes?limit=100', base, `${base}/dashboard`, `${base}/exports/indicators.csv`, `${base}/exports/activities.csv`, `${base}/exports/assistance.csv`, `${base}/exports/iati.xml`, `${base}/report.pdf`];
+    const funderReads = ['/api/programmes?limit=100', base, `${base}/dashboard`];
     for (const path of funderReads) {
       const response = await raw(path, funder);
       expect(response.status, path).toBe(200);
       expect(leaks(response.text), path).toBe(false);
+    }
+    for (const kind of ['indicators.csv', 'activities.csv', 'assistance.csv', 'iati.xml', 'report.pdf']) {
+      const file = await exported(base, kind, funder);
+      expect(leaks(file.text), kind).toBe(false);
+      expect(leaks(JSON.stringify(file.job)), kind).toBe(false);
     }
     const dashboard = JSON.parse((await raw(`${base}/dashboard`, funder)).text) as { network: { byCountry: { country: string; activists: unknown }[] } };
     expect(dashboard.network.byCountry).toEqual([{ country: 'DE', activists: { value: 6 }, organisations: { value: 0 }, attended: { value: 6 } }]);

@@ -2,6 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FunctionAccess } from '../../functions/core/access.js';
 import { ensureLocalDigestKey } from '../../functions/memoranda/digest-signer.js';
@@ -37,6 +38,17 @@ describe('the table, as each function may use it', () => {
     expect(await refusal(tableOf('openapi').send(new GetCommand({ TableName: table, Key: anyKey })))).toBe('AccessDeniedException');
     expect(await refusal(tableOf('organisations').send(new GetCommand({ TableName: 'another-table', Key: anyKey })))).toBe('AccessDeniedException');
     expect(await refusal(tableOf('stranger').send(new GetCommand({ TableName: table, Key: anyKey })))).toBe('AccessDeniedException');
+  });
+});
+
+describe('the render queue, as each function may use it', () => {
+  it('takes jobs from the exports module only, and no other action from it', async () => {
+    const queueOf = (name: string) => new SQSClient({ region, credentials: localCredentials(name) });
+    const job = JSON.stringify({ kind: 'export', programmeId: '00000000000000000000000000', jobId: '0'.repeat(32) });
+    expect(await refusal(queueOf('exports').send(new SendMessageCommand({ QueueUrl: stack().renderQueueUrl, MessageBody: job })))).toBe('allowed');
+    expect(await refusal(queueOf('programmes').send(new SendMessageCommand({ QueueUrl: stack().renderQueueUrl, MessageBody: job })))).toBe('AccessDenied');
+    expect(await refusal(queueOf('renderer').send(new SendMessageCommand({ QueueUrl: stack().renderQueueUrl, MessageBody: job })))).toBe('AccessDenied');
+    expect(await refusal(queueOf('exports').send(new ReceiveMessageCommand({ QueueUrl: stack().renderDeadLetterUrl })))).toBe('AccessDenied');
   });
 });
 

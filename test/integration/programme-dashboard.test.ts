@@ -1,9 +1,9 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { networkMember } from '../../functions/programmes/entities.js';
-import { call, demoUser, download, table, uniqueKey } from '../support/api.js';
+import { call, demoUser, table, uniqueKey } from '../support/api.js';
 import { createActiveMemorandum } from '../support/memoranda.js';
-import { activist, createActivity, createProgramme, programmeContent, seminar, storedAndRecounted, type ActivityBody } from '../support/programmes.js';
+import { activist, createActivity, createProgramme, programmeContent, exported, seminar, storedAndRecounted, type ActivityBody } from '../support/programmes.js';
 import { firstQuarter, startCouncilReport } from '../support/reports.js';
 
 const coordinator = demoUser('coordinator');
@@ -159,9 +159,9 @@ describe('programme dashboard', () => {
     expect(dashboard.body.obligations.find((party) => party.orgId === coordinator.orgId)?.lastAcceptedReport).toBeUndefined();
     expect(dashboard.body.indicators.find((indicator) => indicator.id === 'publications')).toMatchObject({ actuals: [{ period: '2026-Q1', value: 3, fromReport: true }], latest: 3 });
     // The funder's files carry it too, marked as the council's.
-    const csv = await download(`/api/programmes/${programme.id}/exports/indicators.csv`, funder);
+    const csv = await exported(`/api/programmes/${programme.id}`, 'indicators.csv', funder);
     expect(csv.text).toMatch(/,publications,[^\r]*,2026-Q1,3,звіт ради \/ council report\r\n/);
-    const xml = await download(`/api/programmes/${programme.id}/exports/iati.xml`, funder);
+    const xml = await exported(`/api/programmes/${programme.id}`, 'iati.xml', funder);
     expect(xml.text).toContain('<actual value="3"><comment><narrative xml:lang="uk">За прийнятим звітом ради');
     // What the team records for that period itself takes precedence.
     await call('PUT', `/api/programmes/${programme.id}/indicators/publications/actuals/2026-Q1`, { as: coordinator, headers: { 'if-match': '"0"' }, body: { value: 8 } });

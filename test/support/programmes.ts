@@ -90,9 +90,38 @@ export const uploadMaterial = async (
 export const storedAndRecounted = async (programmeId: string) => {
   const { client, table: name } = table();
   const { Items = [] } = await client.send(new QueryCommand({ TableName: name, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': programmeHead.key(programmeId).PK } }));
-  const [stored = {}] = programmeFigures.readAll(Items);
+  // The revision counts writes; it is not a figure.
+  const [{ revision: _revision, ...stored } = {}] = programmeFigures.readAll(Items);
   return {
     stored: withoutZeroCounters(stored),
     recounted: recount({ activities: activity.readAll(Items), tallies: assistanceTally.readAll(Items), actuals: indicatorActual.readAll(Items), members: networkMember.readAll(Items), spends: spend.readAll(Items) }),
+  };
+};
+
+interface ExportJobBody { id: string; status: string; progress: number; problem?: string; download?: { url: string; filename: string; sha256: string; size: number } }
+
+/**
+ * A programme file as people get one: ask for the export job (202 and where to follow it),
+ * follow it until the renderer is done, download the file by its link. `seen` collects the
+ * progress figures the job showed on the way.
+ */
+export const exported = async (base: string, kind: string, as: ReturnType<typeof demoUser>, range?: { from: string; to: string }) => {
+  const asked = await call<ExportJobBody>('POST', `${base}/exports`, { as, body: { kind, ...range } });
+  if (asked.status !== 202) throw new Error(`Export ${kind}: ${asked.status} ${JSON.stringify(asked.body)}`);
+  const location = asked.headers.get('location') ?? '';
+  const seen = [asked.body.progress];
+  let job = asked.body;
+  for (let poll = 0; job.status !== 'done' && job.status !== 'failed' && poll < 600; poll += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    job = (await call<ExportJobBody>('GET', location, { as })).body;
+    seen.push(job.progress);
+  }
+  if (!job.download) throw new Error(`Export ${kind} ended ${job.status}: ${job.problem ?? ''}`);
+  const response = await fetch(job.download.url);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  return {
+    job, location, seen, bytes,
+    status: response.status, type: response.headers.get('content-type') ?? '', disposition: response.headers.get('content-disposition') ?? '',
+    text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes),
   };
 };

@@ -22,6 +22,8 @@ export interface StackInfo {
   signingKeyFile: string;
   edgeSecret: string;
   digestKeyFile: string;
+  renderDeadLetterUrl: string;
+  renderQueueUrl: string;
   webOrigin: string;
   tokens: Record<string, Tokens>;
 }
@@ -46,7 +48,7 @@ export const provideStack = async (project: TestProject, stack: Awaited<ReturnTy
   project.provide('stack', {
     apiUrl: stack.apiUrl, issuer: stack.issuer, dynamodbEndpoint: stack.dynamodbEndpoint, s3Endpoint: stack.s3Endpoint,
     tableName: stack.tableName, bucket: stack.bucket, accountsFile: stack.accountsFile, outboxDir: stack.outboxDir, signingKeyFile: stack.signingKeyFile,
-    edgeSecret: stack.edgeSecret, digestKeyFile: stack.digestKeyFile, webOrigin, tokens,
+    edgeSecret: stack.edgeSecret, digestKeyFile: stack.digestKeyFile, renderDeadLetterUrl: stack.renderDeadLetterUrl, renderQueueUrl: stack.renderQueueUrl, webOrigin, tokens,
   });
 };
 

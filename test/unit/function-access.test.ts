@@ -6,8 +6,9 @@ import { dynamoDbActionsOf } from '../../infra/local/iam.js';
 const local: LocalResources = {
   webUrl: 'http://127.0.0.1:5173', tableName: 'pakt-local', dynamodbEndpoint: 'http://127.0.0.1:8000', bucket: 'pakt-local-documents', s3Endpoint: 'http://127.0.0.1:4569',
   accountsFile: '/data/accounts.json', outboxDir: '/data/outbox', digestKeyFile: '/data/digest.pem', digestPublicKeyFile: '/data/digest.public.pem', edgeSecret: 'secret',
+  renderQueueUrl: 'http://127.0.0.1:9324/000000000000/pakt-render',
 };
-const aws = { webUrl: 'w', tableName: 't', bucketName: 'b', digestKeyId: 'k', userPoolId: 'u', senderEmail: 's', edgeSecret: 'e', documentRetentionYears: 10 };
+const aws = { webUrl: 'w', tableName: 't', bucketName: 'b', digestKeyId: 'k', userPoolId: 'u', senderEmail: 's', edgeSecret: 'e', documentRetentionYears: 10, renderQueueUrl: 'q' };
 
 describe('a function\'s local environment', () => {
   it.each(functionDefinitions)('$name: the AWS variables of its grants, each AWS-only one replaced by its stand-in, and nothing for what it was not granted', ({ name, access }) => {
@@ -21,6 +22,8 @@ describe('a function\'s local environment', () => {
     expect('DIGEST_SIGNING_KEY_FILE' in environment).toBe(access.digestKey === 'sign');
     expect('DIGEST_PUBLIC_KEY_FILE' in environment).toBe(access.digestKey === 'verify');
     expect('OUTBOX_DIR' in environment).toBe(access.directory === true || access.mail === true);
+    // The queue URL is its own endpoint: the same variable on AWS and here, only for those that send.
+    expect('RENDER_QUEUE_URL' in environment).toBe(access.renderQueue === 'send');
     for (const awsOnly of ['DIGEST_KMS_KEY_ID', 'USER_POOL_ID', 'SENDER_EMAIL']) expect(environment[awsOnly]).toBeUndefined();
     expect(environment.AWS_ACCESS_KEY_ID).toMatch(/^PAKT[A-Z0-9]+$/);
   });

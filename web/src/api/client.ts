@@ -1,5 +1,4 @@
 import type { Problem } from '../../../functions/core/errors';
-import { filenameFromDisposition } from '../../../functions/files/disposition';
 import { outcomeUnknown, submissionKeys } from './submission-keys';
 import type { FieldIssue } from './field-messages';
 
@@ -28,8 +27,6 @@ export interface ApiResponse<T> {
 
 export interface ApiClient {
   get<T>(path: string): Promise<ApiResponse<T>>;
-  /** A file route: its bytes and the name the server gave it. */
-  file(path: string): Promise<{ blob: Blob; filename: string }>;
   /**
    * `idempotent`: a creating request, sent with the key of its submission. `idempotencyKey`: a key
    * the caller owns instead (e.g. the upload id that a confirmation belongs to).
@@ -92,11 +89,6 @@ export const createApiClient = (baseUrl: string, accessToken: () => Promise<stri
   };
   return {
     get: (path) => call('GET', path),
-    file: async (path) => {
-      const response = await fetchRaw('GET', path);
-      const filename = filenameFromDisposition(response.headers.get('content-disposition') ?? '') || (path.split('/').pop() ?? 'download');
-      return { blob: await response.blob(), filename };
-    },
     send: (method, path, body, options = {}) => sendOnce(method, path, body, options),
   };
 };

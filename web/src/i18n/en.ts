@@ -216,6 +216,7 @@ export default {
     attendedTotal: 'Attended, total', women: 'of them women', men: 'of them men', activitySaved: 'Activity saved.', month: 'Month', list: 'List', noActivities: 'No activities in this period.',
     exportsTitle: 'Download', exports: { 'indicators_csv': 'Indicators (CSV)', 'activities_csv': 'Activities (CSV)', 'assistance_csv': 'Assistance (CSV)', 'iati_xml': 'IATI XML' },
     calendarLink: 'Copy the calendar link', calendarCopied: 'Calendar link copied. Anyone with it sees the activities: share it with care.',
+    exportJobs: 'Files being prepared', exportPreparing: 'Preparing {name}', exportProgress: 'Preparing: {n} %', exportReady: 'Download', exportFailed: 'The file could not be made.', exportAgain: 'Try again',
     reportPdf: 'Progress report (PDF)',
     memberKinds: { activist: 'Activist', organisation: 'Group or organisation' }, consentScopes: { contact: 'to be contacted', events: 'invitations to events', publicity: 'public mention' },
     addMember: 'Add to the network', memberName: 'Name', contact: 'Contact', consentDate: 'Consent given on', consentScope: 'Consent to', memberAdded: 'Added to the network.',

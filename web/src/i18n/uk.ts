@@ -216,6 +216,7 @@ export default {
     attendedTotal: 'Взяли участь, усього', women: 'з них жінок', men: 'з них чоловіків', activitySaved: 'Захід збережено.', month: 'Місяць', list: 'Список', noActivities: 'Заходів у цьому періоді немає.',
     exportsTitle: 'Завантажити', exports: { 'indicators_csv': 'Показники (CSV)', 'activities_csv': 'Заходи (CSV)', 'assistance_csv': 'Допомога (CSV)', 'iati_xml': 'IATI XML' },
     calendarLink: 'Копіювати посилання на календар', calendarCopied: 'Посилання скопійовано. Хто має його, бачить заходи — діліться обережно.',
+    exportJobs: 'Файли, що готуються', exportPreparing: 'Готуємо {name}', exportProgress: 'Готуємо: {n} %', exportReady: 'Завантажити', exportFailed: 'Не вдалося підготувати файл.', exportAgain: 'Спробувати ще раз',
     reportPdf: 'Звіт про хід (PDF)',
     memberKinds: { activist: 'Активіст', organisation: 'Група чи організація' }, consentScopes: { contact: 'на зв’язок', events: 'на запрошення на заходи', publicity: 'на публічну згадку' },
     addMember: 'Додати до мережі', memberName: 'Ім’я', contact: 'Контакт', consentDate: 'Згода надана', consentScope: 'Згода', memberAdded: 'Додано до мережі.',

@@ -46,19 +46,8 @@ export const useProgrammesStore = defineStore('programmes', () => {
   const cases = async (programmeId: string) => (await services().api.get<{ items: CaseRecord[] }>(`${path(programmeId)}/cases`)).body.items;
   const addCase = async (programmeId: string, record: CaseInput) => (await services().api.send<{ id: string }>('POST', `${path(programmeId)}/cases`, record, { idempotent: true })).body;
   const deleteCase = async (programmeId: string, record: CaseRecord) => services().api.send('DELETE', `${path(programmeId)}/cases/${record.id}`, undefined, { ifMatch: `"${record.version}"` });
-  /** Downloads an export (a file under exports/, or the progress report for a date range) and hands it to the browser. */
-  const downloadExport = async (programmeId: string, file: string, range?: { from: string; to: string }) => {
-    const target = file === 'report.pdf' ? `${path(programmeId)}/report.pdf${range ? `?from=${range.from}&to=${range.to}` : ''}` : `${path(programmeId)}/exports/${file}`;
-    const { blob, filename } = await services().api.file(target);
-    const url = URL.createObjectURL(blob);
-    const link = Object.assign(document.createElement('a'), { href: url, download: filename });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  };
   const actuals = async (programmeId: string) => (await services().api.get<{ items: IndicatorActual[] }>(`${path(programmeId)}/actuals`)).body.items;
   const putActual = async (programmeId: string, indicatorId: string, period: string, value: number, version: number) => (await services().api.send<IndicatorActual>('PUT', `${path(programmeId)}/indicators/${indicatorId}/actuals/${period}`, { value }, { ifMatch: `"${version}"` })).body;
 
-  return { items: list.items, nextCursor: list.nextCursor, state: list.state, error: list.error, loadingMore: list.loadingMore, load: list.load, loadMore: list.loadMore, fetchOne, create, update, leave, dashboard, activities, createActivity, updateActivity, changeParticipants, tallies, putTally, actuals, putActual, downloadExport, spending, putSpend, network, addMember, updateMember, removeMember, cases, addCase, deleteCase, $reset: list.reset };
+  return { items: list.items, nextCursor: list.nextCursor, state: list.state, error: list.error, loadingMore: list.loadingMore, load: list.load, loadMore: list.loadMore, fetchOne, create, update, leave, dashboard, activities, createActivity, updateActivity, changeParticipants, tallies, putTally, actuals, putActual, spending, putSpend, network, addMember, updateMember, removeMember, cases, addCase, deleteCase, $reset: list.reset };
 });

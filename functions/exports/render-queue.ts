@@ -1,0 +1,23 @@
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { requireEnv } from '../core/config.js';
+import { traced } from '../core/tracer.js';
+
+/**
+ * The render queue: API functions put a job on it and answer at once; the renderer
+ * (functions/renderer/handler.ts) takes it off and makes the file. SQS on AWS, with a
+ * dead-letter queue after three failed receives; on one machine the local stack's
+ * stand-in (infra/local/render-queue.ts) delivers to the same handler.
+ */
+export interface RenderMessage {
+  kind: 'export';
+  programmeId: string;
+  jobId: string;
+}
+
+let client: SQSClient | undefined;
+
+export const sendRenderJob = async (message: RenderMessage): Promise<void> => {
+  // The queue URL is the endpoint too (the SDK sends to it), on AWS and on one machine alike.
+  client ??= traced(new SQSClient({}));
+  await client.send(new SendMessageCommand({ QueueUrl: requireEnv('RENDER_QUEUE_URL', 'the render queue'), MessageBody: JSON.stringify(message) }));
+};
