@@ -53,11 +53,11 @@ export const moduleAccess: Record<ModuleName, FunctionAccess> = {
   reports: { table: 'readwrite', documents: { readwrite: [evidencePrefix] } },
   programmes: { table: 'readwrite', documents: { readwrite: [materialsPrefix] } },
   exports: { table: 'readwrite', documents: { read: [exportsPrefix] }, renderQueue: 'send' },
-  signing: { table: 'readwrite', documents: { readwrite: [memorandumFilesPrefix], read: [digestPrefix], retain: [memorandumFilesPrefix] }, digestKey: 'verify', fonts: true, mail: true },
+  signing: { table: 'readwrite', documents: { readwrite: [memorandumFilesPrefix], read: [digestPrefix], retain: [memorandumFilesPrefix] }, digestKey: 'verify', mail: true, renderQueue: 'send' },
 };
 
-/** The renderer (export files): fed by the render queue, no routes; the only function with pdfmake's fonts besides signing. */
-export const rendererAccess: FunctionAccess = { table: 'readwrite', documents: { readwrite: [exportsPrefix] }, fonts: true, renderQueue: 'consume' };
+/** The renderer (export files, memoranda's final texts and certificates): fed by the render queue, no routes; the only function with pdfmake's fonts. */
+export const rendererAccess: FunctionAccess = { table: 'readwrite', documents: { readwrite: [exportsPrefix, memorandumFilesPrefix], retain: [memorandumFilesPrefix] }, fonts: true, renderQueue: 'consume' };
 
 /** The daily job (memoranda coming into force, reminders, audit digests): scheduled, no routes. */
 export const dailyJobAccess: FunctionAccess = { table: 'readwrite', documents: { readwrite: [digestPrefix] }, digestKey: 'sign', mail: true };

@@ -23,6 +23,7 @@ export const errorCodes = {
   case_records_kept: { status: 409, title: 'The organisation keeps case records here' },
   lead_must_hand_over: { status: 409, title: 'The lead must hand the lead over first' },
   document_mismatch: { status: 409, title: 'The document differs from the one on record' },
+  document_pending: { status: 409, title: 'The document is still being prepared' },
   stale_version: { status: 412, title: 'The record has changed since you read it' },
   unsupported_media_type: { status: 415, title: 'Send application/json' },
   idempotency_key_reused: { status: 422, title: 'Idempotency-Key was used with a different request' },

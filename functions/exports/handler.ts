@@ -12,7 +12,7 @@ import { memorandumEventRepository } from '../events/repository.js';
 import { contentDisposition } from '../files/disposition.js';
 import { documentStore, verifiedLinkTo } from '../files/document-store.js';
 import { exportJobRepository } from './repository.js';
-import { sendRenderJob } from './render-queue.js';
+import { sendRenderJob } from '../documents/render-queue.js';
 import { dataVersionOf, exportJobDays, exportJobIdOf, jobView, needsSending } from './jobs.js';
 
 /**

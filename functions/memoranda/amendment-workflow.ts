@@ -87,7 +87,9 @@ export const decideAmendment = (memorandum: Pick<Memorandum, 'status'>, amendmen
 
 /** The actions the caller may take on the amendment now (the SPA shows exactly these). */
 export const availableAmendmentActions = (actor: Actor, memorandum: Pick<Memorandum, 'status' | 'content'>, amendment: Amendment): AmendmentAction[] =>
-  (['edit', 'submit', 'return', 'approve', 'sign', 'abandon'] as const).filter((action) => decideAmendment(memorandum, amendment, action, amendmentParticipant(actor, memorandum, amendment)).allowed);
+  (['edit', 'submit', 'return', 'approve', 'sign', 'abandon'] as const)
+    .filter((action) => action !== 'sign' || amendment.documents.final !== undefined)
+    .filter((action) => decideAmendment(memorandum, amendment, action, amendmentParticipant(actor, memorandum, amendment)).allowed);
 
 /** Who must act on the amendment before it moves on. */
 export const amendmentStillToAct = (memorandum: Pick<Memorandum, 'content' | 'directory'>, amendment: Amendment): PendingStep[] => {

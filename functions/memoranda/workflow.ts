@@ -141,5 +141,24 @@ export const participantOf = (actor: Actor, memorandum: Pick<Memorandum, 'drafti
 };
 
 /** The actions the caller may take now (the SPA shows exactly these). */
-export const availableActions = (actor: Actor, memorandum: Pick<Memorandum, 'draftingOrgId' | 'content' | 'status' | 'parties' | 'signedBy'>): MemorandumAction[] =>
-  memorandumActions.filter((action) => decide({ status: memorandum.status, parties: memorandum.parties, signedBy: memorandum.signedBy }, action, participantOf(actor, memorandum)).allowed);
+/**
+ * The document the renderer is still making for the step just taken: the final text after the last approval
+ * (nothing is signed before it is stored), the certificate after the last signature; of an amendment, when one.
+ */
+export const documentInPreparation = (memorandum: Pick<Memorandum, 'status' | 'documents' | 'amendments'>): { document: 'final' | 'certificate'; amendment?: number } | undefined => {
+  const awaiting = (status: string, documents: Memorandum['documents']) =>
+    status === 'approved' && !documents.final ? ('final' as const) : ['signed', 'active'].includes(status) && documents.final && !documents.certificate ? ('certificate' as const) : undefined;
+  const own = awaiting(memorandum.status, memorandum.documents);
+  if (own) return { document: own };
+  for (const amendment of memorandum.amendments ?? []) {
+    const document = awaiting(amendment.status, amendment.documents);
+    if (document) return { document, amendment: amendment.number };
+  }
+  return undefined;
+};
+
+export const availableActions = (actor: Actor, memorandum: Pick<Memorandum, 'draftingOrgId' | 'content' | 'status' | 'parties' | 'signedBy'> & { documents?: Memorandum['documents'] }): MemorandumAction[] =>
+  memorandumActions
+    // Nothing is signed before the final text is stored with its hash (the renderer makes it after the last approval).
+    .filter((action) => action !== 'sign' || memorandum.documents?.final !== undefined)
+    .filter((action) => decide({ status: memorandum.status, parties: memorandum.parties, signedBy: memorandum.signedBy }, action, participantOf(actor, memorandum)).allowed);

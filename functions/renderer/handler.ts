@@ -9,19 +9,23 @@ import { exportFileKey } from '../exports/document-keys.js';
 import { renderAttempts } from '../exports/jobs.js';
 import { renderExport } from '../exports/render.js';
 import { exportJobRepository } from '../exports/repository.js';
-import type { RenderMessage } from '../exports/render-queue.js';
+import type { ExportMessage, RenderMessage } from '../documents/render-queue.js';
+import { memorandumRepository } from '../memoranda/repository.js';
+import { renderMemorandumDocument } from '../signing/final-documents.js';
 
 /**
  * The renderer: the one function with pdfmake and the fonts. It takes jobs off the
- * render queue and makes their files. A job is idempotent and resumable: a done job
+ * render queue and makes their files: programmes' export files, and memoranda's final
+ * texts and certificates (signing/final-documents.ts). A job is idempotent and resumable: a done job
  * is left alone when its message comes again, and a job whose container died midway
  * is made again from the start by the redelivered message. A job that fails is
  * retried by SQS; on the last attempt it is marked failed (its asker sees why) and
  * its message goes to the dead-letter queue, which alarms.
  */
 const jobs = exportJobRepository(tableContext());
+const memoranda = memorandumRepository(tableContext());
 
-const renderJob = async (message: RenderMessage, receiveCount: number): Promise<void> => {
+const renderExportJob = async (message: ExportMessage, receiveCount: number): Promise<void> => {
   const job = await jobs.get(message.programmeId, message.jobId);
   if (!job || job.status === 'done') return;
   if (!(await jobs.change(job, { status: 'running', progress: 5, attempts: receiveCount }, isoNow()))) return;
@@ -37,9 +41,14 @@ const renderJob = async (message: RenderMessage, receiveCount: number): Promise<
   }
 };
 
+const render = async (message: RenderMessage, receiveCount: number): Promise<void> => {
+  if (message.kind === 'export') return renderExportJob(message, receiveCount);
+  await renderMemorandumDocument(memoranda, message);
+};
+
 const renderRecord = async (record: SQSRecord): Promise<boolean> => {
   try {
-    await renderJob(JSON.parse(record.body) as RenderMessage, Number(record.attributes.ApproximateReceiveCount ?? '1'));
+    await render(JSON.parse(record.body) as RenderMessage, Number(record.attributes.ApproximateReceiveCount ?? '1'));
     return true;
   } catch (error) {
     logger.error('A render job failed', { messageId: record.messageId, receiveCount: record.attributes.ApproximateReceiveCount, error: error instanceof Error ? error.message : String(error) });

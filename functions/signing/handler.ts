@@ -8,9 +8,7 @@ import { participantOf } from '../memoranda/workflow.js';
 import { moduleHandler } from '../core/handler.js';
 import { logger } from '../core/logger.js';
 import { tableContext } from '../data/client.js';
-import { renderPdf } from '../documents/pdf.js';
 import { documentStore, issueUploadForm, receiveUpload, sha256Hex, verifiedDownloadLink } from '../files/document-store.js';
-import { certificateDocument, finalDocument } from '../memoranda/documents.js';
 import { memorandumRepository } from '../memoranda/repository.js';
 import type { Signature, StoredDocument } from '../memoranda/schema.js';
 import { configuredDigestReader } from '../memoranda/digest-reader.js';
@@ -19,11 +17,11 @@ import { integrityFailureNotice } from '../memoranda/notifications.js';
 import { configuredMailer } from '../notifications/mailer.js';
 import { optionalEnv } from '../core/config.js';
 import { userRepository } from '../users/repository.js';
-import { attachmentKey, documentKey, signedDocumentRetention } from './document-keys.js';
+import { attachmentKey } from './document-keys.js';
 import { amendmentUseCases } from '../memoranda/amendment-use-cases.js';
-import { amendmentNumbered, mergedDirectory } from '../memoranda/amendments.js';
-import { diffContents } from '../memoranda/diff.js';
-import { amendmentDocument } from '../memoranda/documents.js';
+import { amendmentNumbered } from '../memoranda/amendments.js';
+import { sendRenderJob } from '../documents/render-queue.js';
+import type { MemorandumDocumentJob } from './final-documents.js';
 
 /**
  * Approval, signing, the signed documents and the integrity of the record: the
@@ -43,15 +41,24 @@ const requireAttachingSignatory = (actor: Actor, memorandum: Memorandum) => {
   if (!(attachableStatuses as readonly MemorandumStatus[]).includes(memorandum.status)) throw new AppError('invalid_transition', 'Signed files can be attached once the final text exists.');
 };
 
-/** Renders a document and stores it; if storage fails nothing else happens, and the step can be retried. */
-const storePdf = async (key: string, definition: Parameters<typeof renderPdf>[0], renderedAt: string): Promise<StoredDocument> => {
-  const bytes = await renderPdf(definition);
+/** A document the renderer makes after a step: asked for again when its message may have been lost (the step is long past). */
+const documentStillPending = async (memorandum: Memorandum, job: Omit<MemorandumDocumentJob, 'kind' | 'memorandumId'>, askedAt: string): Promise<never> => {
+  if (Date.now() - Date.parse(askedAt) > resendAfterMs) await askRenderer({ kind: 'memorandum-document', memorandumId: memorandum.id, ...job });
+  throw new AppError('document_pending', job.document === 'final'
+    ? 'The final text is still being prepared; it can be signed once it is stored. Try again in a moment.'
+    : 'The certificate of completion is still being prepared. Try again in a moment.');
+};
+const resendAfterMs = 60_000;
+
+/**
+ * The step is on record whatever happens here: if the queue cannot be reached, the document is asked for
+ * again by the first signature or download that finds it missing a minute later (documentStillPending).
+ */
+const askRenderer = async (job: MemorandumDocumentJob): Promise<void> => {
   try {
-    const stored = await documentStore().put(key, bytes, 'application/pdf', signedDocumentRetention(renderedAt));
-    return { ...stored, renderedAt };
+    await sendRenderJob(job);
   } catch (error) {
-    logger.error('Storing a document failed', { key, error: error instanceof Error ? error.name : 'unknown' });
-    throw new AppError('storage_unavailable', 'The document could not be stored, so nothing was changed. Try again in a moment.');
+    logger.error('The renderer could not be asked for a document; it is asked again when someone needs it', { memorandumId: job.memorandumId, document: job.document, error: error instanceof Error ? error.name : 'unknown' });
   }
 };
 
@@ -80,8 +87,9 @@ const alertCoordinators = async (failure: IntegrityFailure) => {
 };
 
 /** The final text as stored, checked against the SHA-256 on record (and the one the signatory was shown). */
-const requireStoredFinalText = async (memorandum: Memorandum, shownHash: string, final = memorandum.documents.final) => {
-  if (!final || final.sha256 !== shownHash) {
+const requireStoredFinalText = async (memorandum: Memorandum, shownHash: string, final = memorandum.documents.final, amendment?: number) => {
+  if (!final) return documentStillPending(memorandum, { document: 'final', ...(amendment === undefined ? {} : { amendment }) }, memorandum.updatedAt);
+  if (final.sha256 !== shownHash) {
     throw new AppError('document_mismatch', 'The document you were shown is not the one on record. Reload it, check it and sign again.');
   }
   const bytes = await documentStore().get(final.key);
@@ -92,26 +100,21 @@ const requireStoredFinalText = async (memorandum: Memorandum, shownHash: string,
 
 export const handler = moduleHandler('signing', {
   async approveMemorandum({ actor, params, ifMatch }) {
-    // The last approval renders the final text and opens signing.
-    return refusingTamperedRecords(() =>
-      transition({ actor, memorandumId: params.memorandumId, ifMatch, action: 'approve', detail: { orgId: actor.orgId }, requireIntactChain: true }, async (memorandum, next, event) =>
-        next.status === 'approved'
-          ? { documents: { final: await storePdf(documentKey(memorandum.id, 'final', memorandum.revision), finalDocument(memorandum, event.at), event.at) } }
-          : {},
-      ),
-    );
+    // The last approval asks the renderer for the final text; signing opens once it is stored.
+    const result = await refusingTamperedRecords(() => transition({ actor, memorandumId: params.memorandumId, ifMatch, action: 'approve', detail: { orgId: actor.orgId }, requireIntactChain: true }));
+    if (result.body.status === 'approved') await askRenderer({ kind: 'memorandum-document', memorandumId: params.memorandumId, document: 'final' });
+    return result;
   },
 
   async signMemorandum({ actor, params, body, ifMatch, meta }) {
-    return refusingTamperedRecords(() => transition({ actor, memorandumId: params.memorandumId, ifMatch, action: 'sign', detail: { orgId: actor.orgId, documentHash: body.documentHash }, requireIntactChain: true }, async (memorandum, next, event) => {
-      const final = await requireStoredFinalText(memorandum, body.documentHash);
+    const result = await refusingTamperedRecords(() => transition({ actor, memorandumId: params.memorandumId, ifMatch, action: 'sign', detail: { orgId: actor.orgId, documentHash: body.documentHash }, requireIntactChain: true }, async (memorandum, _next, event) => {
+      await requireStoredFinalText(memorandum, body.documentHash);
       const signature: Signature = { orgId: actor.orgId, userId: actor.userId, fullName: body.fullName, position: body.position, at: event.at, documentHash: body.documentHash, sourceIp: meta.sourceIp, userAgent: meta.userAgent.slice(0, 300) };
-      const signatures = [...memorandum.signatures, signature];
-      if (next.status !== 'signed') return { signatures };
-      // The last signature seals it: the certificate names every signer and the audit-chain head (an anchor of the chain from then on).
-      const certificate = await storePdf(documentKey(memorandum.id, 'certificate', memorandum.revision), certificateDocument({ ...memorandum, signatures }, signatures, final.sha256, event.hash, event.at), event.at);
-      return { signatures, documents: { ...memorandum.documents, certificate: { ...certificate, auditHead: { seq: event.seq, hash: event.hash } } } };
+      return { signatures: [...memorandum.signatures, signature] };
     }));
+    // The last signature seals it: the renderer makes the certificate, naming every signer and the audit-chain head.
+    if (result.body.status !== 'approved') await askRenderer({ kind: 'memorandum-document', memorandumId: params.memorandumId, document: 'certificate' });
+    return result;
   },
 
   async verifyAuditTrail({ actor, params }) {
@@ -153,42 +156,44 @@ export const handler = moduleHandler('signing', {
 
   async getDocumentLink({ actor, params }) {
     const { memorandum } = await loadVisible(actor, params.memorandumId);
-    return { body: await checkedDocumentLink(memorandum.id, memorandum.documents[params.kind], `pakt-${memorandum.id}-${params.kind}.pdf`) };
+    const document = memorandum.documents[params.kind];
+    if (!document && documentAskedFor(memorandum.status, params.kind)) return documentStillPending(memorandum, { document: params.kind }, memorandum.updatedAt);
+    return { body: await checkedDocumentLink(memorandum.id, document, `pakt-${memorandum.id}-${params.kind}.pdf`) };
   },
 
   async approveAmendment({ actor, params, ifMatch }) {
     // The last approval renders the amendment's text (its changes, then the memorandum as amended) and opens signing.
-    return refusingTamperedRecords(() =>
-      amendments.step({ actor, memorandumId: params.memorandumId, number: Number(params.number), ifMatch, action: 'approve', detail: { orgId: actor.orgId }, requireIntactChain: true }, async ({ memorandum, amendment, next, event }) => {
-        if (next.status !== 'approved') return {};
-        const changes = diffContents(memorandum.content, amendment.content ?? memorandum.content);
-        const final = await storePdf(documentKey(memorandum.id, 'final', amendment.revision), amendmentDocument({ memorandum, amendment, changes, renderedAt: event.at }), event.at);
-        return { amendment: { documents: { final } } };
-      }),
-    );
+    const number = Number(params.number);
+    const result = await refusingTamperedRecords(() => amendments.step({ actor, memorandumId: params.memorandumId, number, ifMatch, action: 'approve', detail: { orgId: actor.orgId }, requireIntactChain: true }));
+    if (amendmentNumbered(result.body, number)?.status === 'approved') await askRenderer({ kind: 'memorandum-document', memorandumId: params.memorandumId, document: 'final', amendment: number });
+    return result;
   },
 
   async signAmendment({ actor, params, body, ifMatch, meta }) {
-    return refusingTamperedRecords(() =>
-      amendments.step({ actor, memorandumId: params.memorandumId, number: Number(params.number), ifMatch, action: 'sign', detail: { orgId: actor.orgId, documentHash: body.documentHash }, requireIntactChain: true }, async ({ memorandum, amendment, next, event }) => {
-        const final = await requireStoredFinalText(memorandum, body.documentHash, amendment.documents.final);
+    const number = Number(params.number);
+    const result = await refusingTamperedRecords(() =>
+      amendments.step({ actor, memorandumId: params.memorandumId, number, ifMatch, action: 'sign', detail: { orgId: actor.orgId, documentHash: body.documentHash }, requireIntactChain: true }, async ({ memorandum, amendment, event }) => {
+        await requireStoredFinalText(memorandum, body.documentHash, amendment.documents.final, amendment.number);
         const signature: Signature = { orgId: actor.orgId, userId: actor.userId, fullName: body.fullName, position: body.position, at: event.at, documentHash: body.documentHash, sourceIp: meta.sourceIp, userAgent: meta.userAgent.slice(0, 300) };
-        const signatures = [...amendment.signatures, signature];
-        if (next.status !== 'signed') return { amendment: { signatures } };
-        const sealed = { ...memorandum, directory: mergedDirectory(memorandum.directory, amendment.directory ?? memorandum.directory) };
-        const certificate = await storePdf(documentKey(memorandum.id, 'certificate', amendment.revision), certificateDocument(sealed, signatures, final.sha256, event.hash, event.at, amendment), event.at);
-        return { amendment: { signatures, documents: { ...amendment.documents, certificate: { ...certificate, auditHead: { seq: event.seq, hash: event.hash } } } } };
+        return { amendment: { signatures: [...amendment.signatures, signature] } };
       }),
     );
+    if (amendmentNumbered(result.body, number)?.status === 'signed') await askRenderer({ kind: 'memorandum-document', memorandumId: params.memorandumId, document: 'certificate', amendment: number });
+    return result;
   },
 
   async getAmendmentDocumentLink({ actor, params }) {
     const { memorandum } = await loadVisible(actor, params.memorandumId);
     const amendment = amendmentNumbered(memorandum, Number(params.number));
     if (!amendment) throw notFound('The amendment');
-    return { body: await checkedDocumentLink(memorandum.id, amendment.documents[params.kind], `pakt-${memorandum.id}-amendment-${amendment.number}-${params.kind}.pdf`) };
+    const document = amendment.documents[params.kind];
+    if (!document && documentAskedFor(amendment.status, params.kind)) return documentStillPending(memorandum, { document: params.kind, amendment: amendment.number }, amendment.updatedAt);
+    return { body: await checkedDocumentLink(memorandum.id, document, `pakt-${memorandum.id}-amendment-${amendment.number}-${params.kind}.pdf`) };
   },
 });
+
+/** Whether the step that asks for the document is done (the last approval for the final text, the last signature for the certificate). */
+const documentAskedFor = (status: string, kind: 'final' | 'certificate') => (kind === 'final' ? ['approved', 'signed', 'active'] : ['signed', 'active']).includes(status);
 
 /** A download link for a stored document, once its bytes are checked against the hash on record. */
 const checkedDocumentLink = async (memorandumId: string, document: StoredDocument | undefined, filename: string) => {

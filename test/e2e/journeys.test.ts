@@ -172,6 +172,11 @@ describe('memorandum journey', () => {
     await coordinatorPage.goto(memorandumUrl());
     await coordinatorPage.getByTestId('memorandum-approve').click();
     await coordinatorPage.getByTestId('memorandum-status').getByText('Погоджено').waitFor();
+    // The renderer makes the final text off the request path: the page says so, then offers it (and signing) once stored.
+    await coordinatorPage.locator('[data-testid="document-preparing"], [data-testid="memorandum-documents"]').first().waitFor();
+    if (await coordinatorPage.getByTestId('document-preparing').isVisible()) await screenshot(coordinatorPage, '09a-final-text-preparing', { fullPage: false });
+    await coordinatorPage.getByTestId('download-final').waitFor();
+    await expect(coordinatorPage.getByTestId('document-preparing').count()).resolves.toBe(0);
     await coordinatorPage.getByTestId('memorandum-verify').click();
     await expect(coordinatorPage.getByTestId('memorandum-verification').textContent()).resolves.toContain('Журнал цілісний');
     await screenshot(coordinatorPage, '09-memorandum-approved');

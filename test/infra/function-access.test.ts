@@ -113,7 +113,7 @@ const gateways: { file: string; declares: (access: FunctionAccess) => boolean; w
   { file: 'functions/notifications/mailer.ts', declares: (access) => access.mail === true, what: 'mail' },
   { file: 'functions/documents/fonts.ts', declares: (access) => access.fonts === true, what: 'fonts' },
   { file: 'functions/memoranda/digest-signer.ts', declares: (access) => access.digestKey !== undefined, what: 'the digest key' },
-  { file: 'functions/exports/render-queue.ts', declares: (access) => access.renderQueue === 'send', what: 'the render queue' },
+  { file: 'functions/documents/render-queue.ts', declares: (access) => access.renderQueue === 'send', what: 'the render queue' },
 ];
 
 describe('each function\'s code reaches only what its module declares, and declares only what its code reaches', () => {

@@ -121,8 +121,8 @@ describe('the CDK app (dev stage)', () => {
     expect(functions).toHaveLength(moduleNames.length + 2);
     for (const fn of functions) expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' } });
     const memoryOf = (name: string) => (functions.find((fn) => JSON.stringify(fn).includes(`"Pakt ${name} module"`))?.Properties as unknown as { MemorySize: number }).MemorySize;
-    // The exports module only takes jobs now; the renderer makes the files.
-    expect([memoryOf('exports'), memoryOf('signing'), memoryOf('organisations')]).toEqual([512, 1024, 512]);
+    // The exports and signing modules only ask for files now; the renderer makes them.
+    expect([memoryOf('exports'), memoryOf('signing'), memoryOf('organisations')]).toEqual([512, 512, 512]);
     const modules = functions.filter((fn) => JSON.stringify(fn).includes(' module"'));
     expect(modules).toHaveLength(moduleNames.length);
     for (const fn of modules) expect(JSON.stringify(fn)).toMatch(/"EDGE_SECRET":\{"Fn::Join":\["",\["\{\{resolve:secretsmanager:/);
@@ -157,10 +157,10 @@ describe('the CDK app (dev stage)', () => {
     api.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true, VisibilityTimeout: 720, RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^RenderDeadLetters'), 'Arn'] }, maxReceiveCount: 3 } });
     api.hasResourceProperties('AWS::Lambda::EventSourceMapping', { BatchSize: 1, FunctionResponseTypes: ['ReportBatchItemFailures'], ScalingConfig: { MaximumConcurrency: 5 } });
     api.hasResourceProperties('AWS::Lambda::Function', { Description: 'Pakt renderer (export files)', MemorySize: 1024, Timeout: 120 });
-    // Only the exports module sends jobs.
+    // Only the modules that ask for files send jobs: exports (programme files) and signing (final texts and certificates).
     const policies = Object.values(api.findResources('AWS::IAM::Policy')) as { Properties: { PolicyName: string; PolicyDocument: { Statement: { Action: unknown; Resource: unknown }[] } } }[];
     const senders = policies.filter((policy) => policy.Properties.PolicyDocument.Statement.some((statement) => JSON.stringify(statement.Action) === '"sqs:SendMessage"' && JSON.stringify(statement.Resource).includes('RenderQueue')));
-    expect(senders.map((policy) => policy.Properties.PolicyName)).toEqual([expect.stringMatching(/^Moduleexports/)]);
+    expect(senders.map((policy) => policy.Properties.PolicyName).sort()).toEqual([expect.stringMatching(/^Moduleexports/), expect.stringMatching(/^Modulesigning/)]);
   });
 
   it('tells the operators: an encrypted alarm topic with the configured email, and an alarm for every way Pakt fails unnoticed', () => {

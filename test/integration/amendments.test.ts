@@ -7,7 +7,7 @@ import { remindersDue } from '../../functions/reminders/selection.js';
 import { demoOrganisations } from '../../infra/local/seed.js';
 import { amendmentStep, extendedTerm, ifMatch, memorandumWithAmendment, signAmendment, startAmendment, type AmendedMemorandum, type Caller } from '../support/amendments.js';
 import { call, demoUser, table } from '../support/api.js';
-import { caseContent, createActiveMemorandum } from '../support/memoranda.js';
+import { caseContent, createActiveMemorandum, withDocument } from '../support/memoranda.js';
 import { pdfText } from '../support/pdf.js';
 import { invitedAndSignedIn } from '../support/users.js';
 
@@ -105,6 +105,8 @@ describe('amendments', () => {
     memorandum = await amendmentStep(memorandum, 1, 'approve', coordinator);
     const approved = memorandum.amendments?.[0];
     expect(approved?.status).toBe('approved');
+    // The renderer makes the amendment's text; it can be signed once stored.
+    memorandum = await withDocument<AmendedMemorandum>(active.id, 'final', 1);
 
     const link = await call<{ url: string; sha256: string; filename: string }>('GET', `/api/memoranda/${active.id}/amendments/1/documents/final`, { as: council });
     expect(link.status).toBe(200);
@@ -129,6 +131,7 @@ describe('amendments', () => {
     expect(memorandum.content.parties.map((party) => party.orgId)).toContain(melitopol.orgId);
     expect(memorandum.content.term.end).toBe('2027-12-31');
     expect(memorandum.amendments?.[0]).toMatchObject({ status: 'signed', signedBy: [demoOrganisations.molochanskCouncil, melitopol.orgId, demoOrganisations.relativesNgo] });
+    memorandum = await withDocument<AmendedMemorandum>(active.id, 'certificate', 1);
     expect(memorandum.amendments?.[0]?.documents.certificate?.sha256).toMatch(/^[a-f0-9]{64}$/);
     const certificate = await call<{ url: string }>('GET', `/api/memoranda/${active.id}/amendments/1/documents/certificate`, { as: coordinator });
     expect(pdfText(new Uint8Array(await (await fetch(certificate.body.url)).arrayBuffer()))).toContain('Іван Федоров');

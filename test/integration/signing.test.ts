@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createS3Client } from '../../functions/files/document-store.js';
 import { demoOrganisations } from '../../infra/local/seed.js';
@@ -9,7 +9,7 @@ import { call, demoUser, stack, table } from '../support/api.js';
 import { activateDueMemoranda } from '../../functions/jobs/daily.js';
 import { memorandumRepository } from '../../functions/memoranda/repository.js';
 import { invitationOf, ownPassword, signInWith } from '../support/users.js';
-import { caseContent, createApprovedMemorandum, createCaseMemorandum, samplePdf, uploadSignedFile } from '../support/memoranda.js';
+import { caseContent, createApprovedMemorandum, createCaseMemorandum, samplePdf, uploadSignedFile, withDocument } from '../support/memoranda.js';
 import { addDays, today } from '../../functions/core/calendar.js';
 
 const coordinator = demoUser('coordinator');
@@ -59,7 +59,11 @@ describe('signing', () => {
     expect(last.body.status).toBe('active');
     expect(last.body.signatures.map((signature) => signature.fullName)).toEqual(['Ігор Петренко', 'Олена Коваль']);
     expect(last.body.signatures[0]?.documentHash).toBe(approved.documents.final?.sha256);
-    expect(last.body.documents.certificate?.sha256).toMatch(/^[a-f0-9]{64}$/);
+    // The renderer makes the certificate off the request path; until it is stored, asking for it says so.
+    expect(last.body.documents.certificate).toBeUndefined();
+    const sealed = await withDocument<Memorandum>(approved.id, 'certificate');
+    expect(sealed.documents.certificate?.sha256).toMatch(/^[a-f0-9]{64}$/);
+    expect(sealed.version).toBe(last.body.version + 1);
 
     const { link } = await download(approved.id, 'certificate');
     expect(link.status).toBe(200);
@@ -73,7 +77,7 @@ describe('signing', () => {
     expect(verified.body).toMatchObject({ valid: true, events: 7 });
     const view = await call<{ events: { action: string; actor: { userId: string } }[] }>('GET', `/api/memoranda/${approved.id}`, { as: council });
     expect(view.body.events.slice(-2).map((event) => [event.action, event.actor.userId])).toEqual([['signed_by_all', coordinator.id], ['activated', 'system']]);
-    const again = await call<Problem>('PUT', `/api/memoranda/${approved.id}/draft`, { as: coordinator, body: { content: caseContent() }, headers: ifMatch(last.body.version) });
+    const again = await call<Problem>('PUT', `/api/memoranda/${approved.id}/draft`, { as: coordinator, body: { content: caseContent() }, headers: ifMatch(sealed.version) });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('invalid_transition');
   });
@@ -128,15 +132,21 @@ describe('signing', () => {
   });
 });
 
-describe('a storage fault while rendering the final PDF', () => {
+describe('a storage fault while the renderer makes the final PDF', () => {
   afterEach(() => vi.restoreAllMocks());
 
-  const handlerInProcess = async () => {
-    Object.assign(process.env, { TABLE_NAME: stack().tableName, DYNAMODB_ENDPOINT: stack().dynamodbEndpoint, S3_ENDPOINT: stack().s3Endpoint, DOCUMENTS_BUCKET: stack().bucket, LOCAL_ACCOUNTS_FILE: stack().accountsFile, LOG_LEVEL: 'SILENT' });
+  /** The signing and renderer functions in this process, their render queue unreachable: this test delivers the job itself. */
+  const inProcess = async () => {
+    Object.assign(process.env, {
+      TABLE_NAME: stack().tableName, DYNAMODB_ENDPOINT: stack().dynamodbEndpoint, S3_ENDPOINT: stack().s3Endpoint, DOCUMENTS_BUCKET: stack().bucket, LOCAL_ACCOUNTS_FILE: stack().accountsFile,
+      RENDER_QUEUE_URL: 'http://127.0.0.1:9/000000000000/unreachable', LOG_LEVEL: 'SILENT',
+    });
     process.env.AWS_REGION ??= 'eu-central-1';
     process.env.AWS_ACCESS_KEY_ID ??= 'local';
     process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
-    return ((await import('../../functions/signing/handler.js')) as { handler: (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<APIGatewayProxyStructuredResultV2> }).handler;
+    const signing = ((await import('../../functions/signing/handler.js')) as { handler: (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<APIGatewayProxyStructuredResultV2> }).handler;
+    const renderer = ((await import('../../functions/renderer/handler.js')) as { handler: (event: SQSEvent, context: Context) => Promise<SQSBatchResponse> }).handler;
+    return { signing, renderer };
   };
 
   const approveEvent = (memorandumId: string, version: number): APIGatewayProxyEventV2WithJWTAuthorizer =>
@@ -149,28 +159,45 @@ describe('a storage fault while rendering the final PDF', () => {
         authorizer: { principalId: '', integrationLatency: 0, jwt: { scopes: ['pakt/api'], claims: { sub: coordinator.id, 'custom:orgId': coordinator.orgId, 'cognito:groups': '[coordinator]' } } },
       },
     }) as APIGatewayProxyEventV2WithJWTAuthorizer;
+  const finalTextJob = (memorandumId: string, receive: number): SQSEvent => ({
+    Records: [{
+      messageId: `final-${receive}`, receiptHandle: 'r', body: JSON.stringify({ kind: 'memorandum-document', memorandumId, document: 'final' }), md5OfBody: '', messageAttributes: {},
+      attributes: { ApproximateReceiveCount: String(receive), SentTimestamp: '0', SenderId: 'test', ApproximateFirstReceiveTimestamp: '0' }, eventSource: 'aws:sqs', eventSourceARN: 'arn', awsRegion: 'eu-central-1',
+    }],
+  });
 
-  it('leaves the memorandum unchanged (503), and the retry succeeds', async () => {
+  it('keeps the approval, refuses signing until the text is stored (409), and the retried job stores it', async () => {
     const inReview = await createCaseMemorandum({ submit: true });
     const byCouncil = await call<Memorandum>('POST', `/api/memoranda/${inReview.id}/approve`, { as: council, headers: ifMatch(inReview.version) });
-    const handler = await handlerInProcess();
-    const context = { awsRequestId: 'fault', functionName: 'pakt-signing', getRemainingTimeInMillis: () => 5000 } as Context;
+    const { signing, renderer } = await inProcess();
+    const context = { awsRequestId: 'fault', functionName: 'pakt-renderer', getRemainingTimeInMillis: () => 60_000 } as Context;
+    // The queue cannot be reached: the approval stands all the same.
+    const approved = await signing(approveEvent(inReview.id, byCouncil.body.version), context);
+    expect(approved.statusCode).toBe(200);
+    expect(JSON.parse(approved.body ?? '{}')).toMatchObject({ status: 'approved' });
+
     const realSend = S3Client.prototype.send as (this: S3Client, command: unknown) => Promise<unknown>;
     vi.spyOn(S3Client.prototype, 'send').mockImplementation(function (this: S3Client, command: unknown) {
       if (command instanceof PutObjectCommand) return Promise.reject(new Error('S3 is down'));
       return realSend.call(this, command);
     } as S3Client['send']);
-
-    const failed = await handler(approveEvent(inReview.id, byCouncil.body.version), context);
-    expect(failed.statusCode).toBe(503);
-    const unchanged = await call<{ memorandum: Memorandum; events: unknown[] }>('GET', `/api/memoranda/${inReview.id}`, { as: coordinator });
-    expect(unchanged.body.memorandum).toMatchObject({ status: 'in_review', version: byCouncil.body.version });
-    expect(unchanged.body.events).toHaveLength(3);
+    const failed = await renderer(finalTextJob(inReview.id, 1), context);
+    expect(failed.batchItemFailures).toEqual([{ itemIdentifier: 'final-1' }]);
+    const waiting = await call<{ memorandum: Memorandum }>('GET', `/api/memoranda/${inReview.id}`, { as: coordinator });
+    expect(waiting.body.memorandum.documents.final).toBeUndefined();
+    const early = await call<Problem>('POST', `/api/memoranda/${inReview.id}/sign`, { as: council, body: { ...signBody(waiting.body.memorandum, 'Ігор Петренко'), documentHash: '0'.repeat(64) }, headers: ifMatch(waiting.body.memorandum.version) });
+    expect(early.status).toBe(409);
+    expect(early.body.code).toBe('document_pending');
+    expect((await call<Problem>('GET', `/api/memoranda/${inReview.id}/documents/final`, { as: council })).body.code).toBe('document_pending');
 
     vi.restoreAllMocks();
-    const retried = await handler(approveEvent(inReview.id, byCouncil.body.version), context);
-    expect(retried.statusCode).toBe(200);
-    expect(JSON.parse(retried.body ?? '{}')).toMatchObject({ status: 'approved' });
+    expect((await renderer(finalTextJob(inReview.id, 2), context)).batchItemFailures).toEqual([]);
+    const ready = await withDocument<Memorandum>(inReview.id, 'final');
+    expect(ready.version).toBe(waiting.body.memorandum.version + 1);
+    // A second delivery of the same job leaves it as it is.
+    expect((await renderer(finalTextJob(inReview.id, 3), context)).batchItemFailures).toEqual([]);
+    expect((await withDocument<Memorandum>(inReview.id, 'final')).documents.final).toEqual(ready.documents.final);
+    expect((await sign(ready, council, 'Ігор Петренко')).status).toBe(200);
   });
 });
 
@@ -183,10 +210,11 @@ describe('memoranda whose term starts later', () => {
     const created = await call<Memorandum>('POST', '/api/memoranda', { as: coordinator, body: { content } });
     const submitted = await call<Memorandum>('POST', `/api/memoranda/${created.body.id}/submit`, { as: coordinator, headers: ifMatch(created.body.version) });
     const byCouncil = await call<Memorandum>('POST', `/api/memoranda/${created.body.id}/approve`, { as: council, headers: ifMatch(submitted.body.version) });
-    const approved = await call<Memorandum>('POST', `/api/memoranda/${created.body.id}/approve`, { as: coordinator, headers: ifMatch(byCouncil.body.version) });
-    const first = await sign(approved.body, council, 'Ігор Петренко');
+    await call<Memorandum>('POST', `/api/memoranda/${created.body.id}/approve`, { as: coordinator, headers: ifMatch(byCouncil.body.version) });
+    const first = await sign(await withDocument<Memorandum>(created.body.id, 'final'), council, 'Ігор Петренко');
     const signed = await sign(first.body, coordinator, 'Олена Коваль');
     expect(signed.body.status).toBe('signed');
+    await withDocument(created.body.id, 'certificate');
 
     const repository = memorandumRepository({ table: stack().tableName, client: table().client });
     expect((await activateDueMemoranda(repository, today())).activated).not.toContain(created.body.id);

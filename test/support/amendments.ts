@@ -1,5 +1,5 @@
 import { call, demoUser, type CallOptions } from './api.js';
-import { createActiveMemorandum, type caseContent } from './memoranda.js';
+import { createActiveMemorandum, withDocument, type caseContent } from './memoranda.js';
 
 /** Amendment fixtures: the source-case memorandum in force, and a supplementary agreement to it in the state a test needs. */
 
@@ -58,7 +58,8 @@ export const memorandumWithAmendment = async (state: 'draft' | 'in_review' | 'ap
   const submitted = await step(saved.body, 1, 'submit', coordinator);
   if (state === 'in_review') return submitted;
   const byCouncil = await step(submitted, 1, 'approve', council);
-  return step(byCouncil, 1, 'approve', coordinator);
+  const approved = await step(byCouncil, 1, 'approve', coordinator);
+  return withDocument<typeof approved>(approved.id, 'final', 1);
 };
 
 export const signAmendment = (memorandum: AmendedMemorandum, number: number, who: Caller, fullName: string) =>

@@ -49,6 +49,22 @@ export const createOtherMemorandum = async (): Promise<Created> => {
   return created.body;
 };
 
+interface WithDocuments { documents?: { final?: { sha256: string }; certificate?: { sha256: string } }; amendments?: { number: number; documents: { final?: { sha256: string }; certificate?: { sha256: string } } }[] }
+
+/**
+ * The memorandum once the renderer has stored the document its last step asked for (the final text after
+ * the last approval, the certificate after the last signature; of the amendment, when one is named).
+ */
+export const withDocument = async <T extends WithDocuments = Created & WithDocuments>(memorandumId: string, kind: 'final' | 'certificate', amendment?: number): Promise<T> => {
+  for (let poll = 0; poll < 300; poll += 1) {
+    const { body } = await call<{ memorandum: T }>('GET', `/api/memoranda/${memorandumId}`, { as: demoUser('coordinator') });
+    const documents = amendment === undefined ? body.memorandum.documents : body.memorandum.amendments?.find((candidate) => candidate.number === amendment)?.documents;
+    if (documents?.[kind]) return body.memorandum;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`The ${kind} document of ${memorandumId} was not made.`);
+};
+
 /** The source-case memorandum approved by both parties: its final PDF is rendered and signing is open. */
 export const createApprovedMemorandum = async (content?: Content): Promise<Created> => {
   const inReview = await createCaseMemorandum({ submit: true, ...(content ? { content } : {}) });
@@ -56,7 +72,7 @@ export const createApprovedMemorandum = async (content?: Content): Promise<Creat
   const byCouncil = await call<Created>('POST', `${path}/approve`, { as: demoUser('council'), headers: { 'if-match': `"${inReview.version}"` } });
   const approved = await call<Created>('POST', `${path}/approve`, { as: demoUser('coordinator'), headers: { 'if-match': `"${byCouncil.body.version}"` } });
   if (approved.status !== 200) throw new Error(`approve failed: ${approved.status} ${JSON.stringify(approved.body)}`);
-  return approved.body;
+  return withDocument(approved.body.id, 'final');
 };
 
 /** The source-case memorandum signed by both parties; its term has started, so it is active. */
@@ -67,7 +83,7 @@ export const createActiveMemorandum = async (content?: Content): Promise<Created
   const first = await call<Created>('POST', path, { as: demoUser('council'), body: body('Ігор Петренко'), headers: { 'if-match': `"${approved.version}"` } });
   const active = await call<Created>('POST', path, { as: demoUser('coordinator'), body: body('Олена Коваль'), headers: { 'if-match': `"${first.body.version}"` } });
   if (active.status !== 200) throw new Error(`sign failed: ${active.status} ${JSON.stringify(active.body)}`);
-  return active.body;
+  return withDocument(active.body.id, 'certificate');
 };
 
 /** The smallest well-formed start of a PDF: enough for the API's content check. */

@@ -4,7 +4,7 @@ import {
   amendingParties, amendmentParticipant, amendmentStillToAct, availableAmendmentActions, newAmendment, obligationChanges, progressDeltas, startProblem,
 } from '../../functions/memoranda/amendments.js';
 import type { Amendment, Memorandum, MemorandumContent } from '../../functions/memoranda/schema.js';
-import { organisationsSeeing } from '../../functions/memoranda/workflow.js';
+import { documentInPreparation, organisationsSeeing } from '../../functions/memoranda/workflow.js';
 import { trackedObligationOf } from '../../functions/obligations/model.js';
 import type { TrackedObligation } from '../../functions/obligations/schema.js';
 
@@ -87,8 +87,15 @@ describe('amendments: who approves and signs', () => {
     expect(availableAmendmentActions(actor(NGO, 'ngo-approver'), memorandum(), inReview)).toEqual(['return', 'approve', 'abandon']);
     expect(availableAmendmentActions(actor(JOINING, 'joining-officer', 'council'), memorandum(), inReview)).toEqual(['return', 'approve']);
     expect(availableAmendmentActions(actor(JOINING, 'joining-officer', 'council'), memorandum({ status: 'terminated' }), inReview)).toEqual([]);
-    const signedOnce = underWay({ status: 'approved', signedBy: [COUNCIL] });
+    // Signing opens once the renderer has stored the amendment's text.
+    const preparing = underWay({ status: 'approved' });
+    expect(availableAmendmentActions(actor(NGO, 'ngo-signatory'), memorandum(), preparing)).toEqual(['abandon']);
+    expect(documentInPreparation(memorandum({ amendments: [preparing] }))).toEqual({ document: 'final', amendment: 1 });
+    const final = { key: 'k', sha256: 'a'.repeat(64), size: 1, renderedAt: '2026-05-03T10:00:00.000Z' };
+    const signedOnce = underWay({ status: 'approved', signedBy: [COUNCIL], documents: { final } });
     expect(availableAmendmentActions(actor(NGO, 'ngo-signatory'), memorandum(), signedOnce)).toEqual(['sign']);
+    expect(documentInPreparation(memorandum({ amendments: [signedOnce] }))).toBeUndefined();
+    expect(documentInPreparation(memorandum({ amendments: [underWay({ status: 'signed', documents: { final } })] }))).toEqual({ document: 'certificate', amendment: 1 });
   });
 
   it('shows the memorandum to a joining party once the amendment is submitted, and to a party that left', () => {

@@ -15,7 +15,7 @@ export default {
     conflict: 'Someone else just changed this record. Reload and try again.', invalid_transition: 'This cannot be done in the record\'s current state. Reload the page.',
     already_done: 'This is already done.', request_in_progress: 'The same request is still being processed. Wait a minute.', document_mismatch: 'The document differs from the one on record. Reload and check it again.',
     unsupported_media_type: 'The request was damaged. Reload and try again.', version_required: 'Reload the page and try again.', invalid_request: 'Check what you entered.',
-    unauthenticated: 'Sign in again.', internal: 'Something went wrong on the server. Try again later.', storage_unavailable: 'Document storage is unavailable for now. Nothing was changed; try again in a minute.',
+    unauthenticated: 'Sign in again.', internal: 'Something went wrong on the server. Try again later.', storage_unavailable: 'Document storage is unavailable for now. Nothing was changed; try again in a minute.', document_pending: 'The document is still being prepared. It will be ready in a moment.',
     network: 'Cannot reach the server. Check your connection and try again.',
     stale_version: 'Someone changed this record while you were editing. We loaded the latest version: check it and save again.',
     forbidden: 'You are not allowed to do this.',
@@ -142,6 +142,7 @@ export default {
     none_in_period: 'No events recorded for this obligation in this period.',
   },
   signing: {
+    preparingFinal: 'Preparing the final text. It can be signed once it is stored with its SHA-256.', preparingCertificate: 'Preparing the certificate of completion.',
     title: 'Signing', open: 'Signing is open: each party signs the final text.', document: 'Final text (PDF)', certificate: 'Certificate of completion (PDF)',
     download: 'Download', hash: 'Document SHA-256', fullName: 'Your full name', position: 'Your position', confirm: 'I have read the document with this SHA-256 and sign it on behalf of my organisation.',
     signTitle: 'Sign the memorandum', signed: 'Signed.', signatures: 'Signatures', signedAt: '{name}, {position} · {org} · {at}', waiting: 'Waiting for the signature of {org}',
