@@ -1,5 +1,4 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { changedOrGone } from '../core/versions.js';
 import { AppError, notFound } from '../core/errors.js';
 import type { TableContext } from '../data/client.js';
 import { organisation as organisationEntity, organisationsByName } from './entities.js';
@@ -7,7 +6,7 @@ import { getItems } from '../data/batch.js';
 import { readsOf } from '../data/entity.js';
 import { queryAllPages } from '../data/query.js';
 import { decodeCursor, encodeCursor, type Page } from '../data/pagination.js';
-import { transactWrite, type TxItem } from '../data/transact.js';
+import { transactWrite, versionedPut, type TxItem } from '../data/transact.js';
 import type { Organisation } from './schema.js';
 
 export interface OrganisationRepository {
@@ -87,19 +86,6 @@ export const organisationRepository = (ctx: TableContext): OrganisationRepositor
   }),
 
   async update(organisation, expectedVersion) {
-    await transactWrite(ctx, [
-      {
-        item: {
-          Put: {
-            TableName: ctx.table,
-            Item: toItem(organisation),
-            ConditionExpression: 'attribute_exists(PK) AND version = :expected',
-            ExpressionAttributeValues: { ':expected': expectedVersion },
-            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-          },
-        },
-        onConditionFailed: (stored) => changedOrGone(stored, 'organisation'),
-      },
-    ]);
+    await transactWrite(ctx, [versionedPut(ctx.table, toItem(organisation), expectedVersion, 'organisation')]);
   },
 });

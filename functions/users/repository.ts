@@ -1,12 +1,11 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { changedOrGone } from '../core/versions.js';
 import { getItems } from '../data/batch.js';
 import { AppError } from '../core/errors.js';
 import type { TableContext } from '../data/client.js';
 import { userEmail, userProfile, usersOfOrganisation } from './entities.js';
 import { queryAllPages } from '../data/query.js';
 import { decodeCursor, encodeCursor, type Page } from '../data/pagination.js';
-import { transactWrite, type TxItem } from '../data/transact.js';
+import { transactWrite, versionedPut, type TxItem } from '../data/transact.js';
 import { organisationRecords } from '../organisations/repository.js';
 import { readsOf } from '../data/entity.js';
 import type { Organisation } from '../organisations/schema.js';
@@ -96,19 +95,6 @@ export const userRepository = (ctx: TableContext): UserRepository => ({
   },
 
   async update(user, expectedVersion) {
-    await transactWrite(ctx, [
-      {
-        item: {
-          Put: {
-            TableName: ctx.table,
-            Item: toItem(user),
-            ConditionExpression: 'attribute_exists(PK) AND version = :expected',
-            ExpressionAttributeValues: { ':expected': expectedVersion },
-            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-          },
-        },
-        onConditionFailed: (stored) => changedOrGone(stored, 'user'),
-      },
-    ]);
+    await transactWrite(ctx, [versionedPut(ctx.table, toItem(user), expectedVersion, 'user')]);
   },
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { demoMemorandumId, demoOrganisations, demoProgrammeId, demoUsers, type DemoUser } from '../../infra/local/seed.js';
 import { seriousViolations } from '../support/axe.js';
+import { createCaseMemorandum } from '../support/memoranda.js';
 import { desktop, openBrowser, phone, screenshot, signInAs, webUrl } from '../support/browser.js';
 
 /**
@@ -16,7 +17,8 @@ const pagesOf: Record<DemoUser['role'], [string, string][]> = {
     ['commitments', '/commitments'], ['programmes', '/programmes'], ['programme', `/programmes/${demoProgrammeId}`], ['programme-editor', `/programmes/${demoProgrammeId}/edit`],
     ['reviews', '/reviews'], ['organisations', '/organisations'], ['organisation', `/organisations/${demoOrganisations.relativesNgo}`], ['sign-in-security', '/account/second-factor'],
   ],
-  council: [['home', '/'], ['memoranda', '/memoranda'], ['memorandum', `/memoranda/${demoMemorandumId}`], ['commitments', '/commitments'], ['organisation', `/organisations/${demoOrganisations.molochanskCouncil}`], ['sign-in-security', '/account/second-factor']],
+  // The seeded draft is the coordinator's alone until the journeys submit it: the council reads one in review of its own.
+  council: [['home', '/'], ['memoranda', '/memoranda'], ['memorandum', '/memoranda/{in-review}'], ['commitments', '/commitments'], ['organisation', `/organisations/${demoOrganisations.molochanskCouncil}`], ['sign-in-security', '/account/second-factor']],
   funder: [['home', '/'], ['programmes', '/programmes'], ['programme', `/programmes/${demoProgrammeId}`], ['memoranda', '/memoranda']],
   admin: [['home', '/'], ['organisations', '/organisations'], ['organisation', `/organisations/${demoOrganisations.molochanskCouncil}`]],
 };
@@ -37,6 +39,10 @@ const sidewaysOverflow = (page: Page) =>
     return { overflow, outside };
   }, phone.width);
 
+/** A memorandum in review between the NGO and the council, made once through the API when a page needs it (independent of the journeys' order). */
+let inReview: Promise<string> | undefined;
+const resolved = async (path: string) => (path.includes('{in-review}') ? path.replace('{in-review}', await (inReview ??= createCaseMemorandum({ submit: true }).then((created) => created.id))) : path);
+
 describe.each(['coordinator', 'council', 'funder', 'admin'] as const)('the %s at desktop width', (role) => {
   let page: Page;
   let close: () => Promise<void>;
@@ -49,7 +55,7 @@ describe.each(['coordinator', 'council', 'funder', 'admin'] as const)('the %s at
   afterAll(async () => close());
 
   it.each(pagesOf[role])('%s (%s) has no serious accessibility finding', async (name, path) => {
-    await page.goto(`${webUrl()}${path}`);
+    await page.goto(`${webUrl()}${await resolved(path)}`);
     await page.locator('main h1').first().waitFor();
     await page.waitForLoadState('networkidle');
     await screenshot(page, `desktop-${role}-${name}`);
@@ -69,7 +75,7 @@ describe.each(['coordinator', 'council', 'funder', 'admin'] as const)('the %s at
   afterAll(async () => close());
 
   it.each(pagesOf[role])('%s (%s) fits the screen, with no serious accessibility finding', async (name, path) => {
-    await page.goto(`${webUrl()}${path}`);
+    await page.goto(`${webUrl()}${await resolved(path)}`);
     await page.locator('main h1').first().waitFor();
     await page.waitForLoadState('networkidle');
     await screenshot(page, `phone-${role}-${name}`, { fullPage: false });

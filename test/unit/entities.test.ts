@@ -63,6 +63,13 @@ describe('entities are declared once and stay with their repositories', () => {
   });
 });
 
+describe('the source tree', () => {
+  it('keeps every runtime file of functions/ and web/src under 300 lines (issue 15): a concern that grows gets a file of its own', () => {
+    const long = sources.filter(({ file }) => /^(functions|web\/src)\//.test(file) && !/\/i18n\//.test(file)).map(({ file, text }) => [file, text.split('\n').length] as const).filter(([, lines]) => lines > 300);
+    expect(long).toEqual([]);
+  });
+});
+
 describe('an entity', () => {
   const note = defineEntity({
     tag: 'note',
