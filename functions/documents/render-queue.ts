@@ -22,7 +22,8 @@ export type RenderMessage = ExportMessage | MemorandumDocumentJob;
 let client: SQSClient | undefined;
 
 export const sendRenderJob = async (message: RenderMessage): Promise<void> => {
-  // The queue URL is the endpoint too (the SDK sends to it), on AWS and on one machine alike.
-  client ??= traced(new SQSClient({}));
-  await client.send(new SendMessageCommand({ QueueUrl: requireEnv('RENDER_QUEUE_URL', 'the render queue'), MessageBody: JSON.stringify(message) }));
+  const queueUrl = requireEnv('RENDER_QUEUE_URL', 'the render queue');
+  // The queue URL's host is the endpoint, on AWS (where it is SQS's own) and on one machine alike.
+  client ??= traced(new SQSClient({ endpoint: new URL(queueUrl).origin }));
+  await client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify(message) }));
 };

@@ -43,7 +43,7 @@ describe('the table, as each function may use it', () => {
 
 describe('the render queue, as each function may use it', () => {
   it('takes jobs from the exports module only, and no other action from it', async () => {
-    const queueOf = (name: string) => new SQSClient({ region, credentials: localCredentials(name) });
+    const queueOf = (name: string) => new SQSClient({ region, credentials: localCredentials(name), endpoint: new URL(stack().renderQueueUrl).origin });
     const job = JSON.stringify({ kind: 'export', programmeId: '00000000000000000000000000', jobId: '0'.repeat(32) });
     expect(await refusal(queueOf('exports').send(new SendMessageCommand({ QueueUrl: stack().renderQueueUrl, MessageBody: job })))).toBe('allowed');
     expect(await refusal(queueOf('programmes').send(new SendMessageCommand({ QueueUrl: stack().renderQueueUrl, MessageBody: job })))).toBe('AccessDenied');

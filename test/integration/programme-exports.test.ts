@@ -117,7 +117,7 @@ describe('programme exports', () => {
     // On the dead-letter queue, as an operator receives it.
     table();
     const deadLettered = async () => {
-      const { Messages = [] } = await new SQSClient({}).send(new ReceiveMessageCommand({ QueueUrl: stack().renderDeadLetterUrl, MaxNumberOfMessages: 10 }));
+      const { Messages = [] } = await new SQSClient({ endpoint: new URL(stack().renderDeadLetterUrl).origin }).send(new ReceiveMessageCommand({ QueueUrl: stack().renderDeadLetterUrl, MaxNumberOfMessages: 10 }));
       return Messages.some((message) => message.Body?.includes(asked.body.id));
     };
     // The job is marked failed in the last attempt, just before the queue gives the message up.
