@@ -79,6 +79,8 @@ export const growProgramme = async (ctx: TableContext, programmeId: string, peri
   const { client, table } = ctx;
   const existing = await queryAllPages(ctx, { KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': programmeHead.key(programmeId).PK } });
   const figures = recount({ activities: existing.filter((item) => item.entity === 'activity') as never[], tallies: existing.filter((item) => item.entity === 'assistanceTally') as never[], actuals: existing.filter((item) => item.entity === 'indicatorActual') as never[] });
-  await client.send(new PutCommand({ TableName: table, Item: programmeFigures.item(figures, programmeFigures.key(programmeId)) }));
+  // Written past the API, so the revision moves here as every record write moves it there (exports/jobs.ts tells data versions by it).
+  const revision = Number(existing.find(programmeFigures.is)?.revision ?? 0) + 1;
+  await client.send(new PutCommand({ TableName: table, Item: programmeFigures.item({ ...figures, revision }, programmeFigures.key(programmeId)) }));
   return existing.filter((item) => item.entity === 'activity' || item.entity === 'assistanceTally').length;
 };
