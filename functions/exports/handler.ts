@@ -35,21 +35,22 @@ export const handler = moduleHandler('exports', {
     const { programme, role } = await loadVisibleProgramme(programmes, actor, params.programmeId);
     const range = body.kind === 'report.pdf' ? { start: body.from ?? programme.content.period.start, end: body.to ?? programme.content.period.end } : undefined;
     const [revision, linked] = await Promise.all([records.figuresRevision(programme.id), linkedFigures(programmes, programme)]);
-    const id = exportJobIdOf({ programmeId: programme.id, request: body, range, audience: role, dataVersion: dataVersionOf(programme.version, revision, linked) });
+    const dataVersion = dataVersionOf(programme.version, revision, linked);
+    const id = exportJobIdOf({ programmeId: programme.id, request: body, range, audience: role, dataVersion });
     const now = isoNow();
-    const job = {
+    const asked = {
       id, programmeId: programme.id, kind: body.kind, ...(range ? { range } : {}), audience: role, requestedBy: { userId: actor.userId, orgId: actor.orgId },
-      dataVersion: dataVersionOf(programme.version, revision, linked), status: 'queued' as const, progress: 0, attempts: 0,
+      dataVersion, status: 'queued' as const, progress: 0, attempts: 0,
       createdAt: now, updatedAt: now, expiresAt: Math.floor(Date.parse(now) / 1000) + exportJobDays * 86_400,
     };
-    const stored = (await jobs.create(job)) ? job : await jobs.get(programme.id, id);
+    const created = await jobs.create(asked);
+    const stored = created ? asked : await jobs.get(programme.id, id);
     if (!stored) throw notFound('The export job');
     // A new job, one whose message was lost, or one that failed: (again) to the renderer; a job under way or done is simply answered.
-    if (stored === job || needsSending(stored, now)) {
-      if (stored !== job) await jobs.change(stored, { status: 'queued', progress: 0, attempts: 0 }, now, ['queued', 'failed']);
-      await sendRenderJob({ kind: 'export', programmeId: programme.id, jobId: id });
-    }
-    const current = stored === job ? job : { ...stored, ...(needsSending(stored, now) ? { status: 'queued' as const, progress: 0 } : {}) };
+    const sending = created || needsSending(stored, now);
+    if (sending && !created) await jobs.change(stored, { status: 'queued', progress: 0, attempts: 0 }, now, ['queued', 'failed']);
+    if (sending) await sendRenderJob({ kind: 'export', programmeId: programme.id, jobId: id });
+    const current = sending ? { ...stored, status: 'queued' as const, progress: 0 } : stored;
     return { body: jobView(current), location: jobLocation(programme.id, id) };
   },
 
