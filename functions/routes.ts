@@ -1,4 +1,4 @@
-import { routeKeyOf, type RouteDefinition } from './core/route.js';
+import type { RouteDefinition } from './core/route.js';
 import { openapiRoutes } from './openapi/routes.js';
 import { userRoutes } from './users/routes.js';
 import { organisationRoutes } from './organisations/routes.js';
@@ -61,7 +61,3 @@ export const rendererAccess: FunctionAccess = { table: 'readwrite', documents: {
 
 /** The daily job (memoranda coming into force, reminders, audit digests): scheduled, no routes. */
 export const dailyJobAccess: FunctionAccess = { table: 'readwrite', documents: { readwrite: [digestPrefix] }, digestKey: 'sign', mail: true };
-
-const byKey = new Map<string, AppRoute>(routes.map((route) => [routeKeyOf(route), route]));
-
-export const findRoute = (routeKey: string): AppRoute | undefined => byKey.get(routeKey);

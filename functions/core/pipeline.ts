@@ -2,7 +2,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import * as z from 'zod/mini';
-import { findRoute, type AppRoute, type ModuleName, type RoutesOf } from '../routes.js';
+import type { AppRoute, ModuleName, RoutesOf } from '../routes.js';
 import type { TableContext } from '../data/client.js';
 import { actorFromClaims, issuedAtOf, type Actor } from './actor.js';
 import { AppError, internalProblem, type FieldProblem } from './errors.js';
@@ -10,7 +10,7 @@ import { binaryTypes, fileResponse, jsonResponse, problemResponse, toStoredRespo
 import { idempotencyContext, IdempotentReplay, type IdempotencyContext } from './idempotency.js';
 import { logger } from './logger.js';
 import { countEvent } from './metrics.js';
-import type { ApiRequest, ApiResult, Operation } from './route.js';
+import { routeKeyOf, type ApiRequest, type ApiResult, type Operation } from './route.js';
 import { parsePart } from './validation.js';
 import { optionalEnv } from './config.js';
 import { cameThroughEdge, viewerAddress } from './viewer.js';
@@ -146,15 +146,19 @@ const problemJsonErrors = (): MiddlewareObj<ApiEvent, Response> => ({
  * parses the request, runs the operation, shapes the response. Idempotent retries
  * surface as IdempotentReplay from the operation's transaction and are replayed.
  * Registered last, `problemJsonErrors` turns every failure into problem+json.
+ *
+ * `declared` is the domain's own route list (`<domain>/routes.ts`), not the
+ * whole table: a function's bundle carries its own routes and schemas only.
  */
-export const handlerWith = (guards: RequestGuards) => <M extends ModuleName>(module: M, operations: NoInfer<Operations<M>>) =>
-  middy<ApiEvent, Response, Error, Context>()
+export const handlerWith = (guards: RequestGuards) => <M extends ModuleName>(module: M, declared: readonly AppRoute[], operations: NoInfer<Operations<M>>) => {
+  const routesByKey = new Map(declared.filter((route) => route.module === module).map((route) => [routeKeyOf(route), route]));
+  return middy<ApiEvent, Response, Error, Context>()
     .use(injectLambdaContext(logger, { correlationIdPath: 'requestContext.requestId', resetKeys: true }))
     .use(problemJsonErrors())
     .handler(async (event) => {
       if (!cameThroughEdge(event, edgeSecret)) throw new AppError('edge_required', 'Call the API through the web address; its own endpoint answers nothing.');
-      const route = findRoute(event.routeKey);
-      if (route?.module !== module) throw new AppError('not_found', `No route ${event.routeKey} here.`);
+      const route = routesByKey.get(event.routeKey);
+      if (!route) throw new AppError('not_found', `No route ${event.routeKey} here.`);
       logger.appendKeys({ route: event.routeKey });
       const request = await parseRequest(route, event, guards);
       const operation = (operations as unknown as Record<string, Operation<AppRoute>>)[route.operation];
@@ -163,6 +167,7 @@ export const handlerWith = (guards: RequestGuards) => <M extends ModuleName>(mod
       if (!('produces' in route)) return jsonResponse(stored.status, stored.body, stored.headers);
       return fileResponse(stored.status, stored.body, stored.headers, route.produces.some((type) => binaryTypes.includes(type)));
     });
+};
 
 /** A created record's response, as stored for idempotent replay and as sent. */
 export const createdResponse = <Body>(routePath: string, body: Body & { id: string; version: number }): ApiResult<Body> => ({

@@ -14,6 +14,7 @@ import { documentStore, issueUploadForm, receiveUpload, removeUpload, verifiedDo
 import { documentMaxBytes } from '../files/schema.js';
 import { materialsPerActivity } from '../programmes/vocabulary.js';
 import { eventMaterialKey } from './document-keys.js';
+import { eventRoutes } from './routes.js';
 
 /**
  * The events every party of a memorandum organises under its obligations: recorded by
@@ -34,7 +35,7 @@ const refuse = (refusal: { code: 'forbidden' | 'invalid_transition'; reason: str
   if (refusal) throw new AppError(refusal.code, refusal.reason);
 };
 
-export const handler = moduleHandler('events', {
+export const handler = moduleHandler('events', eventRoutes, {
   async listMemorandumEvents({ actor, params, query }) {
     await loadVisible(actor, params.memorandumId);
     return { body: { items: await events.list(params.memorandumId, { ...(query.from ? { from: query.from } : {}), ...(query.to ? { to: query.to } : {}) }) } };

@@ -14,6 +14,7 @@ import { documentStore, verifiedLinkTo } from '../files/document-store.js';
 import { exportJobRepository } from './repository.js';
 import { sendRenderJob } from '../documents/render-queue.js';
 import { dataVersionOf, exportJobDays, exportJobIdOf, jobView, needsSending } from './jobs.js';
+import { programmeRoutes } from '../programmes/routes.js';
 
 /**
  * Files for funders and coordinators, made off the request path: a request for a
@@ -30,7 +31,7 @@ const jobs = exportJobRepository(tableContext());
 const sameSecret = (given: string, stored: string) => given.length === stored.length && timingSafeEqual(Buffer.from(given), Buffer.from(stored));
 const jobLocation = (programmeId: string, jobId: string) => `/api/programmes/${programmeId}/exports/jobs/${jobId}`;
 
-export const handler = moduleHandler('exports', {
+export const handler = moduleHandler('exports', programmeRoutes, {
   async requestExport({ actor, params, body }) {
     const { programme, role } = await loadVisibleProgramme(programmes, actor, params.programmeId);
     const range = body.kind === 'report.pdf' ? { start: body.from ?? programme.content.period.start, end: body.to ?? programme.content.period.end } : undefined;

@@ -12,13 +12,14 @@ import { memorandumUseCases } from './use-cases.js';
 import { decide, participantOf } from './workflow.js';
 import { summaryOf } from '../reports/model.js';
 import { amendmentUseCases } from './amendment-use-cases.js';
+import { memorandumRoutes } from './routes.js';
 
 const memoranda = memorandumRepository(tableContext());
 const useCases = memorandumUseCases(memoranda);
 const { loadVisible, requireVersion, publicView, resolveDirectory, checkedDirectory, transition } = useCases;
 const amendments = amendmentUseCases(memoranda, useCases);
 
-export const handler = moduleHandler('memoranda', {
+export const handler = moduleHandler('memoranda', memorandumRoutes, {
   async listMemoranda({ actor, query }) {
     return { body: await memoranda.listForOrganisation(actor.orgId, { limit: pageLimit(query.limit), ...(query.cursor ? { cursor: query.cursor } : {}), ...(query.status ? { status: query.status } : {}), oldestFirst: query.order === 'oldest' }) };
   },

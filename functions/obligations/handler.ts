@@ -5,10 +5,11 @@ import { asCommitment } from './model.js';
 import { reportGraceDays } from '../reports/grace.js';
 import { obligationRepository } from './repository.js';
 import { today as todayIn } from '../core/calendar.js';
+import { obligationRoutes } from './routes.js';
 
 const obligations = obligationRepository(tableContext());
 
-export const handler = moduleHandler('obligations', {
+export const handler = moduleHandler('obligations', obligationRoutes, {
   /** The caller's own organisation's commitments: the relationship is the token's organisation, never a parameter. */
   async listCommitments({ actor, query }) {
     const page = await obligations.listForOwner(actor.orgId, {

@@ -8,6 +8,7 @@ import { tableContext } from '../data/client.js';
 import { applyOrganisationPatch, newOrganisation } from './model.js';
 import { canEditOrganisation, canSeeAllOrganisations, canSeeOrganisation } from './policy.js';
 import { organisationRepository } from './repository.js';
+import { organisationRoutes } from './routes.js';
 
 const organisations = organisationRepository(tableContext());
 
@@ -18,7 +19,7 @@ const findVisible = async (actor: Parameters<typeof canSeeOrganisation>[0], orgI
   return organisation;
 };
 
-export const handler = moduleHandler('organisations', {
+export const handler = moduleHandler('organisations', organisationRoutes, {
   async listOrganisations({ actor, query }) {
     if (canSeeAllOrganisations(actor)) {
       return { body: await organisations.listByName(pageLimit(query.limit), query.cursor) };

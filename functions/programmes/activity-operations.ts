@@ -11,7 +11,7 @@ import { materialKey } from './document-keys.js';
 import { materialsPerActivity, type Activity, type ActivityInput, type Member } from './schema.js';
 import { requireVersion } from '../core/versions.js';
 import type { Operations } from '../core/pipeline.js';
-import { loadProgrammeToRun, partnerEventsOf, records } from './context.js';
+import { loadProgrammeToRun, partnerEventsOf, readToRun, records } from './context.js';
 
 /** An activity happens inside the programme's period and is organised by one of its implementers. */
 const activityProblems = (activity: ActivityInput, programme: StoredProgramme): FieldProblem[] => {
@@ -46,9 +46,10 @@ const requireRoomForMaterial = (activity: Activity) => {
 /** The programme's calendar: its activities, who of the network came, and their materials. */
 export const activityOperations = {
   async listActivities({ actor, params, query }) {
-    const programme = await loadProgrammeToRun(actor, params.programmeId);
     const range = { ...(query.from ? { from: query.from } : {}), ...(query.to ? { to: query.to } : {}) };
-    const [items, partnerEvents] = await Promise.all([records.calendar(params.programmeId, range), partnerEventsOf(programme, range)]);
+    const { programme, data: items } = await readToRun(actor, params.programmeId, () => records.calendar(params.programmeId, range));
+    // The partner events' memoranda are named by the head: a second round trip.
+    const partnerEvents = await partnerEventsOf(programme, range);
     const wanted = (event: { type: string; status: string }) => (!query.type || event.type === query.type) && (!query.status || event.status === query.status);
     return { body: { items: items.filter(wanted), partnerEvents: partnerEvents.filter(wanted) } };
   },

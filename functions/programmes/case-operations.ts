@@ -4,13 +4,13 @@ import { newId } from '../core/ids.js';
 import { type CaseRecord } from './schema.js';
 import { requireVersion } from '../core/versions.js';
 import type { Operations } from '../core/pipeline.js';
-import { loadProgrammeToRun, records } from './context.js';
+import { loadProgrammeToRun, readToRun, records } from './context.js';
 
 /** Case records in a restricted area: each implementer's own, seen by its coordinators only. */
 export const caseOperations = {
   async listCases({ actor, params }) {
-    await loadProgrammeToRun(actor, params.programmeId);
-    return { body: { items: await records.cases(params.programmeId, actor.orgId) } };
+    const { data: items } = await readToRun(actor, params.programmeId, () => records.cases(params.programmeId, actor.orgId));
+    return { body: { items } };
   },
 
   async addCase({ actor, params, body, idempotency }) {

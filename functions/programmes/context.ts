@@ -1,8 +1,8 @@
 import type { Actor } from '../core/actor.js';
-import { AppError } from '../core/errors.js';
+import { AppError, notFound } from '../core/errors.js';
 import { tableContext } from '../data/client.js';
 import { loadVisibleProgramme } from './access.js';
-import type { ProgrammeRole } from './policy.js';
+import { roleFromRelationship, type ProgrammeRole } from './policy.js';
 import { programmeRepository, type StoredProgramme } from './repository.js';
 import { recordsRepository } from './records-repository.js';
 import { memorandumEventRepository } from '../events/repository.js';
@@ -31,5 +31,22 @@ export const loadProgrammeToRun = async (actor: Actor, programmeId: string): Pro
   const { programme, role } = await loadProgramme(actor, programmeId);
   requireImplementer(role);
   return programme;
+};
+
+/** The same rule where the relationship was read with the records (records-repository's `…Beside` reads). */
+export const requireToRun = (actor: Actor, relationship: ProgrammeRole | undefined): void => {
+  const role = roleFromRelationship(actor, relationship);
+  if (!role) throw notFound('The programme');
+  requireImplementer(role);
+};
+
+/**
+ * Records whose keys lie apart from any relationship item: read beside the
+ * programme's head, in parallel (one round trip, two requests), and returned
+ * only once the head says the caller runs the programme.
+ */
+export const readToRun = async <T>(actor: Actor, programmeId: string, read: () => Promise<T>): Promise<{ programme: StoredProgramme; data: T }> => {
+  const [programme, data] = await Promise.all([loadProgrammeToRun(actor, programmeId), read()]);
+  return { programme, data };
 };
 

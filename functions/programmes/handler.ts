@@ -17,6 +17,7 @@ import { activityOperations } from './activity-operations.js';
 import { recordOperations } from './record-operations.js';
 import { networkOperations } from './network-operations.js';
 import { caseOperations } from './case-operations.js';
+import { programmeRoutes } from './routes.js';
 
 /** An implementer that keeps case records never loses them by an edit: its records are handed over or erased by it first. */
 const refuseLosingCaseRecords = async (programmeId: string, orgIds: string[]) => {
@@ -73,7 +74,7 @@ const validated = async (content: ProgrammeContent, actor: Actor) => {
 };
 
 
-export const handler = moduleHandler('programmes', {
+export const handler = moduleHandler('programmes', programmeRoutes, {
   ...activityOperations,
   ...recordOperations,
   ...networkOperations,

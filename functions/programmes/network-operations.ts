@@ -6,13 +6,13 @@ import { type StoredMember } from './records-repository.js';
 import { type Member } from './schema.js';
 import { requireVersion } from '../core/versions.js';
 import type { Operations } from '../core/pipeline.js';
-import { loadProgrammeToRun, records } from './context.js';
+import { loadProgrammeToRun, records, requireToRun } from './context.js';
 
 /** The programme's network of activists and partner groups (consent kept; removed on request, counts kept). */
 export const networkOperations = {
   async listNetwork({ actor, params }) {
-    await loadProgrammeToRun(actor, params.programmeId);
-    const members = await records.members(params.programmeId);
+    const { relationship, items: members } = await records.networkBeside(params.programmeId, actor.orgId);
+    requireToRun(actor, relationship);
     return { body: { items: members.filter((member): member is Member => !('removed' in member)), removed: members.filter((member) => 'removed' in member).length } };
   },
 

@@ -9,11 +9,19 @@ import type { ProgrammeContent } from './schema.js';
  */
 export type ProgrammeRole = 'implementer' | 'funder';
 
-export const programmeRoleOf = (actor: Actor, content: Pick<ProgrammeContent, 'implementingOrgIds' | 'funderOrgIds'>): ProgrammeRole | undefined => {
-  if (content.implementingOrgIds.includes(actor.orgId) && hasRole(actor, 'coordinator')) return 'implementer';
-  if (content.funderOrgIds.includes(actor.orgId) && hasRole(actor, 'funder')) return 'funder';
+/** The caller's role, from their organisation's relationship to the programme (its member item or the head's lists). */
+export const roleFromRelationship = (actor: Actor, relationship: ProgrammeRole | undefined): ProgrammeRole | undefined => {
+  if (relationship === 'implementer' && hasRole(actor, 'coordinator')) return 'implementer';
+  if (relationship === 'funder' && hasRole(actor, 'funder')) return 'funder';
   return undefined;
 };
+
+/** An organisation either implements or funds a programme, never both (contentProblems). */
+export const relationshipOf = (orgId: string, content: Pick<ProgrammeContent, 'implementingOrgIds' | 'funderOrgIds'>): ProgrammeRole | undefined =>
+  content.implementingOrgIds.includes(orgId) ? 'implementer' : content.funderOrgIds.includes(orgId) ? 'funder' : undefined;
+
+export const programmeRoleOf = (actor: Actor, content: Pick<ProgrammeContent, 'implementingOrgIds' | 'funderOrgIds'>): ProgrammeRole | undefined =>
+  roleFromRelationship(actor, relationshipOf(actor.orgId, content));
 
 /** The lead implementer: its creator unless handed over. */
 export const leadOf = (programme: { leadOrgId?: string; createdByOrgId: string }): string => programme.leadOrgId ?? programme.createdByOrgId;

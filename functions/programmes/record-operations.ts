@@ -1,18 +1,18 @@
 import { isoNow } from '../core/clock.js';
 import { invalid, notFound } from '../core/errors.js';
-import { indicatorsOf } from './policy.js';
+import { indicatorsOf, relationshipOf } from './policy.js';
 import { counterDelta, spendCounters, tallyCounters } from './figures.js';
 import { frequencyOf, liesWithin } from './periods.js';
 import { parseTallyId, type IndicatorActual, type Tally } from './schema.js';
 import { requireVersion } from '../core/versions.js';
 import type { Operations } from '../core/pipeline.js';
-import { loadProgrammeToRun, records } from './context.js';
+import { loadProgrammeToRun, readToRun, records, requireToRun } from './context.js';
 
 /** What the programme records per period: assistance tallies, spending and indicator actuals (each kept with the dashboard's figures). */
 export const recordOperations = {
   async listTallies({ actor, params }) {
-    await loadProgrammeToRun(actor, params.programmeId);
-    return { body: { items: await records.tallies(params.programmeId) } };
+    const { data: items } = await readToRun(actor, params.programmeId, () => records.tallies(params.programmeId));
+    return { body: { items } };
   },
 
   async putTally({ actor, params, body, ifMatch }) {
@@ -27,8 +27,9 @@ export const recordOperations = {
   },
 
   async listSpending({ actor, params }) {
-    await loadProgrammeToRun(actor, params.programmeId);
-    return { body: { items: await records.spends(params.programmeId) } };
+    const { relationship, items } = await records.spendingBeside(params.programmeId, actor.orgId);
+    requireToRun(actor, relationship);
+    return { body: { items } };
   },
 
   async putSpend({ actor, params, body, ifMatch }) {
@@ -48,8 +49,9 @@ export const recordOperations = {
   },
 
   async listIndicatorActuals({ actor, params }) {
-    await loadProgrammeToRun(actor, params.programmeId);
-    return { body: { items: await records.actuals(params.programmeId) } };
+    const { content, items } = await records.actualsBeside(params.programmeId);
+    requireToRun(actor, content && relationshipOf(actor.orgId, content));
+    return { body: { items } };
   },
 
   async putIndicatorActual({ actor, params, body, ifMatch }) {

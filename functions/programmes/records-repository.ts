@@ -1,14 +1,15 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { changedOrGone } from '../core/versions.js';
 import type { TableContext } from '../data/client.js';
-import { activity as activityEntity, activityCalendar, assistanceTally, caseRecord, casesKeptBy, indicatorActual, networkMember, programmeFigures, recordsOf, spend as spendEntity } from './entities.js';
+import { activity as activityEntity, activityCalendar, assistanceTally, caseRecord, casesKeptBy, indicatorActual, networkMember, programmeFigures, programmeHead, programmeMember, recordsOf, spend as spendEntity } from './entities.js';
 import type * as z from 'zod/mini';
 import { queryAllPages } from '../data/query.js';
 import { getItems } from '../data/batch.js';
 import type { ItemKey, StoredItem } from '../data/entity.js';
 import { transactWrite, versionedPut as sharedVersionedPut, type TxItem } from '../data/transact.js';
 import { actualKey, type Counters } from './figures.js';
-import type { Activity, CaseRecord, IndicatorActual, Member, Spend, Tally } from './schema.js';
+import type { Activity, CaseRecord, IndicatorActual, Member, ProgrammeContent, Spend, Tally } from './schema.js';
+import type { ProgrammeRole } from './policy.js';
 
 /**
  * A programme's records (activities, assistance tallies, indicator actuals) and
@@ -28,18 +29,25 @@ export interface RecordsRepository {
   getActual(programmeId: string, indicatorId: string, period: string): Promise<IndicatorActual | undefined>;
   putActual(actual: IndicatorActual, expectedVersion: number): Promise<void>;
   actuals(programmeId: string): Promise<IndicatorActual[]>;
+  /**
+   * Records of one kind with what tells the caller's access, in one Query: their
+   * sort keys lie next to the caller's member item (network, spending) or the
+   * programme's head (indicator actuals); items between them are filtered out
+   * by DynamoDB. The caller decides access before using any record.
+   */
+  networkBeside(programmeId: string, orgId: string): Promise<{ relationship?: ProgrammeRole; items: StoredMember[] }>;
+  spendingBeside(programmeId: string, orgId: string): Promise<{ relationship?: ProgrammeRole; items: Spend[] }>;
+  actualsBeside(programmeId: string): Promise<{ content?: ProgrammeContent; items: IndicatorActual[] }>;
   figures(programmeId: string): Promise<Counters>;
   /** How many writes the programme's records have had: what an export's data version is told by. */
   figuresRevision(programmeId: string): Promise<number>;
   getSpend(programmeId: string, month: string, lineId: string): Promise<Spend | undefined>;
   putSpend(spend: Spend, expectedVersion: number, delta: Counters): Promise<void>;
-  spends(programmeId: string): Promise<Spend[]>;
   getMember(programmeId: string, memberId: string): Promise<StoredMember | undefined>;
   /** The members that exist among `memberIds` (one BatchGet). */
   getMembers(programmeId: string, memberIds: string[]): Promise<StoredMember[]>;
   /** A member (or its anonymous remnant), with the network figures' change. */
   putMember(member: StoredMember, expectedVersion: number, delta: Counters, alongside?: TxItem[]): Promise<void>;
-  members(programmeId: string): Promise<StoredMember[]>;
   getCase(programmeId: string, orgId: string, caseId: string): Promise<CaseRecord | undefined>;
   putCase(record: CaseRecord, expectedVersion: number, alongside?: TxItem[]): Promise<void>;
   deleteCase(record: CaseRecord, expectedVersion: number): Promise<void>;
@@ -64,6 +72,24 @@ export const recordsRepository = (ctx: TableContext): RecordsRepository => {
   const all = async <T>(entity: { readAll: (items: StoredItem[]) => T[] }, { PK, SKPrefix }: { PK: string; SKPrefix: string }): Promise<T[]> =>
     entity.readAll(await queryAllPages(ctx, { KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)', ExpressionAttributeValues: { ':pk': PK, ':prefix': SKPrefix } }));
   const versionedPut = (item: Record<string, unknown>, expectedVersion: number, what: string): TxItem => sharedVersionedPut(ctx.table, item, expectedVersion, what);
+  /**
+   * One Query from the item at `beside` to the records under `records.SKPrefix`
+   * (or back): the records and that item. What sorts between them is of the
+   * same two kinds (other organisations' member items, at most a few): see the
+   * partition's layout in entities.ts. Records are picked by their tag.
+   */
+  const besideQuery = async (records: { PK: string; SKPrefix: string }, beside: ItemKey): Promise<{ records: StoredItem[]; beside?: StoredItem }> => {
+    // '$' follows '#': the upper bound past every key under the prefix.
+    const prefixEnd = `${records.SKPrefix.slice(0, -1)}$`;
+    const [low, high] = beside.SK < records.SKPrefix ? [beside.SK, prefixEnd] : [records.SKPrefix, beside.SK];
+    const items = await queryAllPages(ctx, { KeyConditionExpression: 'PK = :pk AND SK BETWEEN :low AND :high', ExpressionAttributeValues: { ':pk': records.PK, ':low': low, ':high': high } });
+    const found = items.find((item) => item.SK === beside.SK);
+    return { records: items.filter((item) => typeof item.SK === 'string' && item.SK.startsWith(records.SKPrefix)), ...(found ? { beside: found } : {}) };
+  };
+  const withMembership = async <T>(entity: { readAll: (items: StoredItem[]) => T[] }, records: { PK: string; SKPrefix: string }, programmeId: string, orgId: string) => {
+    const read = await besideQuery(records, programmeMember.key(programmeId, orgId));
+    return { ...(read.beside ? { relationship: programmeMember.read(read.beside).role } : {}), items: entity.readAll(read.records) };
+  };
   /**
    * ADD the counters' changes and SET the values; the revision moves with every record
    * written (an export of unchanged data is reused while it stays: exports/data-version.ts).
@@ -136,18 +162,12 @@ export const recordsRepository = (ctx: TableContext): RecordsRepository => {
     async putSpend(spend, expectedVersion, delta) {
       await transactWrite(ctx, [versionedPut(spendEntity.item(spend), expectedVersion, 'spending record'), ...figuresUpdate(spend.programmeId, { add: delta })]);
     },
-    async spends(programmeId) {
-      return all(spendEntity, recordsOf(programmeId, 'spending'));
-    },
     getMember: (programmeId, memberId) => get(networkMember, networkMember.key(programmeId, memberId)),
     async getMembers(programmeId, memberIds) {
       return networkMember.readAll(await getItems(ctx, memberIds.map((memberId) => networkMember.key(programmeId, memberId))));
     },
     async putMember(member, expectedVersion, delta, alongside = []) {
       await transactWrite(ctx, [versionedPut(memberItem(member), expectedVersion, 'network member'), ...figuresUpdate(member.programmeId, { add: delta }), ...alongside]);
-    },
-    async members(programmeId) {
-      return all(networkMember, recordsOf(programmeId, 'network'));
     },
     getCase: (programmeId, orgId, caseId) => get(caseRecord, caseRecord.key(programmeId, orgId, caseId)),
     async putCase(record, expectedVersion, alongside = []) {
@@ -175,6 +195,13 @@ export const recordsRepository = (ctx: TableContext): RecordsRepository => {
         start = page.LastEvaluatedKey;
       } while (start);
       return count;
+    },
+
+    networkBeside: (programmeId, orgId) => withMembership(networkMember, recordsOf(programmeId, 'network'), programmeId, orgId),
+    spendingBeside: (programmeId, orgId) => withMembership(spendEntity, recordsOf(programmeId, 'spending'), programmeId, orgId),
+    async actualsBeside(programmeId) {
+      const read = await besideQuery(recordsOf(programmeId, 'actuals'), programmeHead.key(programmeId));
+      return { ...(read.beside ? { content: programmeHead.read(read.beside).content } : {}), items: indicatorActual.readAll(read.records) };
     },
 
     async figures(programmeId) {

@@ -18,6 +18,7 @@ import { reportRepository, type StoredReport } from './repository.js';
 import type { Report } from './schema.js';
 import { decideReport, type ReportAction } from './workflow.js';
 import { today as todayIn } from '../core/calendar.js';
+import { reportRoutes } from './routes.js';
 
 const memoranda = memorandumRepository(tableContext());
 const reports = reportRepository(tableContext());
@@ -50,7 +51,7 @@ const ownedObligations = async (actor: Actor, memorandumId: string) => {
   return { memorandum: loaded.memorandum, owned: loaded.obligations.filter((obligation) => obligation.ownerOrgId === actor.orgId), reports: loaded.reports };
 };
 
-export const handler = moduleHandler('reports', {
+export const handler = moduleHandler('reports', reportRoutes, {
   async createReport({ actor, params, body, idempotency }) {
     const { memorandum, owned, reports: reportsOnIt } = await ownedObligations(actor, params.memorandumId);
     if (memorandum.status !== 'active') throw new AppError('invalid_transition', 'Reports are made on memoranda in force.');

@@ -22,6 +22,7 @@ import { amendmentUseCases } from '../memoranda/amendment-use-cases.js';
 import { amendmentNumbered } from '../memoranda/amendments.js';
 import { sendRenderJob } from '../documents/render-queue.js';
 import type { MemorandumDocumentJob } from './final-documents.js';
+import { memorandumRoutes } from '../memoranda/routes.js';
 
 /**
  * Approval, signing, the signed documents and the integrity of the record: the
@@ -98,7 +99,7 @@ const requireStoredFinalText = async (memorandum: Memorandum, shownHash: string,
 };
 
 
-export const handler = moduleHandler('signing', {
+export const handler = moduleHandler('signing', memorandumRoutes, {
   async approveMemorandum({ actor, params, ifMatch }) {
     // The last approval asks the renderer for the final text; signing opens once it is stored.
     const result = await refusingTamperedRecords(() => transition({ actor, memorandumId: params.memorandumId, ifMatch, action: 'approve', detail: { orgId: actor.orgId }, requireIntactChain: true }));

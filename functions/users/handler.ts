@@ -11,12 +11,13 @@ import { canGrantRole, canListUsersOf, canManageUsersOf, namedOnly, seesContacts
 import { worksWith } from './relationships.js';
 import { userRepository } from './repository.js';
 import type { User } from './schema.js';
+import { userRoutes } from './routes.js';
 
 const users = userRepository(tableContext());
 const organisations = organisationRepository(tableContext());
 const directory = configuredDirectory();
 
-export const handler = moduleHandler('users', {
+export const handler = moduleHandler('users', userRoutes, {
   async getMe({ actor }) {
     const { profile, organisation } = await users.getWithOrganisation(actor.userId, actor.orgId);
     return { body: { userId: actor.userId, roles: actor.roles, organisation: organisation ?? null, profile: profile ?? null } };

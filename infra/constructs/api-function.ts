@@ -100,6 +100,7 @@ export class ApiFunction extends Construct {
         banner: lambdaEsbuildOptions.banner.js,
         sourceMap: true,
         externalModules: [],
+        esbuildArgs: Object.fromEntries(Object.entries(lambdaEsbuildOptions.alias).map(([from, to]) => [`--alias:${from}`, to])),
         ...(access.fonts
           ? {
               commandHooks: {

@@ -142,6 +142,10 @@ try {
         memorandumVersion += 1;
       },
     },
+    // A programme's records: the caller's relationship travels in the same Query (network, spending, actuals) or beside it (tallies, cases, calendar).
+    ...(['network', 'spending', 'actuals', 'tallies', 'cases', 'activities'] as const).map((records) => ({
+      name: `GET /api/programmes/{id}/${records}`, kind: 'list' as const, call: () => request('GET', `/api/programmes/${demoProgrammeId}/${records}`, coordinator),
+    })),
   ];
 
   // Raw GetItem on the same DynamoDB Local, same client: the floor the API is compared with, measured

@@ -91,6 +91,29 @@ describe('programmes', () => {
     expect(real.body.errors?.map((error) => error.path)).toEqual(['body.content.outcomes.0.indicators.0.source.memorandumId', 'body.content.memorandumIds.0']);
   });
 
+  it('reads a programme\'s records with the caller\'s relationship in the same Query: each implementer sees them, its funder is refused, an implementer removed sees nothing', async () => {
+    const programme = await createProgramme();
+    const base = `/api/programmes/${programme.id}`;
+    const centre = 'resource.center@pakt.local';
+    await call('POST', `${base}/network`, { as: coordinator, body: activist({ name: 'Учасниця мережі' }) });
+    await call('PUT', `${base}/spending/2026-03/training`, { as: coordinator, headers: ifMatch(0), body: { amount: 100 } });
+    const lists = ['network', 'spending', 'actuals'] as const;
+    const seenBy = async (as: typeof coordinator | string) => Promise.all(lists.map(async (records) => {
+      const { status, body } = await call<{ items: unknown[] }>('GET', `${base}/${records}`, { as });
+      return { records, status, items: body.items?.length };
+    }));
+    const expected = [{ records: 'network', status: 200, items: 1 }, { records: 'spending', status: 200, items: 1 }, { records: 'actuals', status: 200, items: 0 }];
+    // The two implementers' member items sort on either side of one another: both reads find their own.
+    expect(await seenBy(coordinator)).toEqual(expected);
+    expect(await seenBy(centre)).toEqual(expected);
+    expect((await seenBy(funder)).map(({ status }) => status)).toEqual([403, 403, 403]);
+
+    const withoutCentre = { ...programmeContent(), implementingOrgIds: [demoOrganisations.relativesNgo] };
+    expect((await call('PUT', base, { as: coordinator, body: { content: withoutCentre }, headers: ifMatch(programme.version) })).status).toBe(200);
+    expect((await seenBy(centre)).map(({ status }) => status)).toEqual([404, 404, 404]);
+    expect(await seenBy(coordinator)).toEqual(expected);
+  });
+
   it('changes under If-Match; a funder removed from the programme no longer sees it', async () => {
     const programme = await createProgramme();
     const path = `/api/programmes/${programme.id}`;
