@@ -1,4 +1,5 @@
 import { codeOfMessage, type FieldCode, type FieldParams } from './field-codes.js';
+import type { StoredResponse } from './http.js';
 
 /**
  * One error type for everything a client can cause. Handlers and use cases throw
@@ -92,3 +93,10 @@ export const forbidden = (detail: string): AppError => new AppError('forbidden',
 
 export const internalProblem = (): Problem =>
   new AppError('internal', 'Something went wrong on our side. The request was not completed.').toProblem();
+
+/** Thrown when a concurrent twin of an idempotent request stored its response first; the pipeline replays it (core/idempotency.ts). */
+export class IdempotentReplay extends Error {
+  constructor(readonly response: StoredResponse) {
+    super('Replaying the stored response of an earlier identical request.');
+  }
+}

@@ -3,7 +3,7 @@ import type { TableContext } from '../data/client.js';
 import type { TxItem } from '../data/transact.js';
 import { idempotencyRepository, type IdempotencyRecord } from './idempotency-repository.js';
 import type { Actor } from './actor.js';
-import { AppError } from './errors.js';
+import { AppError, IdempotentReplay } from './errors.js';
 import { toStoredResponse, type StoredResponse } from './http.js';
 import type { ApiResult } from './route.js';
 
@@ -29,12 +29,6 @@ export interface IdempotencyContext {
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
-/** Thrown when a concurrent twin stored its response first; the handler replays it. */
-export class IdempotentReplay extends Error {
-  constructor(readonly response: StoredResponse) {
-    super('Replaying the stored response of an earlier identical request.');
-  }
-}
 
 const replayOrReject = (stored: IdempotencyRecord, requestHash: string): StoredResponse => {
   if (stored.requestHash !== requestHash) {
@@ -43,13 +37,9 @@ const replayOrReject = (stored: IdempotencyRecord, requestHash: string): StoredR
   return stored.response as StoredResponse;
 };
 
-export const idempotencyContext = (
-  ctx: TableContext,
-  actor: Actor,
-  key: string,
-  request: { method: string; path: string; body: unknown },
-  nowSeconds: () => number,
-): IdempotencyContext => {
+export interface IdempotentRequest { method: string; path: string; body: unknown }
+
+export const idempotencyContext = (ctx: TableContext, actor: Actor, key: string, request: IdempotentRequest, nowSeconds: () => number): IdempotencyContext => {
   const records = idempotencyRepository(ctx, sha256(`${actor.userId}\n${key}`));
   const requestHash = sha256(`${request.method} ${request.path}\n${JSON.stringify(request.body ?? null)}`);
   return {

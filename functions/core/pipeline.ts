@@ -3,11 +3,10 @@ import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import * as z from 'zod/mini';
 import type { AppRoute, ModuleName, RoutesOf } from '../routes.js';
-import type { TableContext } from '../data/client.js';
 import { actorFromClaims, issuedAtOf, type Actor } from './actor.js';
-import { AppError, internalProblem, type FieldProblem } from './errors.js';
+import { AppError, IdempotentReplay, internalProblem, type FieldProblem } from './errors.js';
 import { binaryTypes, fileResponse, jsonResponse, problemResponse, toStoredResponse, versionFromIfMatch, type StoredResponse } from './http.js';
-import { idempotencyContext, IdempotentReplay, type IdempotencyContext } from './idempotency.js';
+import type { IdempotencyContext, IdempotentRequest } from './idempotency.js';
 import { logger } from './logger.js';
 import { countEvent } from './metrics.js';
 import { routeKeyOf, type ApiRequest, type ApiResult, type Operation } from './route.js';
@@ -25,7 +24,6 @@ export type Operations<M extends ModuleName> = {
 
 const noParts = z.strictObject({});
 const idempotencyKeyPattern = /^[A-Za-z0-9_.:-]{8,128}$/;
-const nowSeconds = (): number => Math.floor(Date.now() / 1000);
 /** Set where `/api` is served through the web distribution (see viewer.ts). */
 const edgeSecret = optionalEnv('EDGE_SECRET');
 
@@ -38,8 +36,8 @@ const header = (event: ApiEvent, name: string): string | undefined => event.head
 export interface RequestGuards {
   /** Throws when the account may no longer act: disabled, or the token predates its revocation. */
   checkAccount?: (actor: Actor, issuedAt: number | undefined) => Promise<void>;
-  /** Where idempotent writes keep their responses. */
-  idempotencyTable?: () => TableContext;
+  /** Where idempotent writes keep their responses: the context of one request's key. */
+  idempotency?: (actor: Actor, key: string, request: IdempotentRequest) => IdempotencyContext;
 }
 
 /**
@@ -111,7 +109,7 @@ const parseRequest = async (route: AppRoute, event: ApiEvent, guards: RequestGua
   if (problems.length > 0) throw new AppError('invalid_request', 'Some fields are not valid.', problems);
 
   const idempotency: IdempotencyContext | undefined =
-    actor && idempotencyKey && guards.idempotencyTable ? idempotencyContext(guards.idempotencyTable(), actor, idempotencyKey, { method: event.requestContext.http.method, path: event.rawPath, body }, nowSeconds) : undefined;
+    actor && idempotencyKey && guards.idempotency ? guards.idempotency(actor, idempotencyKey, { method: event.requestContext.http.method, path: event.rawPath, body }) : undefined;
   return {
     actor, params, query, body, ifMatch, idempotency,
     meta: {

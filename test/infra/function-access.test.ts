@@ -124,8 +124,9 @@ describe('each function\'s code reaches only what its module declares, and decla
     const reached = gateways.filter((gateway) => bundled.has(gateway.file)).map((gateway) => gateway.what);
     const declared = gateways.filter((gateway) => gateway.declares(access)).map((gateway) => gateway.what);
     expect(reached).toEqual(declared);
-    // Lean bundles (issue 14): a function carries its own domain's routes, not the whole table (the OpenAPI document needs it), and not the SDK's default credential chain.
-    const carried = [...bundled].filter((file) => (file === 'functions/routes.ts' && entry !== 'openapi/handler.ts') || file.includes('@aws-sdk/credential-provider-node/') || file.includes('@aws-sdk/nested-clients/'));
+    // Lean bundles (issue 14): a function carries its own domain's routes, not the whole table (the OpenAPI document needs it), no DynamoDB client without the table, and not the SDK's default credential chain.
+    const carried = [...bundled].filter((file) =>
+      (file === 'functions/routes.ts' && entry !== 'openapi/handler.ts') || (!access.table && file.includes('@aws-sdk/client-dynamodb/')) || file.includes('@aws-sdk/credential-provider-node/') || file.includes('@aws-sdk/nested-clients/'));
     expect(carried).toEqual([]);
   });
 });
