@@ -113,7 +113,7 @@ export const dynamoDbActionsOf = (operation: string, input: DynamoDbRequest): { 
  * nothing else. An observer (the benchmark's meter) sees each request a function
  * made and its consumed capacity, which is then asked for on its behalf.
  */
-export const startDynamoDbIam = ({ port, target, principals, tableName, log, observe }: ProxyOptions & { tableName: string; observe?: DynamoDbObserver }): Promise<RunningService> =>
+export const startDynamoDbIam = ({ port, target, principals, tableName, log, observer }: ProxyOptions & { tableName: string; observer?: () => DynamoDbObserver | undefined }): Promise<RunningService> =>
   listen(async (req, res) => {
     const body = await readAll(req);
     const principal = principals.get(accessKeyOf(req.headers.authorization, new URLSearchParams()) ?? '');
@@ -133,6 +133,8 @@ export const startDynamoDbIam = ({ port, target, principals, tableName, log, obs
       res.end(JSON.stringify({ __type: 'com.amazon.coral.service#AccessDeniedException', message }));
       return;
     }
+    // Requests pass as they are unless someone observes: asking for the capacity takes a slower path.
+    const observe = observer?.();
     if (!observe || !principal) return relay(req, res, target, body);
     // DynamoDB Local verifies no signature, so the request may be amended to report its capacity.
     const headers = Object.fromEntries(Object.entries(req.headers).flatMap(([name, value]) => (['host', 'content-length', 'connection'].includes(name) || value === undefined ? [] : [[name, String(value)]])));

@@ -92,7 +92,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       dynamodbTarget = dynamodb.url;
     }
     let observer: DynamoDbObserver | undefined;
-    const dynamodbIam = await startDynamoDbIam({ port: options.external?.dynamodbEndpoint ? 0 : options.ports.dynamodb, target: dynamodbTarget, principals, tableName, log, observe: (seen) => observer?.(seen) });
+    const dynamodbIam = await startDynamoDbIam({ port: options.external?.dynamodbEndpoint ? 0 : options.ports.dynamodb, target: dynamodbTarget, principals, tableName, log, observer: () => observer });
     started.push(dynamodbIam);
     const dynamodbEndpoint = dynamodbIam.url;
     log(`DynamoDB   ${dynamodbEndpoint} (table ${tableName}: ${await ensureTable(dynamodbEndpoint, tableName)})`);
