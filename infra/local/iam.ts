@@ -75,6 +75,8 @@ export interface DynamoDbRequestSeen {
   principal: string;
   operation: string;
   capacityUnits: number;
+  /** The request as sent (DynamoDB JSON): the benchmark replays reads to measure the data access alone. */
+  input: Record<string, unknown>;
 }
 export type DynamoDbObserver = (seen: DynamoDbRequestSeen) => void;
 
@@ -140,7 +142,7 @@ export const startDynamoDbIam = ({ port, target, principals, tableName, log, obs
     const headers = Object.fromEntries(Object.entries(req.headers).flatMap(([name, value]) => (['host', 'content-length', 'connection'].includes(name) || value === undefined ? [] : [[name, String(value)]])));
     const upstream = await fetch(new URL(req.url ?? '/', target), { method: 'POST', headers, body: JSON.stringify({ ...input, ReturnConsumedCapacity: 'TOTAL' }) });
     const answer = await upstream.text();
-    observe({ principal: principal.name, operation, capacityUnits: upstream.ok ? consumedUnits(answer) : 0 });
+    observe({ principal: principal.name, operation, capacityUnits: upstream.ok ? consumedUnits(answer) : 0, input });
     res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/x-amz-json-1.0', ...(upstream.headers.get('x-amzn-errortype') ? { 'x-amzn-errortype': upstream.headers.get('x-amzn-errortype') ?? '' } : {}) });
     res.end(answer);
   }, port);
