@@ -8,7 +8,8 @@ import { toStoredResponse, type StoredResponse } from './http.js';
 import type { ApiResult } from './route.js';
 
 /**
- * Idempotency-Key for creating POSTs, on the same table. The record is written in
+ * Idempotency-Key for creating POSTs and for the changes an offline outbox sends (a report's entries, an
+ * event's attendance), on the same table. The record is written in
  * the same transaction as the thing it creates, so a request either created its
  * record and its replay together, or neither. Keys are scoped to the caller: one
  * user can never receive another user's stored response.
@@ -17,8 +18,8 @@ export const idempotencyTtlSeconds = 24 * 60 * 60;
 
 export interface IdempotencyContext {
   requestHash: string;
-  /** The transaction item that stores the created record's 201 response as this key's replay. */
-  record(result: ApiResult<unknown>): TxItem;
+  /** The transaction item that stores the write's response (201 for a creation, 200 for a change) as this key's replay. */
+  record(result: ApiResult<unknown>, status?: 200 | 201): TxItem;
   /**
    * For operations with side effects outside the table (e.g. creating a Cognito
    * user): replays a completed identical request before they happen. Pure table
@@ -44,8 +45,8 @@ export const idempotencyContext = (ctx: TableContext, actor: Actor, key: string,
   const requestHash = sha256(`${request.method} ${request.path}\n${JSON.stringify(request.body ?? null)}`);
   return {
     requestHash,
-    record: (result) =>
-      records.put({ requestHash, response: toStoredResponse(201, result), expiresAt: nowSeconds() + idempotencyTtlSeconds }, nowSeconds(), (stored) =>
+    record: (result, status = 201) =>
+      records.put({ requestHash, response: toStoredResponse(status, result), expiresAt: nowSeconds() + idempotencyTtlSeconds }, nowSeconds(), (stored) =>
         stored ? new IdempotentReplay(replayOrReject(stored, requestHash)) : new AppError('request_in_progress', 'The same request is being processed. Retry shortly.')),
     async replayIfCompleted() {
       const stored = await records.get();

@@ -26,7 +26,7 @@ export interface RouteDefinition {
   response: $ZodType;
   /** 202: accepted as a job; its `location` is where to follow it. */
   successStatus: 200 | 201 | 202;
-  /** Accepts `Idempotency-Key` (creating POSTs). */
+  /** Accepts `Idempotency-Key` (creating POSTs, and the changes the SPA's offline outbox sends). */
   idempotent?: boolean;
   /** Needs `If-Match` with the record's ETag (optimistic concurrency). */
   requiresIfMatch?: boolean;

@@ -53,7 +53,8 @@ export const handler = moduleHandler('events', eventRoutes, {
     return result;
   },
 
-  async updateMemorandumEvent({ actor, params, body, ifMatch }) {
+  async updateMemorandumEvent({ actor, params, body, ifMatch, idempotency }) {
+    await idempotency?.replayIfCompleted();
     const { memorandum, obligations, event: stored } = await eventToChange(actor, params, ifMatch);
     const problems = eventProblems(body, { content: memorandum.content, organiserOrgId: stored.organiserOrgId, obligations });
     if (problems.length > 0) throw invalid(problems);
@@ -61,8 +62,9 @@ export const handler = moduleHandler('events', eventRoutes, {
       ...body, id: stored.id, memorandumId: stored.memorandumId, organiserOrgId: stored.organiserOrgId, ...(stored.materials ? { materials: stored.materials } : {}),
       version: stored.version + 1, createdAt: stored.createdAt, updatedAt: isoNow(),
     };
-    await events.put(event, stored.version);
-    return { body: event, version: event.version };
+    const result = { body: event, version: event.version };
+    await events.put(event, stored.version, idempotency ? [idempotency.record(result, 200)] : []);
+    return result;
   },
 
   async requestEventMaterialUpload({ actor, params, body }) {

@@ -18,7 +18,7 @@ export const eventRoutes = [
   defineRoute({
     method: 'PUT', path: '/api/memoranda/{memorandumId}/events/{eventId}', module: 'events', operation: 'updateMemorandumEvent',
     summary: 'Change an event the caller\'s party organises: held or cancelled, attendance, place, time', access: ['coordinator', 'council'],
-    params: MemorandumEventParams, body: MemorandumEventInput, response: MemorandumEvent, successStatus: 200, requiresIfMatch: true, resource: 'memorandum',
+    params: MemorandumEventParams, body: MemorandumEventInput, response: MemorandumEvent, successStatus: 200, idempotent: true, requiresIfMatch: true, resource: 'memorandum',
   }),
   defineRoute({
     method: 'POST', path: '/api/memoranda/{memorandumId}/events/{eventId}/materials/uploads', module: 'events', operation: 'requestEventMaterialUpload',

@@ -65,7 +65,8 @@ export const activityOperations = {
     return result;
   },
 
-  async updateActivity({ actor, params, body, ifMatch }) {
+  async updateActivity({ actor, params, body, ifMatch, idempotency }) {
+    await idempotency?.replayIfCompleted();
     const programme = await loadProgrammeToRun(actor, params.programmeId);
     const stored = await records.getActivity(programme.id, params.activityId);
     if (!stored) throw notFound('The activity');
@@ -73,8 +74,9 @@ export const activityOperations = {
     const problems = [...activityProblems(body, programme), ...linkedAttendanceProblems(stored, body)];
     if (problems.length > 0) throw invalid(problems);
     const next: Activity = { ...body, ...keptOnActivity(stored), id: stored.id, programmeId: programme.id, version: stored.version + 1, createdAt: stored.createdAt, updatedAt: isoNow() };
-    await records.putActivity(next, stored.version, counterDelta(activityCounters(stored), activityCounters(next)));
-    return { body: next, version: next.version };
+    const result = { body: next, version: next.version };
+    await records.putActivity(next, stored.version, counterDelta(activityCounters(stored), activityCounters(next)), idempotency ? [idempotency.record(result, 200)] : []);
+    return result;
   },
 
   async changeParticipants({ actor, params, body, ifMatch }) {

@@ -44,7 +44,7 @@ export const programmeRoutes = [
   defineRoute({
     method: 'PUT', path: '/api/programmes/{programmeId}/activities/{activityId}', module: 'programmes', operation: 'updateActivity',
     summary: 'Change an activity: held or cancelled, attendance, place, time', access: ['coordinator'],
-    params: ActivityParams, body: ActivityInput, response: Activity, successStatus: 200, requiresIfMatch: true, resource: 'programme',
+    params: ActivityParams, body: ActivityInput, response: Activity, successStatus: 200, idempotent: true, requiresIfMatch: true, resource: 'programme',
   }),
   defineRoute({
     method: 'PUT', path: '/api/programmes/{programmeId}/activities/{activityId}/participants', module: 'programmes', operation: 'changeParticipants',

@@ -84,7 +84,9 @@ export const handler = moduleHandler('reports', reportRoutes, {
     return { body: publicView(report), version: report.version };
   },
 
-  async saveReport({ actor, params, body, ifMatch }) {
+  async saveReport({ actor, params, body, ifMatch, idempotency }) {
+    // A retry of a save that landed answers as it did, not with a 412 for the version it moved.
+    await idempotency?.replayIfCompleted();
     const report = await loadVisible(actor, params.memorandumId, params.reportId);
     guard(actor, report, 'edit', ifMatch);
     const { owned } = await ownedObligations(actor, params.memorandumId);
@@ -94,8 +96,9 @@ export const handler = moduleHandler('reports', reportRoutes, {
     const next: StoredReport = { ...report, entries: applyEntries(report, body.entries), version: report.version + 1, updatedAt: isoNow() };
     const tooLarge = reportSizeProblem(next);
     if (tooLarge) throw invalid([tooLarge]);
-    await reports.update(next, report.version);
-    return { body: publicView(next), version: next.version };
+    const result = { body: publicView(next), version: next.version };
+    await reports.update(next, report.version, idempotency ? [idempotency.record(result, 200)] : []);
+    return result;
   },
 
   async acceptReport({ actor, params, ifMatch }) {

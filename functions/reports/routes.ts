@@ -19,7 +19,7 @@ export const reportRoutes = [
   defineRoute({
     method: 'PUT', path: '/api/memoranda/{memorandumId}/reports/{reportId}', module: 'reports', operation: 'saveReport',
     summary: 'Save report entries as draft (status, percent, narrative, indicator actuals per obligation)', access: ['coordinator', 'council'],
-    params: ReportParams, body: ReportSave, response: Report, successStatus: 200, requiresIfMatch: true, resource: 'memorandum',
+    params: ReportParams, body: ReportSave, response: Report, successStatus: 200, idempotent: true, requiresIfMatch: true, resource: 'memorandum',
   }),
   defineRoute({
     method: 'POST', path: '/api/memoranda/{memorandumId}/reports/{reportId}/submit', module: 'reports', operation: 'submitReport',

@@ -1,14 +1,10 @@
-import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { extname, join, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import puppeteer from 'puppeteer-core';
-import { build } from 'vite';
-import { edgeHeaders } from '../../functions/core/viewer.js';
-import { localWebConfig } from '../../infra/local/web.js';
+import { buildWeb, serveBuiltWeb } from '../../infra/local/built-web.js';
 import { demoProgrammeId, demoUsers } from '../../infra/local/seed.js';
 import type { startLocalStack } from '../../infra/local/stack.js';
 import { chromiumExecutable } from '../support/chromium.js';
@@ -33,54 +29,13 @@ export interface LighthouseScore {
   cumulativeLayoutShiftMilli: number;
 }
 
-const types: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html; charset=utf-8', '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf', '.svg': 'image/svg+xml', '.eot': 'application/vnd.ms-fontobject' };
-
-/** A static server for the build: hashed assets cached for a year and gzipped, everything else the SPA's index.html. */
-export const serveBuild = async (outDir: string, stack: Awaited<ReturnType<typeof startLocalStack>>, port: number) => {
-  const config = JSON.stringify(localWebConfig(stack.issuer));
-  const proxy = (incoming: IncomingMessage, outgoing: ServerResponse) => {
-    const target = new URL(incoming.url ?? '/', stack.apiUrl);
-    const upstream = httpRequest(target, { method: incoming.method, headers: { ...incoming.headers, host: target.host, [edgeHeaders.secret]: stack.edgeSecret, [edgeHeaders.viewerAddress]: '127.0.0.1' } }, (response) => {
-      outgoing.writeHead(response.statusCode ?? 502, response.headers);
-      response.pipe(outgoing);
-    });
-    incoming.pipe(upstream);
-  };
-  const server = createServer((incoming, outgoing) => {
-    const path = new URL(incoming.url ?? '/', 'http://localhost').pathname;
-    if (path.startsWith('/api/')) return proxy(incoming, outgoing);
-    if (path === '/config.json') {
-      outgoing.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-      return outgoing.end(config);
-    }
-    const file = path.startsWith('/assets/') ? path : '/index.html';
-    void readFile(join(outDir, file)).then(
-      (body) => {
-        const compress = /\.(js|css|html|svg)$/.test(file);
-        outgoing.writeHead(200, {
-          'content-type': types[extname(file)] ?? 'application/octet-stream',
-          'cache-control': file === '/index.html' ? 'no-cache' : 'public, max-age=31536000, immutable',
-          ...(compress ? { 'content-encoding': 'gzip' } : {}),
-        });
-        outgoing.end(compress ? gzipSync(body) : body);
-      },
-      () => {
-        outgoing.writeHead(404);
-        outgoing.end();
-      },
-    );
-  });
-  await new Promise<void>((ready) => server.listen(port, '127.0.0.1', ready));
-  return { url: `http://127.0.0.1:${port}`, stop: () => new Promise<void>((done) => server.close(() => done())) };
-};
-
 const performanceRuns = 5;
 type Report = NonNullable<Awaited<ReturnType<typeof lighthouse>>>['lhr'];
 
 export const measureLighthouse = async (stack: Awaited<ReturnType<typeof startLocalStack>>, webPort: number): Promise<LighthouseScore[]> => {
   const outDir = await mkdtemp(join(tmpdir(), 'pakt-lighthouse-'));
-  await build({ configFile: resolve(import.meta.dirname, '../../web/vite.config.ts'), logLevel: 'silent', build: { outDir, emptyOutDir: true } });
-  const web = await serveBuild(outDir, stack, webPort);
+  await buildWeb(outDir);
+  const web = await serveBuiltWeb(outDir, { port: webPort, apiUrl: stack.apiUrl, issuer: stack.issuer, edgeSecret: stack.edgeSecret });
   const chrome = await chromeLauncher.launch({ chromePath: (await chromiumExecutable()).path, chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'] });
   try {
     const browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${chrome.port}` });

@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { demoOrganisations } from '../../infra/local/seed.js';
-import { call, demoUser, download } from '../support/api.js';
+import { call, demoUser, download, uniqueKey } from '../support/api.js';
 import { pressConference } from '../support/events.js';
 import { caseContent, createActiveMemorandum, samplePdf } from '../support/memoranda.js';
 import { createProgramme, programmeContent, seminar, uploadMaterial } from '../support/programmes.js';
@@ -45,10 +45,12 @@ describe('events by every party', () => {
     expect(summaries).toContain('Пресконференція про незаконно позбавлених волі мешканців громади');
 
     // Held, with three people counted: the implementer sees the count, the funder sees it hidden (fewer than five).
-    const held = await call<Event>('PUT', `/api/memoranda/${active.id}/events/${recorded.body.id}`, {
-      as: council, headers: { 'if-match': '"1"' }, body: pressConference({ status: 'held', attended: { total: 3, byGender: { female: 2, male: 1 } } }),
-    });
+    // Sent from the outbox with its Idempotency-Key: a retry after a lost answer replays it, the count stays one change.
+    const attendance = { as: council, headers: { 'if-match': '"1"', 'idempotency-key': uniqueKey() }, body: pressConference({ status: 'held', attended: { total: 3, byGender: { female: 2, male: 1 } } }) };
+    const held = await call<Event>('PUT', `/api/memoranda/${active.id}/events/${recorded.body.id}`, attendance);
     expect(held.status).toBe(200);
+    const retried = await call<Event>('PUT', `/api/memoranda/${active.id}/events/${recorded.body.id}`, attendance);
+    expect([retried.status, retried.body.version]).toEqual([200, held.body.version]);
     const forImplementer = await call<{ partnerEvents: { total: { held: number }; attended: unknown } }>('GET', `/api/programmes/${programme.id}/dashboard`, { as: coordinator });
     expect(forImplementer.body.partnerEvents).toMatchObject({ total: { held: 1 }, attended: { value: 3 } });
     const forFunder = await call<{ partnerEvents: { total: { held: number }; byType: { type: string; held: number }[]; attended: unknown } }>('GET', `/api/programmes/${programme.id}/dashboard`, { as: funder });

@@ -52,6 +52,26 @@ describe('progress reports', () => {
     expect((await call<Report>('GET', `${base}/${created.body.id}`, { as: coordinator })).body.status).toBe('submitted');
   });
 
+  it('a save sent again with its Idempotency-Key (an outbox retry after a lost answer) answers as the first did and changes nothing', async () => {
+    const active = await createActiveMemorandum();
+    const base = `/api/memoranda/${active.id}/reports`;
+    const created = await call<Report>('POST', base, { as: council, body: { period } });
+    const key = uniqueKey();
+    const body = { entries: [{ obligationId: 'c2', status: 'in_progress', percentComplete: 40, narrative: 'Заповнено без зв’язку.' }] };
+    const first = await call<Report>('PUT', `${base}/${created.body.id}`, { as: council, headers: { ...ifMatch(1), 'idempotency-key': key }, body });
+    const again = await call<Report>('PUT', `${base}/${created.body.id}`, { as: council, headers: { ...ifMatch(1), 'idempotency-key': key }, body });
+    expect(first.status).toBe(200);
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(first.body);
+    expect(again.headers.get('etag')).toBe('"2"');
+    expect((await call<Report>('GET', `${base}/${created.body.id}`, { as: council })).body.version).toBe(2);
+    const otherBody = await call<Problem>('PUT', `${base}/${created.body.id}`, { as: council, headers: { ...ifMatch(2), 'idempotency-key': key }, body: { entries: [] } });
+    expect(otherBody.status).toBe(422);
+    expect(otherBody.body.code).toBe('idempotency_key_reused');
+    const stale = await call<Problem>('PUT', `${base}/${created.body.id}`, { as: council, headers: { ...ifMatch(1), 'idempotency-key': uniqueKey() }, body });
+    expect(stale.status).toBe(412);
+  });
+
   it('allows one report per organisation, memorandum and period', async () => {
     const active = await createActiveMemorandum();
     await call('POST', `/api/memoranda/${active.id}/reports`, { as: council, body: { period } });

@@ -34,13 +34,16 @@ export const openBrowser = async (viewport = desktop): Promise<{ context: Browse
 };
 
 export const webUrl = () => inject('webUrl');
+/** The production build with its service worker (the installable app). */
+export const builtWebUrl = () => inject('builtWebUrl');
 
 /**
  * Signs in through the provider's page by picking a demo user, then types the
  * code of the authenticator app (enrolled with the published demo key), as a person would.
  */
-export const signInAs = async (page: Page, email: string, options: { screenshotCodePage?: string } = {}) => {
-  await page.goto(webUrl());
+export const signInAs = async (page: Page, email: string, options: { screenshotCodePage?: string; web?: string } = {}) => {
+  const web = options.web ?? webUrl();
+  await page.goto(web);
   await page.waitForURL(/\/interaction\//);
   await page.locator(`[data-email="${email}"]`).click();
   await page.getByRole('button', { name: /Увійти/ }).click();
@@ -48,7 +51,7 @@ export const signInAs = async (page: Page, email: string, options: { screenshotC
   if (options.screenshotCodePage) await screenshot(page, options.screenshotCodePage);
   await page.getByLabel(/^Код/).fill(currentCode(authenticatorKeyOf(email)));
   await page.getByRole('button', { name: /Підтвердити/ }).click();
-  await page.waitForURL(`${webUrl()}/`);
+  await page.waitForURL(`${web}/`);
   await page.getByTestId('user-name').waitFor();
   return demoPassword;
 };

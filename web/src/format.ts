@@ -18,3 +18,6 @@ export const formatPeriod = (period: { start: string; end: string }, locale: str
 /** How long ago, in whole days: "сьогодні", "3 дні тому", "yesterday". */
 export const daysAgo = (timestamp: string, locale: string, now = Date.now()): string =>
   new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(-Math.floor((now - Date.parse(timestamp)) / 86_400_000), 'day');
+
+/** A moment in the reader's own zone: "3 груд. 2026 р., 14:02", "Dec 3, 2026, 2:02 PM". */
+export const formatMoment = (timestamp: string, locale: string): string => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(timestamp));

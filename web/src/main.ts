@@ -3,6 +3,7 @@ import { createApp } from 'vue';
 import App from './App.vue';
 import { loadConfig } from './config';
 import { i18n, loadInitialLocale } from './i18n';
+import { installServiceWorker } from './pwa';
 import { createAppRouter } from './router';
 import { initServices } from './services';
 import { loadUiLibrary, uiLibraryLoaded } from './ui-library';
@@ -26,6 +27,9 @@ const start = async () => {
   app.use(router);
   app.mount('#app');
   await uiLibrary;
+  await installServiceWorker(router);
+  // Changes made offline on this device go out now, and on every reconnect.
+  if (auth.subject()) void import('./stores/outbox').then(({ useOutboxStore }) => useOutboxStore().start());
 };
 
 start().catch((error: unknown) => {

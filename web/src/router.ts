@@ -1,6 +1,7 @@
 import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router';
 import { hasRole, type Actor } from '../../functions/core/actor';
 import type { Role } from '../../functions/core/roles';
+import { forgetShownData } from './offline/connectivity';
 import { services } from './services';
 import { useSessionStore } from './stores/session';
 
@@ -40,6 +41,7 @@ export const createAppRouter = () => {
       { path: '/reviews', name: 'reviews', component: () => import('./views/ReviewsView.vue'), meta: { roles: coordinators } },
       { path: '/commitments', name: 'commitments', component: () => import('./views/CommitmentsView.vue'), meta: { roles: ['coordinator', 'council'] } },
       { path: '/account/second-factor', name: 'second-factor', component: () => import('./views/SecondFactorView.vue') },
+      { path: '/sync', name: 'sync', component: () => import('./views/SyncView.vue') },
       { path: '/dev/outbox', name: 'dev-outbox', component: () => import('./views/DevOutboxView.vue'), meta: { local: true } },
       { path: '/auth/callback', name: 'auth-callback', component: () => import('./views/AuthCallbackView.vue'), meta: { public: true } },
       { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
@@ -50,12 +52,15 @@ export const createAppRouter = () => {
   router.beforeEach(async (to) => {
     if (to.meta.public) return true;
     const { auth } = services();
-    if (!(await auth.isSignedIn())) {
+    const signedIn = await auth.isSignedIn();
+    // Offline, whoever signed in on this device works on with what it keeps; sending waits for a live session.
+    const offline = !signedIn && !navigator.onLine && auth.subject() !== undefined;
+    if (!signedIn && !offline) {
       await auth.signIn(to.fullPath);
       return false;
     }
     // Someone who must have a second factor and has none yet holds a token for nothing but enrolling one.
-    if (!(await auth.opensApi())) return to.name === 'second-factor' ? true : { name: 'second-factor', query: { returnTo: to.fullPath } };
+    if (!offline && !(await auth.opensApi())) return to.name === 'second-factor' ? true : { name: 'second-factor', query: { returnTo: to.fullPath } };
     const session = useSessionStore();
     if (!session.me) {
       // The screen's code downloads while the profile loads (the router would fetch it only after this guard).
@@ -68,5 +73,6 @@ export const createAppRouter = () => {
     if (session.me && !mayOpen(session.actor, to)) return { name: 'not-found', params: { pathMatch: to.path.slice(1).split('/') }, query: to.query, hash: to.hash };
     return true;
   });
+  router.afterEach(() => forgetShownData());
   return router;
 };

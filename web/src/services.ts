@@ -13,7 +13,7 @@ let current: Services | undefined;
 
 export const initServices = (config: WebConfig, onUnauthenticated: () => void): Services => {
   const auth = createAuthSession(config);
-  current = { config, auth, api: createApiClient(config.apiBaseUrl, () => auth.accessToken(), onUnauthenticated) };
+  current = { config, auth, api: createApiClient(config.apiBaseUrl, () => auth.accessToken(), onUnauthenticated, () => auth.subject()) };
   return current;
 };
 

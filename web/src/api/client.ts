@@ -1,6 +1,11 @@
 import type { Problem } from '../../../functions/core/errors';
 import { outcomeUnknown, submissionKeys } from './submission-keys';
 import type { FieldIssue } from './field-messages';
+import { markOffline, markOnline, noteSavedDataShown } from '../offline/connectivity';
+import { isReadableOffline } from '../offline/readable';
+
+// IndexedDB's code loads with the first read worth keeping, not with the first screen.
+const deviceReads = () => import('../offline/saved-reads');
 
 /**
  * The one API client: adds the access token, sends JSON, maps problem+json to
@@ -23,6 +28,8 @@ export class ApiError extends Error {
 export interface ApiResponse<T> {
   body: T;
   etag: string | undefined;
+  /** Set when the API could not be reached and the answer is the one saved on the device at this time. */
+  savedAt?: string;
 }
 
 export interface ApiClient {
@@ -47,7 +54,11 @@ const toApiError = async (response: Response): Promise<ApiError> => {
   return new ApiError(response.status, 'unknown', response.statusText || `HTTP ${response.status}`);
 };
 
-export const createApiClient = (baseUrl: string, accessToken: () => Promise<string | undefined>, onUnauthenticated: () => void): ApiClient => {
+/**
+ * `subject`: who is signed in on this device (also while their token has expired offline), whose saved
+ * reads may answer when the API cannot be reached.
+ */
+export const createApiClient = (baseUrl: string, accessToken: () => Promise<string | undefined>, onUnauthenticated: () => void, subject: () => string | undefined = () => undefined): ApiClient => {
   const fetchRaw = async (method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<Response> => {
     const token = await accessToken();
     let response: Response;
@@ -63,8 +74,10 @@ export const createApiClient = (baseUrl: string, accessToken: () => Promise<stri
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
     } catch {
+      markOffline();
       throw new ApiError(0, 'network', 'network');
     }
+    markOnline();
     if (response.status === 401) onUnauthenticated();
     if (!response.ok) throw await toApiError(response);
     return response;
@@ -72,6 +85,22 @@ export const createApiClient = (baseUrl: string, accessToken: () => Promise<stri
   const call = async <T>(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<ApiResponse<T>> => {
     const response = await fetchRaw(method, path, body, extraHeaders);
     return { body: (await response.json()) as T, etag: response.headers.get('etag') ?? undefined };
+  };
+  /** A read the field needs is kept on the device, and answered from it while the API cannot be reached. */
+  const get = async <T>(path: string): Promise<ApiResponse<T>> => {
+    if (!isReadableOffline(path)) return call<T>('GET', path);
+    try {
+      const response = await call<T>('GET', path);
+      const person = subject();
+      if (person) void deviceReads().then(({ saveRead }) => saveRead(person, { path, body: response.body, etag: response.etag })).catch(() => undefined);
+      return response;
+    } catch (error) {
+      const person = subject();
+      const saved = person && error instanceof ApiError && error.status === 0 ? await deviceReads().then(({ savedRead }) => savedRead(person, path)).catch(() => undefined) : undefined;
+      if (!saved) throw error;
+      noteSavedDataShown(saved.savedAt);
+      return { body: saved.body as T, etag: saved.etag, savedAt: saved.savedAt };
+    }
   };
   const keys = submissionKeys();
   const sendOnce = async <T>(method: string, path: string, body: unknown, options: { ifMatch?: string; idempotent?: true; idempotencyKey?: string }): Promise<ApiResponse<T>> => {
@@ -88,7 +117,7 @@ export const createApiClient = (baseUrl: string, accessToken: () => Promise<stri
     }
   };
   return {
-    get: (path) => call('GET', path),
+    get,
     send: (method, path, body, options = {}) => sendOnce(method, path, body, options),
   };
 };

@@ -10,6 +10,7 @@ import { postToPresignedForm } from './upload';
 export interface WithMaterials {
   id: string;
   version: number;
+  title: { uk?: string | undefined; en?: string | undefined };
   materials?: { id: string; filename: string; size: number }[] | undefined;
 }
 

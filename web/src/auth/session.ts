@@ -20,6 +20,11 @@ export interface AuthSession {
    * from someone who must have a second factor and has not enrolled one yet.
    */
   opensApi(): Promise<boolean>;
+  /**
+   * Who signed in on this device, while their tokens are kept — also after the access token expired
+   * offline (their saved data and outbox stay theirs; sending waits for a fresh sign-in).
+   */
+  subject(): string | undefined;
   /** The signed-in person's email, from the ID token. */
   email(): Promise<string | undefined>;
   /** Fresh tokens with the refresh token (after an enrolment: now with the API scope). */
@@ -33,7 +38,7 @@ export interface AuthSession {
 interface StoredUser {
   access_token?: unknown;
   expires_at?: unknown;
-  profile?: { email?: unknown };
+  profile?: { email?: unknown; sub?: unknown };
 }
 
 /** The scopes a JWT access token carries (its signature is the API's business, not the page's). */
@@ -83,6 +88,10 @@ export const createAuthSession = (config: WebConfig): AuthSession => {
   return {
     isSignedIn: async () => (await accessToken()) !== undefined,
     accessToken,
+    subject: () => {
+      const sub = storedUser()?.profile?.sub;
+      return typeof sub === 'string' ? sub : undefined;
+    },
     opensApi: async () => scopesOf(await accessToken()).includes(apiScope),
     email: async () => {
       const email = storedUser()?.profile?.email ?? (await liveUser())?.profile.email;

@@ -47,5 +47,5 @@ export const useReportsStore = defineStore('reports', () => {
   const evidenceLink = async (memorandumId: string, reportId: string, evidenceId: string) => (await services().api.get<DownloadLink>(`${path(memorandumId, reportId)}/evidence/${evidenceId}`)).body;
   const removeEvidence = async (memorandumId: string, reportId: string, evidenceId: string, etag: string) => services().api.send<Report>('DELETE', `${path(memorandumId, reportId)}/evidence/${evidenceId}`, undefined, { ifMatch: etag });
 
-  return { start, startCompletion, fetchOne, save, act, queue, attachEvidence, evidenceLink, removeEvidence };
+  return { pathOf: (memorandumId: string, reportId: string) => path(memorandumId, reportId), start, startCompletion, fetchOne, save, act, queue, attachEvidence, evidenceLink, removeEvidence };
 });

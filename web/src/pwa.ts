@@ -1,0 +1,20 @@
+import type { Router } from 'vue-router';
+
+/**
+ * The installed app's service worker (built by vite-plugin-pwa, see vite.config.ts), registered after the
+ * first screen so it never delays it. A new version is taken on the next move between screens — a full
+ * load of the screen asked for — never in the middle of a form; the outbox lives in IndexedDB and
+ * survives it. A page still holding the old version's chunk names after a deployment reloads too.
+ */
+export const installServiceWorker = async (router: Router): Promise<void> => {
+  window.addEventListener('vite:preloadError', () => window.location.reload());
+  if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
+  const { registerSW } = await import('virtual:pwa-register');
+  let waiting = false;
+  // Registered at once: this runs after the first screen, which is what waiting for the load event would protect.
+  // A registration that fails (a private window without storage) leaves the app as it was: online only.
+  const update = registerSW({ immediate: true, onNeedRefresh: () => void (waiting = true) });
+  router.afterEach((to, from) => {
+    if (waiting && from.matched.length > 0 && to.fullPath !== from.fullPath) void update(true);
+  });
+};
