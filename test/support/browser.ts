@@ -37,6 +37,16 @@ export const webUrl = () => inject('webUrl');
 /** The production build with its service worker (the installable app). */
 export const builtWebUrl = () => inject('builtWebUrl');
 
+/** On the provider's sign-in page: picks the demo user and types their authenticator code. */
+export const signInOnProviderPage = async (page: Page, email: string, screenshotCodePage?: string) => {
+  await page.locator(`[data-email="${email}"]`).click();
+  await page.getByRole('button', { name: /Увійти/ }).click();
+  await page.getByLabel(/^Код/).waitFor();
+  if (screenshotCodePage) await screenshot(page, screenshotCodePage);
+  await page.getByLabel(/^Код/).fill(currentCode(authenticatorKeyOf(email)));
+  await page.getByRole('button', { name: /Підтвердити/ }).click();
+};
+
 /**
  * Signs in through the provider's page by picking a demo user, then types the
  * code of the authenticator app (enrolled with the published demo key), as a person would.
@@ -45,12 +55,7 @@ export const signInAs = async (page: Page, email: string, options: { screenshotC
   const web = options.web ?? webUrl();
   await page.goto(web);
   await page.waitForURL(/\/interaction\//);
-  await page.locator(`[data-email="${email}"]`).click();
-  await page.getByRole('button', { name: /Увійти/ }).click();
-  await page.getByLabel(/^Код/).waitFor();
-  if (options.screenshotCodePage) await screenshot(page, options.screenshotCodePage);
-  await page.getByLabel(/^Код/).fill(currentCode(authenticatorKeyOf(email)));
-  await page.getByRole('button', { name: /Підтвердити/ }).click();
+  await signInOnProviderPage(page, email, options.screenshotCodePage);
   await page.waitForURL(`${web}/`);
   await page.getByTestId('user-name').waitFor();
   return demoPassword;

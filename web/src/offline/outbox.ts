@@ -15,9 +15,13 @@ export const outboxItems = async (): Promise<OutboxItem[]> => (await device()).g
 /** The change to a record still on the device, if any: its screen shows it instead of the server's. */
 export const unsentChangeTo = async (path: string): Promise<OutboxItem | undefined> => (await outboxItems()).find((item) => item.path === path && unsent(item));
 
-export const queueChange = async (subject: string, change: NewChange): Promise<OutboxItem> => {
+/** Screens hand over reactive state; IndexedDB keeps plain data (the records are JSON, the files Blobs). */
+const plain = <T>(value: T): T => (value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T));
+
+export const queueChange = async (subject: string, given: NewChange): Promise<OutboxItem> => {
   await claimFor(subject);
-  const files = (change.files ?? []).map((file) => ({ ...file, done: false }));
+  const change = given;
+  const files = (given.files ?? []).map((file) => ({ ...file, done: false }));
   const earlier = await unsentChangeTo(change.path);
   const item: OutboxItem = earlier && earlier.state !== 'sending'
     ? {
@@ -26,12 +30,18 @@ export const queueChange = async (subject: string, change: NewChange): Promise<O
         ...(earlier.written && change.change !== null ? { written: false, writeKey: crypto.randomUUID() } : {}),
       }
     : { ...change, id: crypto.randomUUID(), createdAt: new Date().toISOString(), written: change.change === null, files, writeKey: crypto.randomUUID(), state: 'waiting' };
-  await (await device()).put('outbox', item);
+  await updateItem(item);
   return item;
 };
 
+/** An item as IndexedDB can keep it, whatever reactive state it came through. */
+const storable = (item: OutboxItem): OutboxItem => ({
+  ...item, change: plain(item.change), base: plain(item.base), problem: plain(item.problem), server: plain(item.server),
+  files: item.files.map((file) => ({ name: file.name, type: file.type, blob: file.blob, uploadsPath: file.uploadsPath, confirmPath: file.confirmPath, fields: { ...file.fields }, done: file.done })),
+});
+
 export const updateItem = async (item: OutboxItem): Promise<void> => {
-  await (await device()).put('outbox', item);
+  await (await device()).put('outbox', storable(item));
 };
 
 export const discardItem = async (id: string): Promise<void> => {
