@@ -55,7 +55,7 @@ export default defineConfig({
     usedIconsOnly(fileURLToPath(new URL('./src', import.meta.url))),
     // Messages compiled at build time: the runtime-only vue-i18n, without its message compiler, ships to browsers.
     VueI18nPlugin({
-      include: [fileURLToPath(new URL('./src/i18n/uk.ts', import.meta.url)), fileURLToPath(new URL('./src/i18n/en.ts', import.meta.url))],
+      include: [fileURLToPath(new URL('./src/i18n/uk.ts', import.meta.url)), fileURLToPath(new URL('./src/i18n/en.ts', import.meta.url)), fileURLToPath(new URL('./src/i18n/offline/*.ts', import.meta.url))],
       runtimeOnly: true, compositionOnly: true, fullInstall: false, dropMessageCompiler: true, strictMessage: false, escapeHtml: false,
     }),
     installableApp(),

@@ -110,15 +110,21 @@ export type FieldCode = keyof typeof fieldMessageTemplates | 'option' | 'invalid
 export type FieldParams = Record<string, string>;
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const matchers = Object.entries(fieldMessageTemplates).map(([code, template]) => ({
-  code: code as FieldCode,
-  names: [...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? ''),
-  pattern: new RegExp(`^${escape(template).replace(/\\\{(\w+)\\\}/g, '(.+?)')}$`),
-}));
+/**
+ * Built on first use: nothing runs when the module loads, so a bundle that imports it without calling
+ * `codeOfMessage` (the SPA, through actor.ts → errors.ts) drops the whole table.
+ */
+let matchers: { code: FieldCode; names: string[]; pattern: RegExp }[] | undefined;
+const templateMatchers = () =>
+  (matchers ??= Object.entries(fieldMessageTemplates).map(([code, template]) => ({
+    code: code as FieldCode,
+    names: [...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? ''),
+    pattern: new RegExp(`^${escape(template).replace(/\\\{(\w+)\\\}/g, '(.+?)')}$`),
+  })));
 
 /** The code and parameters of an English field message written by a rule. */
 export const codeOfMessage = (message: string): { code: FieldCode; params?: FieldParams } => {
-  for (const { code, names, pattern } of matchers) {
+  for (const { code, names, pattern } of templateMatchers()) {
     const match = pattern.exec(message);
     if (!match) continue;
     return names.length === 0 ? { code } : { code, params: Object.fromEntries(names.map((name, index) => [name, match[index + 1] ?? ''])) };

@@ -1,29 +1,30 @@
+import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { build } from 'vite';
 import { edgeHeaders } from '../../functions/core/viewer.js';
 import type { RunningService } from './dynamodb.js';
 import { localWebConfig } from './web.js';
+
+const run = promisify(execFile);
 
 const types: Record<string, string> = {
   '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html; charset=utf-8', '.json': 'application/json', '.webmanifest': 'application/manifest+json',
   '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf', '.svg': 'image/svg+xml', '.png': 'image/png', '.eot': 'application/vnd.ms-fontobject',
 };
 
-/** The production build of the SPA, as `npm run build` writes it for the web stack. */
+/**
+ * The production build of the SPA, as `npm run build` writes it for the web stack. In a process of its own:
+ * Vite derives import.meta.env.DEV from NODE_ENV (the test runner sets "test"), and its Vue compiler caches
+ * what it compiled — a build inside the process that runs the dev server would share both with it.
+ */
 export const buildWeb = async (outDir: string): Promise<void> => {
-  // Vite derives import.meta.env.DEV from NODE_ENV, which the test runner sets to "test": a build made inside
-  // it would be a development build (no service worker, dev-only code paths). It is a production build here.
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({ configFile: resolve(import.meta.dirname, '../../web/vite.config.ts'), mode: 'production', logLevel: 'silent', build: { outDir, emptyOutDir: true } });
-  } finally {
-    if (nodeEnv === undefined) delete process.env.NODE_ENV;
-    else process.env.NODE_ENV = nodeEnv;
-  }
+  const vite = resolve(import.meta.dirname, '../../node_modules/vite/bin/vite.js');
+  await run(process.execPath, [vite, 'build', '--config', resolve(import.meta.dirname, '../../web/vite.config.ts'), '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], {
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 };
 
 /**

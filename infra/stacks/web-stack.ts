@@ -81,6 +81,7 @@ export class WebStack extends Stack {
     const apiOrigin = new HttpOrigin(Fn.select(2, Fn.split('/', deps.api.apiEndpoint)), { customHeaders: { [edgeHeaders.secret]: deps.edgeSecret.secretValue.unsafeUnwrap() } });
     const certificate = config.webCertificateArn ? Certificate.fromCertificateArn(this, 'Certificate', config.webCertificateArn) : undefined;
 
+    const siteOrigin = S3BucketOrigin.withOriginAccessControl(site);
     const distribution = new Distribution(this, 'Cdn', {
       comment: `Pakt web (${config.stage})`,
       defaultRootObject: 'index.html',
@@ -91,7 +92,7 @@ export class WebStack extends Stack {
       logFilePrefix: 'cdn/',
       ...(certificate && config.webDomainName ? { certificate, domainNames: [config.webDomainName], minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021 } : {}),
       defaultBehavior: {
-        origin: S3BucketOrigin.withOriginAccessControl(site),
+        origin: siteOrigin,
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         responseHeadersPolicy: securityHeaders,
         functionAssociations: [{ eventType: FunctionEventType.VIEWER_REQUEST, function: new CloudFrontFunction(this, 'SpaFallback', { code: FunctionCode.fromInline(spaFallback) }) }],
@@ -106,6 +107,10 @@ export class WebStack extends Stack {
           responseHeadersPolicy: securityHeaders,
           functionAssociations: [{ eventType: FunctionEventType.VIEWER_REQUEST, function: new CloudFrontFunction(this, 'ViewerAddress', { code: FunctionCode.fromInline(viewerAddress) }) }],
         },
+        // The installed app checks these for a new version: never served stale from the edge (hashed assets are).
+        ...Object.fromEntries(['/sw.js', '/manifest.webmanifest'].map((path) => [path, {
+          origin: siteOrigin, viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS, cachePolicy: CachePolicy.CACHING_DISABLED, responseHeadersPolicy: securityHeaders,
+        }])),
       },
     });
     Validations.of(distribution).acknowledge({ id: 'AwsSolutions-CFR1', reason: 'Partners and activists work from many countries, including abroad; no geographic restriction fits.' });

@@ -1,8 +1,8 @@
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build } from 'vite';
+import { buildWeb } from '../../infra/local/built-web.js';
 
 /**
  * The SPA's first load as a phone downloads it: the entry script, everything
@@ -20,7 +20,7 @@ export interface SpaFirstLoad {
 export const measureSpaFirstLoad = async (): Promise<SpaFirstLoad> => {
   const outDir = await mkdtemp(join(tmpdir(), 'pakt-spa-'));
   try {
-    await build({ configFile: resolve(import.meta.dirname, '../../web/vite.config.ts'), logLevel: 'silent', build: { outDir, emptyOutDir: true } });
+    await buildWeb(outDir);
     const html = await readFile(join(outDir, 'index.html'), 'utf8');
     const assets = await readdir(join(outDir, 'assets'));
     const catalogue = assets.filter((name) => /^uk-[\w-]+\.js$/.test(name)).map((name) => `assets/${name}`);

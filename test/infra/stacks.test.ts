@@ -221,11 +221,15 @@ describe('the CDK app (dev stage)', () => {
       DistributionConfig: Match.objectLike({
         DefaultRootObject: 'index.html',
         DefaultCacheBehavior: Match.objectLike({ ViewerProtocolPolicy: 'redirect-to-https', FunctionAssociations: Match.anyValue(), ResponseHeadersPolicyId: Match.anyValue() }),
-        CacheBehaviors: [Match.objectLike({ PathPattern: '/api/*', ViewerProtocolPolicy: 'https-only' })],
+        CacheBehaviors: Match.arrayWith([Match.objectLike({ PathPattern: '/api/*', ViewerProtocolPolicy: 'https-only' })]),
         Logging: Match.anyValue(),
       }),
     });
     web.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+    // The installed app's service worker and manifest are never cached at the edge: a deployment reaches it at once.
+    const behaviours = Object.values(web.findResources('AWS::CloudFront::Distribution'))[0]?.Properties.DistributionConfig.CacheBehaviors as { PathPattern: string; CachePolicyId: string }[];
+    const uncached = behaviours.filter((behaviour) => behaviour.CachePolicyId === '4135ea2d-6df8-44a3-9df3-4b5a84be39ad').map((behaviour) => behaviour.PathPattern);
+    expect(uncached.sort()).toEqual(['/api/*', '/manifest.webmanifest', '/sw.js']);
     // The viewer's address reaches the API (API Gateway sees CloudFront's), believed only with the edge secret.
     const distribution = JSON.stringify(web.findResources('AWS::CloudFront::Distribution'));
     expect(distribution).toMatch(/"HeaderName":"x-pakt-edge","HeaderValue":\{"Fn::Join":\["",\["\{\{resolve:secretsmanager:/);

@@ -4,6 +4,8 @@ import { codeOfMessage, fieldMessageTemplates } from '../../functions/core/field
 import { localizeFieldIssue } from '../../web/src/api/field-messages.js';
 import en from '../../web/src/i18n/en.js';
 import uk from '../../web/src/i18n/uk.js';
+import offlineEn from '../../web/src/i18n/offline/en.js';
+import offlineUk from '../../web/src/i18n/offline/uk.js';
 
 /** The SPA's catalogue speaks every code the API sends, in Ukrainian with its plural forms and dates as the locale writes them. */
 const translator = (messages: typeof uk, locale: 'uk' | 'en') => (key: string, values: Record<string, unknown> = {}, count?: number) => {
@@ -37,6 +39,10 @@ describe('field messages in Ukrainian', () => {
     const keysOf = (node: unknown, prefix = ''): string[] =>
       typeof node === 'object' && node !== null ? Object.entries(node).flatMap(([key, value]) => keysOf(value, `${prefix}${key}.`)) : [prefix.slice(0, -1)];
     expect(keysOf(english).sort()).toEqual(keysOf(uk).sort());
+    // The offline work's messages load with its screens, in a catalogue part of their own.
+    const offlineEnglish: typeof offlineUk = offlineEn;
+    expect(keysOf(offlineEnglish).sort()).toEqual(keysOf(offlineUk).sort());
+    expect(Object.keys(uk)).not.toContain('offline');
   });
 
   it('has a Ukrainian and an English message for every field code and every error code', () => {

@@ -3,7 +3,6 @@ import { createApp } from 'vue';
 import App from './App.vue';
 import { loadConfig } from './config';
 import { i18n, loadInitialLocale } from './i18n';
-import { installServiceWorker } from './pwa';
 import { createAppRouter } from './router';
 import { initServices } from './services';
 import { loadUiLibrary, uiLibraryLoaded } from './ui-library';
@@ -19,7 +18,7 @@ const start = async () => {
   const router = createAppRouter();
   const { auth } = initServices(config, () => {
     void auth.signIn(router.currentRoute.value.fullPath);
-  });
+  }, () => import('./offline/saved-reads'));
   // Every screen uses PrimeVue components: none renders before the library is installed.
   router.beforeResolve(() => uiLibraryLoaded());
   app.use(createPinia());
@@ -27,9 +26,8 @@ const start = async () => {
   app.use(router);
   app.mount('#app');
   await uiLibrary;
-  await installServiceWorker(router);
-  // Changes made offline on this device go out now, and on every reconnect.
-  if (auth.subject()) void import('./stores/outbox').then(({ useOutboxStore }) => useOutboxStore().start());
+  // The installable app and the offline work start once the first screen is there (web/src/offline).
+  await import('./offline/start').then(({ startOfflineWork }) => startOfflineWork(router, auth));
 };
 
 start().catch((error: unknown) => {

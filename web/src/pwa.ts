@@ -1,4 +1,5 @@
 import type { Router } from 'vue-router';
+import { Workbox } from 'workbox-window';
 
 /**
  * The installed app's service worker (built by vite-plugin-pwa, see vite.config.ts), registered after the
@@ -9,12 +10,16 @@ import type { Router } from 'vue-router';
 export const installServiceWorker = async (router: Router): Promise<void> => {
   window.addEventListener('vite:preloadError', () => window.location.reload());
   if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
-  const { registerSW } = await import('virtual:pwa-register');
+  const worker = new Workbox('/sw.js', { scope: '/' });
   let waiting = false;
-  // Registered at once: this runs after the first screen, which is what waiting for the load event would protect.
-  // A registration that fails (a private window without storage) leaves the app as it was: online only.
-  const update = registerSW({ immediate: true, onNeedRefresh: () => void (waiting = true) });
-  router.afterEach((to, from) => {
-    if (waiting && from.matched.length > 0 && to.fullPath !== from.fullPath) void update(true);
+  worker.addEventListener('waiting', () => void (waiting = true));
+  // The new version took over (after the move below): the screen asked for loads with its code.
+  worker.addEventListener('controlling', (event) => {
+    if (event.isUpdate) window.location.reload();
   });
+  router.afterEach((to, from) => {
+    if (waiting && from.matched.length > 0 && to.fullPath !== from.fullPath) worker.messageSkipWaiting();
+  });
+  // A registration that fails (a private window without storage) leaves the app as it was: online only.
+  await worker.register({ immediate: true }).catch(() => undefined);
 };

@@ -1,7 +1,6 @@
 import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router';
 import { hasRole, type Actor } from '../../functions/core/actor';
 import type { Role } from '../../functions/core/roles';
-import { forgetShownData } from './offline/connectivity';
 import { services } from './services';
 import { useSessionStore } from './stores/session';
 
@@ -73,6 +72,5 @@ export const createAppRouter = () => {
     if (session.me && !mayOpen(session.actor, to)) return { name: 'not-found', params: { pathMatch: to.path.slice(1).split('/') }, query: to.query, hash: to.hash };
     return true;
   });
-  router.afterEach(() => forgetShownData());
   return router;
 };

@@ -1,4 +1,4 @@
-import { createApiClient, type ApiClient } from './api/client';
+import { createApiClient, type ApiClient, type DeviceReads } from './api/client';
 import { createAuthSession, type AuthSession } from './auth/session';
 import type { WebConfig } from './config';
 
@@ -11,9 +11,10 @@ export interface Services {
 
 let current: Services | undefined;
 
-export const initServices = (config: WebConfig, onUnauthenticated: () => void): Services => {
+/** `deviceReads`: the offline store's loader, passed in by main.ts (its dynamic import stays in the entry script). */
+export const initServices = (config: WebConfig, onUnauthenticated: () => void, deviceReads: DeviceReads): Services => {
   const auth = createAuthSession(config);
-  current = { config, auth, api: createApiClient(config.apiBaseUrl, () => auth.accessToken(), onUnauthenticated, () => auth.subject()) };
+  current = { config, auth, api: createApiClient(config.apiBaseUrl, () => auth.accessToken(), onUnauthenticated, { subject: () => auth.subject(), reads: deviceReads }) };
   return current;
 };
 

@@ -3,9 +3,10 @@ import { outcomeUnknown, submissionKeys } from './submission-keys';
 import type { FieldIssue } from './field-messages';
 import { markOffline, markOnline, noteSavedDataShown } from '../offline/connectivity';
 import { isReadableOffline } from '../offline/readable';
+import type { savedRead, saveRead } from '../offline/saved-reads';
 
-// IndexedDB's code loads with the first read worth keeping, not with the first screen.
-const deviceReads = () => import('../offline/saved-reads');
+/** The device's store of reads (web/src/offline/saved-reads.ts), loaded with the first read worth keeping. */
+export type DeviceReads = () => Promise<{ saveRead: typeof saveRead; savedRead: typeof savedRead }>;
 
 /**
  * The one API client: adds the access token, sends JSON, maps problem+json to
@@ -58,7 +59,11 @@ const toApiError = async (response: Response): Promise<ApiError> => {
  * `subject`: who is signed in on this device (also while their token has expired offline), whose saved
  * reads may answer when the API cannot be reached.
  */
-export const createApiClient = (baseUrl: string, accessToken: () => Promise<string | undefined>, onUnauthenticated: () => void, subject: () => string | undefined = () => undefined): ApiClient => {
+export const createApiClient = (
+  baseUrl: string, accessToken: () => Promise<string | undefined>, onUnauthenticated: () => void,
+  device: { subject: () => string | undefined; reads: DeviceReads },
+): ApiClient => {
+  const { subject, reads: deviceReads } = device;
   const fetchRaw = async (method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<Response> => {
     const token = await accessToken();
     let response: Response;

@@ -33,10 +33,26 @@ export const i18n = createI18n({
 
 const catalogues: Record<Locale, () => Promise<{ default: Messages }>> = { uk: () => import('./uk'), en: () => import('./en') };
 
+/**
+ * Messages of a part of the app that loads on demand (e.g. the offline work's), kept out of the first
+ * screen's catalogue: merged into the catalogues loaded now and into any loaded later. The part announces
+ * itself with an event (see `addMessages`) rather than importing this module, which would pull the i18n
+ * runtime out of the first screen's script into a chunk of its own.
+ */
+export type MessagesPart = Record<Locale, Record<string, unknown>>;
+export const messagesEvent = 'pakt:messages';
+const parts: MessagesPart[] = [];
+window.addEventListener(messagesEvent, (event) => {
+  const part = (event as CustomEvent<MessagesPart>).detail;
+  parts.push(part);
+  for (const locale of locales) if (i18n.global.availableLocales.includes(locale)) i18n.global.mergeLocaleMessage(locale, part[locale]);
+});
+
 /** Downloads a catalogue once. */
 export const loadLocale = async (locale: Locale): Promise<void> => {
   if (i18n.global.availableLocales.includes(locale)) return;
   i18n.global.setLocaleMessage(locale, (await catalogues[locale]()).default);
+  for (const part of parts) i18n.global.mergeLocaleMessage(locale, part[locale]);
 };
 
 /** The catalogue the app starts in (awaited before the first screen). */

@@ -6,6 +6,7 @@ import { ApiError } from '../api/client';
 import { useOutboxStore } from '../stores/outbox';
 import { connectivity } from './use-connectivity';
 import type { OutboxItem } from './device';
+import './messages';
 import type { NewChange } from './outbox';
 
 /** A file to attach to a record once online, with the API paths its upload takes. */

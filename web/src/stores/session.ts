@@ -22,11 +22,10 @@ export const useSessionStore = defineStore('session', () => {
     }
   };
 
-  const signOut = async () => {
+  /** `forgetDevice` wipes what the device keeps of the person (AppShell passes web/src/offline's). */
+  const signOut = async (forgetDevice: () => Promise<void>) => {
     me.value = null;
     // Nothing of the person stays on the device: saved reads, drafts and the outbox go with the session.
-    const [{ forgetDevice }, { forgetClaim }] = await Promise.all([import('../offline/device'), import('../offline/saved-reads')]);
-    forgetClaim();
     await forgetDevice().catch(() => undefined);
     await services().auth.signOut();
   };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { conflictRows } from '../../web/src/offline/conflicts.js';
+import { isReadableOffline } from '../../web/src/offline/readable.js';
 
 describe('what differs between a change made offline and the server\'s record', () => {
   const server = {
@@ -32,5 +33,17 @@ describe('what differs between a change made offline and the server\'s record', 
       { path: ['attended', 'total'], mine: 32, theirs: 30 },
       { path: ['attended', 'byGender', 'male'], mine: 14, theirs: 12 },
     ]);
+  });
+});
+
+describe('the reads kept on the device', () => {
+  it('are the field\'s records and lists, never case records, network members, spending or user lists', () => {
+    const kept = ['/me', '/memoranda?status=active&limit=100', '/memoranda/M1', '/memoranda/M1/events?from=2026-11-01&to=2026-11-30', '/memoranda/M1/reports/R1',
+      '/commitments?limit=100', '/partner-commitments?overdue=true', '/reports?limit=50', '/reviews?limit=50', '/organisations/O1',
+      '/programmes?limit=25', '/programmes/P1', '/programmes/P1/activities?from=2026-12-01&to=2026-12-31', '/programmes/P1/dashboard'];
+    const notKept = ['/programmes/P1/cases', '/programmes/P1/network', '/programmes/P1/spending', '/programmes/P1/tallies', '/organisations/O1/users?limit=100',
+      '/memoranda/M1/revisions', '/memoranda/M1/documents/final', '/memoranda/M1/reports/R1/evidence/E1', '/organisations', '/memoranda/M1/audit/verify'];
+    expect(kept.filter((path) => !isReadableOffline(path))).toEqual([]);
+    expect(notKept.filter(isReadableOffline)).toEqual([]);
   });
 });
