@@ -13,13 +13,17 @@ export const installServiceWorker = async (router: Router): Promise<void> => {
   const worker = new Workbox('/sw.js', { scope: '/' });
   let waiting = false;
   worker.addEventListener('waiting', () => void (waiting = true));
-  // The new version took over (after the move below): the screen asked for loads with its code.
+  // The runtime config is kept by the worker as it passes through it: once now that it controls the page.
+  const keepConfig = () => void fetch('/config.json', { cache: 'no-store' }).catch(() => undefined);
+  // A new version took over (after the move below): the screen asked for loads with its code.
   worker.addEventListener('controlling', (event) => {
     if (event.isUpdate) window.location.reload();
+    else keepConfig();
   });
   router.afterEach((to, from) => {
     if (waiting && from.matched.length > 0 && to.fullPath !== from.fullPath) worker.messageSkipWaiting();
   });
   // A registration that fails (a private window without storage) leaves the app as it was: online only.
   await worker.register({ immediate: true }).catch(() => undefined);
+  if (navigator.serviceWorker.controller) keepConfig();
 };

@@ -9,15 +9,24 @@ import { warmUpDevice } from './warm-up';
 // After the first screen's own requests, which go first on a slow connection.
 const warmUpDelayMs = 5000;
 
+/** The outbox (sent now and on every reconnect) and the reads the field needs, taken while the connection is here. */
+const startFor = () => {
+  void useOutboxStore().start();
+  const actor = useSessionStore().actor;
+  if (actor && navigator.onLine) setTimeout(() => void warmUpDevice(services().api, actor), warmUpDelayMs);
+};
+
 /**
- * After the first screen: the service worker, then for whoever is signed in on this device the outbox
- * (sent now and on every reconnect) and the reads the field needs, taken while the connection is here.
+ * After the first screen: the service worker, then the offline work of whoever is signed in on this
+ * device — at once, or when the sign-in that this page completes has taken them to their first screen.
  */
 export const startOfflineWork = async (router: Router, auth: AuthSession): Promise<void> => {
   await installServiceWorker(router);
-  if (!auth.subject()) return;
-  void useOutboxStore().start();
   await router.isReady();
-  const actor = useSessionStore().actor;
-  if (actor && navigator.onLine) setTimeout(() => void warmUpDevice(services().api, actor), warmUpDelayMs);
+  if (auth.subject() && useSessionStore().actor) return startFor();
+  const stop = router.afterEach(() => {
+    if (!auth.subject() || !useSessionStore().actor) return;
+    stop();
+    startFor();
+  });
 };
