@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appendFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { Report } from '../../functions/reports/schema.js';
 import type { MemorandumEvent } from '../../functions/events/schema.js';
@@ -215,6 +217,46 @@ describe('the installable app offline', () => {
     await page.getByTestId('sync-state').filter({ hasText: 'Надіслано' }).nth(3).waitFor();
     const stored = (await call<Report>('GET', `/api/memoranda/${started.memorandumId}/reports/${started.report.id}`, { as: council })).body;
     expect(stored.entries.find((candidate) => candidate.obligationId === 'c2')?.narrative).toBe('Дописано після того, як сеанс закінчився.');
+  });
+
+  it('takes a new version on the next move between screens, with the outbox still there', async () => {
+    const path = `/api/memoranda/${started.memorandumId}/reports/${started.report.id}`;
+    await page.goto(reportUrl);
+    await page.locator('#entry-1-narrative').waitFor();
+    await context.setOffline(true);
+    await page.locator('#entry-1-narrative').fill('Чернетка, що переживе оновлення застосунку.');
+    await page.getByTestId('report-save').click();
+    await page.getByTestId('unsent-change').waitFor();
+    // A colleague's save meanwhile: the change will wait for the officer's choice, across the update.
+    const current = await call<Report>('GET', path, { as: council });
+    await call<Report>('PUT', path, { as: council, headers: { 'if-match': current.headers.get('etag') ?? '' }, body: { entries: [{ obligationId: 'c2', status: 'in_progress', percentComplete: 60, narrative: 'Ще одна версія з офісу.' }] } });
+    await context.setOffline(false);
+    await page.getByTestId('unsent-state').getByText('Потребує уваги').waitFor();
+
+    // A deployment: a new service worker script on the server, found by the browser's update check.
+    await appendFile(join(inject('builtWebDir'), 'sw.js'), `\n// deployed ${Date.now()}\n`);
+    await page.evaluate(async () => {
+      (window as unknown as { beforeUpdate: boolean }).beforeUpdate = true;
+      const registration = await navigator.serviceWorker.getRegistration();
+      await registration?.update();
+      await new Promise<void>((resolve) => {
+        const check = () => (registration?.waiting ? resolve() : setTimeout(check, 100));
+        check();
+      });
+    });
+    // The person stays on the old version while on this screen; the next screen loads with the new one.
+    expect(await page.evaluate(() => (window as unknown as { beforeUpdate?: boolean }).beforeUpdate)).toBe(true);
+    await page.getByTestId('menu-toggle').click();
+    await page.getByRole('link', { name: 'Меморандуми' }).click();
+    await page.waitForFunction(() => (window as unknown as { beforeUpdate?: boolean }).beforeUpdate === undefined);
+    expect(await page.evaluate(async () => ((await navigator.serviceWorker.getRegistration())?.waiting ? 'waiting' : 'active'))).toBe('active');
+
+    await page.getByTestId('sync-link').click();
+    await page.getByTestId('sync-conflict').getByText('Чернетка, що переживе оновлення застосунку.').waitFor();
+    await page.getByTestId('sync-keep-mine').click();
+    await page.getByTestId('sync-state').filter({ hasText: 'Надіслано' }).nth(4).waitFor();
+    const stored = (await call<Report>('GET', path, { as: council })).body;
+    expect(stored.entries.find((candidate) => candidate.obligationId === 'c2')?.narrative).toBe('Чернетка, що переживе оновлення застосунку.');
   });
 
   it('signing out leaves nothing of the person on the device', async () => {

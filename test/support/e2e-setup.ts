@@ -19,6 +19,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     webUrl: string;
     builtWebUrl: string;
+    /** Where the served build lies (a test deploys a new version there). */
+    builtWebDir: string;
     chromiumPath: string;
   }
 }
@@ -59,6 +61,7 @@ export default async function setup(project: TestProject) {
   }
   project.provide('webUrl', webUrl);
   project.provide('builtWebUrl', builtWebUrl);
+  project.provide('builtWebDir', builtWeb);
   project.provide('chromiumPath', chromium.path);
   return stop;
 }

@@ -11,8 +11,6 @@ export const installServiceWorker = async (router: Router): Promise<void> => {
   window.addEventListener('vite:preloadError', () => window.location.reload());
   if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
   const worker = new Workbox('/sw.js', { scope: '/' });
-  let waiting = false;
-  worker.addEventListener('waiting', () => void (waiting = true));
   // The runtime config is kept by the worker as it passes through it: once now that it controls the page.
   const keepConfig = () => void fetch('/config.json', { cache: 'no-store' }).catch(() => undefined);
   // A new version took over (after the move below): the screen asked for loads with its code.
@@ -21,7 +19,8 @@ export const installServiceWorker = async (router: Router): Promise<void> => {
     else keepConfig();
   });
   router.afterEach((to, from) => {
-    if (waiting && from.matched.length > 0 && to.fullPath !== from.fullPath) worker.messageSkipWaiting();
+    // A no-op unless a new version is installed and waiting.
+    if (from.matched.length > 0 && to.fullPath !== from.fullPath) worker.messageSkipWaiting();
   });
   // A registration that fails (a private window without storage) leaves the app as it was: online only.
   await worker.register({ immediate: true }).catch(() => undefined);
