@@ -15,6 +15,7 @@ export default {
   states: { waiting: 'Waiting to send', sending: 'Sending', sent: 'Sent', attention: 'Needs attention' },
   kinds: { report: 'Report', attendance: 'Event' },
   unsentSince: 'Changes from {time} are kept on this device and will be sent once the connection is back.',
+  heldSince: 'Changes from {time} are kept on this device but could not be sent: they need your decision.',
   resolve: 'Review and resolve',
   fileAttached: 'attached',
   fileWaiting: 'waiting to send',
